@@ -1,0 +1,1 @@
+"""Interactive checklist hook (issue 3). Stub: being implemented."""

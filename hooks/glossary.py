@@ -1,0 +1,1 @@
+"""Glossary hook (issue 4). Stub: being implemented."""

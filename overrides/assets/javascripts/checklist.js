@@ -1,0 +1,1 @@
+/* checklist widget: see hooks/checklist.py. */

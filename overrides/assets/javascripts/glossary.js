@@ -1,0 +1,1 @@
+/* glossary widget: see hooks/glossary.py. */

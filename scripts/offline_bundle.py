@@ -1,0 +1,57 @@
+"""Build the offline HTML bundle: the site with Material's offline plugin on,
+zipped so that, unzipped anywhere, index.html opens from file:// and every page
+navigates and searches without a server or a network."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist"
+BUNDLE_NAME = "alipay-overdue-guide-offline"
+
+
+def build_offline_site(site_dir: Path, *, config_file: Path = ROOT / "mkdocs.yml") -> None:
+    """`mkdocs build --strict` with the offline plugin enabled (OFFLINE=true)."""
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "-f", str(config_file), "-d", str(site_dir)],
+        cwd=config_file.parent, env=env, check=True,
+    )
+
+
+def zip_site(site_dir: Path, zip_path: Path, *, folder: str) -> Path:
+    """Zip site_dir's files under one top-level folder, in a stable order."""
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            bundle.write(path, f"{folder}/{path.relative_to(site_dir).as_posix()}")
+    return zip_path
+
+
+def build_bundle(zip_path: Path, *, config_file: Path = ROOT / "mkdocs.yml",
+                 folder: str = BUNDLE_NAME) -> Path:
+    """Build the offline site for config_file and zip it to zip_path."""
+    with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
+        site_dir = Path(tmp) / "site"
+        build_offline_site(site_dir, config_file=config_file)
+        return zip_site(site_dir, zip_path, folder=folder)
+
+
+def main() -> int:
+    zip_path = build_bundle(DIST / f"{BUNDLE_NAME}.zip")
+    size = zip_path.stat().st_size
+    print(f"offline bundle: {size / 1024:.0f} KiB; unzip it and open {BUNDLE_NAME}/index.html")
+    print(zip_path)  # contract: the zip's path is the last line
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,7 +3,6 @@ server for it, and a headless Chromium driven by Playwright."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import shutil
@@ -38,33 +37,50 @@ def mkdocs_build(site_dir: Path, *, env: dict[str, str] | None = None, config: s
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site, built once with --strict, as GitHub Pages would serve it."""
-    out = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(out)
-    assert proc.returncode == 0, proc.stderr
-    return out
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the server's current `site_root`; quiet, to keep test output readable."""
 
+    def __init__(self, request, client_address, server):
+        super().__init__(request, client_address, server, directory=str(server.site_root))
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
+    def log_message(self, *args):
         pass
 
 
-def serve(directory: Path):
-    """Serve directory on a free loopback port in a thread; return (server, base_url)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(directory: Path | None = None):
+    """Serve directory on a free loopback port in a thread; return (server, base_url).
+
+    The directory may be set later through ``server.site_root``: Material's
+    instant navigation only follows links that match site_url (host and path,
+    without the port), so a site is built for the URL it will be served at.
+    """
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _SiteHandler)
+    server.site_root = directory
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
 
 
 @pytest.fixture(scope="session")
-def base_url(site) -> str:
-    server, url = serve(site)
-    yield url
+def site_server():
+    server, url = serve()
+    yield server, url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, site_server) -> Path:
+    """The site, built once with --strict for the local server's URL."""
+    server, url = site_server
+    out = tmp_path_factory.mktemp("site")
+    proc = mkdocs_build(out, env={"SITE_URL": url})
+    assert proc.returncode == 0, proc.stderr
+    server.site_root = out
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site, site_server) -> str:
+    return site_server[1]
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,85 @@
+"""The offline bundle, unzipped and opened from file://: every page styled,
+navigation between pages, and search, with no network at all."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import offline_bundle
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def bundle_dir(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("bundle")
+    zip_path = offline_bundle.build_bundle(tmp / "bundle.zip")
+    with zipfile.ZipFile(zip_path) as bundle:
+        bundle.extractall(tmp / "unzipped")
+    return tmp / "unzipped" / offline_bundle.BUNDLE_NAME
+
+
+def watch(page):
+    seen = {"errors": [], "network": []}
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("request", lambda r: not r.url.startswith(("file:", "data:", "blob:", "about:"))
+            and seen["network"].append(r.url))
+    return seen
+
+
+def test_cli_prints_the_zip_path_last():
+    proc = subprocess.run(["scripts/offline-bundle"], cwd=ROOT, capture_output=True, text=True, check=True)
+    last = proc.stdout.strip().splitlines()[-1]
+    assert last.endswith(".zip") and zipfile.is_zipfile(last)
+
+
+def test_bundle_has_every_page_as_a_plain_html_file(bundle_dir):
+    for name in ["index", "overview", "causes", "impact", "response", "negotiation", "after",
+                 "summary", "checklist", "glossary"]:
+        assert (bundle_dir / f"{name}.html").is_file(), name
+    assert (bundle_dir / "search" / "search_index.js").is_file()
+    assert not (bundle_dir / "index.html").read_text(encoding="utf-8").count("unpkg.com")
+
+
+def test_bundle_does_not_link_to_itself(bundle_dir):
+    assert "下載離線版" not in (bundle_dir / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_are_styled_from_file_url(page, bundle_dir):
+    seen = watch(page)
+    page.goto((bundle_dir / "causes.html").as_uri())
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").find("PingFang TC") >= 0
+    assert seen == {"errors": [], "network": []}
+
+
+def test_navigation_between_pages_works_from_file_url(page, bundle_dir):
+    seen = watch(page)
+    page.goto((bundle_dir / "index.html").as_uri())
+    page.locator("article a[href='negotiation.html']").click()
+    page.wait_for_url("**/negotiation.html")
+    assert page.locator("h1").inner_text().startswith("協商的具體步驟")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url("**/after.html")
+    assert seen == {"errors": [], "network": []}
+
+
+@pytest.mark.parametrize("query, expected", [("協商", "negotiation.html"), ("滯納金", "impact.html")])
+def test_search_works_from_file_url(page, bundle_dir, query, expected):
+    seen = watch(page)
+    page.goto((bundle_dir / "index.html").as_uri())
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for()
+    links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    assert any(link.split("?")[0].endswith("/" + expected) for link in links), links
+    assert seen == {"errors": [], "network": []}

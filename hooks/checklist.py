@@ -1,1 +1,365 @@
-"""Interactive checklist hook (issue 3). Stub: being implemented."""
+"""The interactive checklist: readers tick the actions the guide explains.
+
+The actions and every string the reader sees live in ``data/checklist.yml``
+(format: CONTRIBUTING.md, 行動清單). This hook reads and checks that file once
+per build, then renders real checkboxes into the pages:
+
+- the checklist page (``page:`` in the data) gets every action, grouped by
+  stage, each linking back to the paragraph that explains it;
+- each page an action links to gets a box with that page's actions, at the end
+  of the page, or where the page has a ``<!-- checklist -->`` line.
+
+The HTML reads as a list with JavaScript off; ``checklist.js`` adds the saved
+ticks, the progress figure and the buttons.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+DATA_FILE = "data/checklist.yml"
+
+# Every string the widget shows; the data file must give each one, and no other.
+STRINGS = ("page_heading", "page_intro", "full_list_link", "explain_link", "progress", "copy",
+           "copied", "copy_failed", "copy_heading", "done_mark", "todo_mark", "reset",
+           "reset_confirm")
+
+# Where a page wants its checklist, if not at the end: a line of its own in the Markdown.
+MARKER = re.compile(r"^[ \t]*<!--\s*checklist\s*-->[ \t]*$", re.MULTILINE)
+
+# A stable id: lower-case ASCII words joined by hyphens (it keys readers' saved ticks).
+ITEM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# A link to the paragraph explaining an action: `negotiation.md#prepare-documents`.
+LINK = re.compile(r"([^#\s:]+\.md)#([A-Za-z][\w-]*)")
+
+# Explicit ids in Markdown: attr_list's `{#id}` / `{: #id .class}`, and raw HTML's id="...".
+ATTR_LIST_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}")
+HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    label: str
+    page: str    # docs-relative path of the page explaining it
+    anchor: str  # id of the heading of that explanation
+    line: int    # line of the item in the data file
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    name: str
+    items: tuple[Item, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Checklist:
+    page: str
+    page_line: int
+    strings: Mapping[str, str]
+    stages: tuple[Stage, ...]
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for stage in self.stages for item in stage.items]
+
+    def items_by_page(self) -> dict[str, list[Item]]:
+        pages: dict[str, list[Item]] = {}
+        for item in self.items:
+            pages.setdefault(item.page, []).append(item)
+        return pages
+
+
+class ChecklistError(Exception):
+    """A mistake in the data file, at a line, in the contributor's words."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(f"{line}: {message}")
+        self.line = line
+        self.message = message
+
+
+# Loaded once per build (on_config), indexed once (on_files), used per page.
+checklist: Checklist | None = None
+items_by_page: dict[str, list[Item]] = {}
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global checklist
+    path = Path(config.config_file_path).parent / DATA_FILE
+    try:
+        checklist = parse_checklist(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PluginError(f"{DATA_FILE}: 找不到行動清單的資料檔 — 請把它放回 data/ 資料夾") from None
+    except ChecklistError as error:
+        raise PluginError(f"{DATA_FILE}:{error.line}: {error.message}") from None
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    global items_by_page
+    assert checklist is not None, "on_config loads the checklist first"
+    pages = {item.page for item in checklist.items} | {checklist.page}
+    try:
+        check_links(checklist, {page: page_anchor_ids(files, page) for page in pages})
+    except ChecklistError as error:
+        raise PluginError(f"{DATA_FILE}:{error.line}: {error.message}") from None
+    items_by_page = checklist.items_by_page()
+    return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert checklist is not None, "on_config loads the checklist first"
+    src = page.file.src_uri
+
+    def href(target: str, anchor: str = "") -> str:
+        url = files.get_file_from_path(target).url_relative_to(page.file)
+        return f"{url}#{anchor}" if anchor else url
+
+    if src == checklist.page:
+        block = render_full_list(checklist, href)
+    elif src in items_by_page:
+        block = render_page_list(checklist, items_by_page[src], href(checklist.page))
+    elif MARKER.search(html):
+        raise PluginError(f"docs/{src}: 這頁有 <!-- checklist --> 標記，但 {DATA_FILE} 沒有行動連到這頁"
+                          f" — 刪除這行標記，或在 {DATA_FILE} 加上 link 指向這頁的行動")
+    else:
+        return html
+    return place_block(html, block)
+
+
+# -----------------------------------------------------------------------------
+# Helpers: reading the data file
+# -----------------------------------------------------------------------------
+
+def parse_checklist(text: str) -> Checklist:
+    """The checklist in a data file's text; ChecklistError for anything wrong in it."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise ChecklistError(mark.line + 1 if mark else 1,
+                             f"YAML 格式錯誤（{error.problem or error.context}）"
+                             f" — 檢查這行附近的縮排、「鍵: 值」的冒號和空格、引號是否成對") from None
+    if root is None:
+        raise ChecklistError(1, "檔案是空的 — 需要 page、strings 和 stages 三個部分")
+    fields = _mapping(root, "檔案最上層", ("page", "strings", "stages"))
+
+    page = _text(fields["page"], "page")
+    if not page.endswith(".md") or "#" in page:
+        raise ChecklistError(_line(fields["page"]), f"page「{page}」應該是 docs/ 裡的頁面檔名，例如 checklist.md")
+
+    strings_node = _mapping(fields["strings"], "strings", STRINGS)
+    strings = {key: _text(node, f"strings 的 {key}") for key, node in strings_node.items()}
+    if "{done}" not in strings["progress"] or "{total}" not in strings["progress"]:
+        raise ChecklistError(_line(strings_node["progress"]),
+                             "progress 必須含有 {done} 和 {total}（會換成數字）— 例如「已完成 {done}／{total}」")
+
+    seen: dict[str, int] = {}  # id → line where it was first used
+    stages = tuple(_stage(node, seen) for node in _sequence(fields["stages"], "stages"))
+    return Checklist(page=_normalise(page), page_line=_line(fields["page"]), strings=strings, stages=stages)
+
+
+def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) -> None:
+    """Raise ChecklistError unless each link names an existing page and heading id.
+
+    `anchors` maps a docs-relative page path to the ids on that page, or to None
+    if there is no such page.
+    """
+    if anchors.get(checklist.page) is None:
+        raise ChecklistError(checklist.page_line,
+                             f"page「{checklist.page}」不存在 — 寫上 docs/ 裡清單頁的檔名，例如 checklist.md")
+    for item in checklist.items:
+        ids = anchors.get(item.page)
+        if item.page == checklist.page:
+            raise ChecklistError(item.line, f"「{item.id}」的 link 指向清單頁本身 — 請指向說明這項行動的段落")
+        if ids is None:
+            raise ChecklistError(item.line, f"「{item.id}」的 link 指向的頁面「{item.page}」不存在"
+                                            f" — 檢查檔名（docs/ 裡的 .md 檔，大小寫要一致）")
+        if item.anchor not in ids:
+            known = "、".join(sorted(ids)) or "（這頁沒有標題 id）"
+            raise ChecklistError(item.line, f"「{item.page}」沒有 id 為「{item.anchor}」的標題"
+                                            f" — 改成這頁已有的 id：{known}；或在標題行尾加上 {{#{item.anchor}}}")
+
+
+def anchor_ids(markdown: str) -> set[str]:
+    """The explicit ids a Markdown page gives its headings and elements."""
+    return set(ATTR_LIST_ID.findall(markdown)) | set(HTML_ID.findall(markdown))
+
+
+def page_anchor_ids(files: Files, path: str) -> set[str] | None:
+    """Ids on a documentation page of the build, or None if it has no such page."""
+    file = files.get_file_from_path(path)
+    if file is None or not file.is_documentation_page() or file.inclusion.is_excluded():
+        return None
+    return anchor_ids(file.content_string)
+
+
+def _stage(node: yaml.Node, seen: dict[str, int]) -> Stage:
+    fields = _mapping(node, "每個階段", ("id", "name", "items"))
+    stage_id = _id(fields["id"], seen)
+    items = tuple(_item(item, seen) for item in _sequence(fields["items"], f"階段「{stage_id}」的 items"))
+    return Stage(id=stage_id, name=_text(fields["name"], "name"), items=items, line=_line(node))
+
+
+def _item(node: yaml.Node, seen: dict[str, int]) -> Item:
+    fields = _mapping(node, "每個行動", ("id", "label", "link"))
+    item_id = _id(fields["id"], seen)
+    link = _text(fields["link"], "link")
+    match = LINK.fullmatch(link)
+    if not match or link.startswith("/") or ".." in link.split("/"):
+        raise ChecklistError(_line(fields["link"]),
+                             f"link「{link}」的寫法不對 — 寫成「頁面檔名#標題 id」，例如 response.md#communicate-early")
+    return Item(id=item_id, label=_text(fields["label"], "label"), page=_normalise(match[1]),
+                anchor=match[2], line=_line(node))
+
+
+def _mapping(node: yaml.Node, where: str, keys: Iterable[str]) -> dict[str, yaml.Node]:
+    """A mapping's values by key; each of `keys` exactly once and nothing else."""
+    keys = tuple(keys)
+    if not isinstance(node, yaml.MappingNode):
+        raise ChecklistError(_line(node), f"{where}應該是一組「鍵: 值」— 需要 {'、'.join(keys)}")
+    fields: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+        if name in fields:
+            raise ChecklistError(_line(key), f"「{name}」在同一處寫了兩次 — 刪掉其中一個")
+        if name not in keys:
+            raise ChecklistError(_line(key), f"不認識的欄位「{name}」— {where}只能有 {'、'.join(keys)}（檢查拼寫）")
+        fields[name] = value
+    missing = [key for key in keys if key not in fields]
+    if missing:
+        raise ChecklistError(_line(node), f"{where}缺少「{'、'.join(missing)}」— 請補上")
+    return fields
+
+
+def _sequence(node: yaml.Node, where: str) -> list[yaml.Node]:
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        raise ChecklistError(_line(node), f"{where}應該是一串以「- 」開頭的項目，至少一項")
+    return node.value
+
+
+def _text(node: yaml.Node, what: str) -> str:
+    # The text as written (not YAML's reading of it: `yes` stays "yes", `1.0` stays "1.0").
+    if not isinstance(node, yaml.ScalarNode):
+        raise ChecklistError(_line(node), f"{what} 應該是一段文字 — 寫在冒號後的同一行")
+    text = node.value.strip()
+    if not text or (node.tag == "tag:yaml.org,2002:null" and node.style is None):
+        raise ChecklistError(_line(node), f"{what} 是空的 — 在冒號後寫上文字")
+    return text
+
+
+def _id(node: yaml.Node, seen: dict[str, int]) -> str:
+    item_id = _text(node, "id")
+    line = _line(node)
+    if not ITEM_ID.fullmatch(item_id):
+        raise ChecklistError(line, f"id「{item_id}」只能用小寫英文字母、數字和連字號，例如 prepare-documents")
+    if item_id in seen:
+        raise ChecklistError(line, f"id「{item_id}」重複了（第 {seen[item_id]} 行已經用過）— 每個 id 只能用一次，請換一個")
+    seen[item_id] = line
+    return item_id
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _normalise(path: str) -> str:
+    return posixpath.normpath(path.removeprefix("./"))
+
+
+# -----------------------------------------------------------------------------
+# Helpers: rendering
+# -----------------------------------------------------------------------------
+
+def render_full_list(checklist: Checklist, href: Callable[..., str]) -> str:
+    """Every action, grouped by stage, each linking to its explanation."""
+    strings = checklist.strings
+    stages = [
+        f'<section class="checklist__stage">\n'
+        f'<h2 class="checklist__stage-name" id="{escape(stage.id)}">{escape(stage.name)}</h2>\n'
+        + _items(stage.items, lambda item: (
+            f' <a class="checklist__link" href="{escape(href(item.page, item.anchor))}">'
+            f'{escape(strings["explain_link"])}</a>'))
+        + "</section>\n"
+        for stage in checklist.stages
+    ]
+    return _block(checklist, "checklist--full", "", "".join(stages))
+
+
+def render_page_list(checklist: Checklist, items: list[Item], full_list_href: str) -> str:
+    """One page's actions, with a link to the full list."""
+    strings = checklist.strings
+    head = (
+        f'<h2 class="checklist__title" id="checklist">{escape(strings["page_heading"])}</h2>\n'
+        f'<p class="checklist__intro">{escape(strings["page_intro"])}</p>\n'
+    )
+    body = _items(items) + (
+        f'<p class="checklist__more"><a href="{escape(full_list_href)}">{escape(strings["full_list_link"])}</a></p>\n'
+    )
+    return _block(checklist, "checklist--page", head, body)
+
+
+def place_block(html: str, block: str) -> str:
+    """The page with the block at its checklist marker, or at its end."""
+    if MARKER.search(html):
+        return MARKER.sub(lambda _: block, html, count=1)
+    return f"{html}\n{block}"
+
+
+def _block(checklist: Checklist, kind: str, head: str, body: str) -> str:
+    # The script reads its strings from data-* attributes, so none live in JS.
+    strings = checklist.strings
+    data = {
+        "known": " ".join(item.id for item in checklist.items),
+        "progress": strings["progress"],
+        "confirm": strings["reset_confirm"],
+        "copied": strings["copied"],
+        "copy-failed": strings["copy_failed"],
+        "copy-heading": strings["copy_heading"],
+        "done-mark": strings["done_mark"],
+        "todo-mark": strings["todo_mark"],
+    }
+    attributes = "".join(f' data-checklist-{name}="{escape(value)}"' for name, value in data.items())
+    return (
+        f'<div class="checklist {kind}" data-checklist{attributes}>\n'
+        f"{head}"
+        f'<p class="checklist__progress" role="status" aria-live="polite" aria-atomic="true"></p>\n'
+        f"{body}"
+        f'<div class="checklist__actions" hidden>'
+        f'<button type="button" class="checklist__button" data-checklist-action="copy">{escape(strings["copy"])}</button> '
+        f'<button type="button" class="checklist__button" data-checklist-action="reset">{escape(strings["reset"])}</button>'
+        f"</div>\n"
+        f'<p class="checklist__feedback" role="status" aria-live="polite"></p>\n'
+        f"</div>\n"
+    )
+
+
+def _items(items: Iterable[Item], extra: Callable[[Item], str] = lambda item: "") -> str:
+    rows = "".join(
+        f'<li class="checklist__item">'
+        f'<input type="checkbox" class="checklist__box" id="checklist-{escape(item.id)}"'
+        f' data-checklist-item="{escape(item.id)}">'
+        f'<label class="checklist__label" for="checklist-{escape(item.id)}">{escape(item.label)}</label>'
+        f"{extra(item)}</li>\n"
+        for item in items
+    )
+    return f'<ul class="checklist__items">\n{rows}</ul>\n'

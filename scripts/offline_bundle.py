@@ -4,6 +4,7 @@ navigates and searches without a server or a network."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -45,13 +46,32 @@ def build_bundle(zip_path: Path, *, config_file: Path = ROOT / "mkdocs.yml",
         return zip_site(site_dir, zip_path, folder=folder)
 
 
-def main() -> int:
-    zip_path = build_bundle(DIST / f"{BUNDLE_NAME}.zip")
+def build_edition_bundle(zip_path: Path, *, work_dir: Path) -> Path:
+    """The zh-Hans edition's bundle: generate its tree in work_dir (scripts/edition.py), then build."""
+    import edition
+
+    config_file = edition.generate(work_dir)
+    return build_bundle(zip_path, config_file=config_file, folder=edition.BUNDLE_NAME)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Build the offline HTML bundle (zip).")
+    parser.add_argument("--edition", choices=["zh-Hant", "zh-Hans"], default="zh-Hant",
+                        help="zh-Hans: the Simplified edition generated from the zh-Hant source")
+    args = parser.parse_args(argv)
+    if args.edition == "zh-Hans":
+        import edition
+
+        folder = edition.BUNDLE_NAME
+        zip_path = build_edition_bundle(DIST / f"{folder}.zip", work_dir=ROOT / "build" / "zh-Hans")
+    else:
+        folder = BUNDLE_NAME
+        zip_path = build_bundle(DIST / f"{folder}.zip")
     size = zip_path.stat().st_size
-    print(f"offline bundle: {size / 1024:.0f} KiB; unzip it and open {BUNDLE_NAME}/index.html")
+    print(f"offline bundle: {size / 1024:.0f} KiB; unzip it and open {folder}/index.html")
     print(zip_path)  # contract: the zip's path is the last line
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -84,6 +84,35 @@ def base_url(site, site_server) -> str:
 
 
 @pytest.fixture(scope="session")
+def full_site_server():
+    server, url = serve()
+    yield server, url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory, full_site_server) -> Path:
+    """Everything scripts/build publishes (both editions, both offline bundles), built
+    once by its Python entry for the local server's URL."""
+    server, url = full_site_server
+    tmp = tmp_path_factory.mktemp("full-site")
+    proc = subprocess.run(
+        [sys.executable, "scripts/build_site.py", str(tmp / "site"), str(tmp / "zh-Hans-tree")],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url},
+    )
+    assert proc.returncode == 0, proc.stderr
+    server.site_root = tmp / "site"
+    return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def full_base_url(full_site, full_site_server) -> str:
+    """URL of the served full site: zh-Hant at the root, zh-Hans under zh-Hans/."""
+    return full_site_server[1]
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -1,0 +1,181 @@
+"""Both editions, as scripts/build publishes them, in headless Chromium: search in
+each script, the switch to the other script on every page (also after instant
+navigation and from the keyboard), checklist ticks shared by both, clean
+loads, and axe-core on the zh-Hans pages in both palettes."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "overview/", "causes/", "impact/", "response/", "negotiation/", "after/",
+         "summary/", "checklist/", "glossary/"]
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def watch(page):
+    """Collect console errors, page errors and requests to other hosts."""
+    seen = {"errors": [], "foreign": []}
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+
+    def on_request(request):
+        if request.url.startswith(("http:", "https:")) and urlparse(request.url).hostname != "127.0.0.1":
+            seen["foreign"].append(request.url)
+
+    page.on("request", on_request)
+    return seen
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search; return the result links."""
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material's search listens for key events, fill() sends none
+    page.locator(".md-search-result__item").first.wait_for()
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+# -----------------------------------------------------------------------------
+# Search in each script
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition, query, expected", [
+    ("zh-Hans/", "滞纳金", "impact/"),
+    ("zh-Hans/", "征信", "impact/"),
+    ("zh-Hans/", "协商", "negotiation/"),
+    ("zh-Hans/", "花呗", "overview/"),
+    ("", "滯納金", "impact/"),
+    ("", "徵信", "impact/"),
+    ("", "協商", "negotiation/"),
+    ("", "花唄", "overview/"),
+    ("", "支付寶", "overview/"),
+])
+def test_search_finds_the_right_page_in_each_script(page, full_base_url, edition, query, expected):
+    page.goto(full_base_url + edition, wait_until="networkidle")
+    links = [link.split("?")[0].split("#")[0] for link in search(page, query)]
+    assert full_base_url + edition + expected in links, links
+
+
+def test_zh_hans_search_says_so_in_simplified_when_nothing_matches(page, full_base_url):
+    page.goto(full_base_url + "zh-Hans/", wait_until="networkidle")
+    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("input.md-search__input").fill("量子力学")
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('没有找到')")
+
+
+# -----------------------------------------------------------------------------
+# The switch
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", PAGES)
+def test_switch_leads_to_the_same_page_in_the_other_script_and_back(page, full_base_url, path):
+    seen = watch(page)
+    page.goto(full_base_url + path, wait_until="networkidle")
+    page.get_by_role("link", name="简体中文").click()
+    page.wait_for_url(full_base_url + "zh-Hans/" + path)
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("link", name="繁體中文").click()
+    page.wait_for_url(full_base_url + path)
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+    page.wait_for_load_state("networkidle")
+    assert seen == {"errors": [], "foreign": []}
+
+
+@pytest.mark.parametrize("edition, other, name", [("", "zh-Hans/", "简体中文"), ("zh-Hans/", "", "繁體中文")])
+def test_switch_follows_instant_navigation(page, full_base_url, edition, other, name):
+    seen = watch(page)
+    page.goto(full_base_url + edition, wait_until="networkidle")
+    page.evaluate("window.__sameDocument = true")  # lost on a full page load
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url(full_base_url + edition + "overview/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__sameDocument") is True
+    page.get_by_role("link", name=name).click()
+    page.wait_for_url(full_base_url + other + "overview/")
+    page.wait_for_load_state("networkidle")
+    assert seen == {"errors": [], "foreign": []}
+
+
+def test_switch_works_from_the_keyboard(page, full_base_url):
+    page.goto(full_base_url + "negotiation/", wait_until="networkidle")
+    switch = page.locator(".edition-switch a")
+    for _ in range(40):  # tab through the header until the switch has focus
+        page.keyboard.press("Tab")
+        if switch.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the switch never received keyboard focus")
+    page.keyboard.press("Enter")
+    page.wait_for_url(full_base_url + "zh-Hans/negotiation/")
+
+
+# -----------------------------------------------------------------------------
+# Shared checklist ticks
+# -----------------------------------------------------------------------------
+
+def test_a_tick_in_one_script_shows_in_the_other(page, full_base_url):
+    boxes = page.locator("article input.checklist__box")
+    page.goto(full_base_url + "checklist/", wait_until="networkidle")
+    first, second = (boxes.nth(i).get_attribute("data-checklist-item") for i in (0, 1))
+    boxes.nth(0).check()
+    page.goto(full_base_url + "zh-Hans/checklist/", wait_until="networkidle")
+    assert boxes.nth(0).get_attribute("data-checklist-item") == first
+    assert boxes.nth(0).is_checked() and not boxes.nth(1).is_checked()
+    boxes.nth(1).check()
+    page.goto(full_base_url + "checklist/", wait_until="networkidle")
+    assert boxes.nth(1).get_attribute("data-checklist-item") == second
+    assert boxes.nth(0).is_checked() and boxes.nth(1).is_checked()
+
+
+# -----------------------------------------------------------------------------
+# Clean loads and accessibility of the zh-Hans pages
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", PAGES)
+def test_zh_hans_page_loads_without_errors_or_third_party_requests(page, full_base_url, path):
+    seen = watch(page)
+    page.goto(full_base_url + "zh-Hans/" + path, wait_until="networkidle")
+    assert page.locator("h1").first.is_visible()
+    assert seen == {"errors": [], "foreign": []}
+
+
+def set_palette(page, scheme: str):
+    """Pick a palette through the toggle, as a reader would, then reload the page (the
+    choice persists) with the pointer elsewhere: axe would otherwise measure the
+    toggle's tooltip while it fades in, half transparent."""
+    if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
+        page.mouse.move(195, 700)
+        page.reload(wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_wcag_aa_violation_in_zh_hans(page, full_base_url, path, scheme):
+    page.goto(full_base_url + "zh-Hans/" + path, wait_until="networkidle")
+    set_palette(page, scheme)
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_visible_zh_hans_text_after_scripts_run_has_no_traditional_form(page, full_base_url):
+    import script_purity
+
+    for path in ("checklist/", "glossary/"):
+        page.goto(full_base_url + "zh-Hans/" + path, wait_until="networkidle")
+        text = page.evaluate("""() => {
+            const clone = document.body.cloneNode(true);
+            clone.querySelectorAll('[lang]:not([lang="zh-Hans"]), script, style').forEach(el => el.remove());
+            return clone.innerText;
+        }""")
+        assert script_purity.traditional_left(text) == [], path

@@ -1,1 +1,476 @@
-"""Glossary hook (issue 4). Stub: being implemented."""
+"""The glossary: terms marked in the text, explained on the spot and on one page.
+
+Python-Markdown's `abbr` needs word boundaries, which Chinese text does not
+have, so this hook does what Material's glossary recipe does, for Chinese.
+The terms and every string the reader sees live in ``data/glossary.yml``
+(format: CONTRIBUTING.md, 名詞解釋). This hook reads and checks that file once
+per build (on_config) and builds one Aho–Corasick automaton of all terms and
+aliases. Then, per page, one walk over the rendered HTML marks the first
+occurrence of each term outside headings, links, code and form labels:
+
+    <a class="glossary-term" id="glossary-ref-ID" href="../glossary/#ID"
+       data-glossary-definition="…" data-glossary-more="查看名詞解釋">term</a>
+
+``glossary.js`` shows the definition on hover, keyboard focus and tap; with
+JavaScript off the term is a plain link to its entry. The same walk records
+where each term appears, so the glossary page (``page:`` in the data) gets an
+entry per term, sorted by pinyin, with 「出現於」 links back to those pages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+import ahocorasick
+import opencc
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from pypinyin import Style, pinyin
+from pypinyin.contrib.tone_convert import to_tone3
+
+DATA_FILE = "data/glossary.yml"
+
+# Every string the hook emits; the data file must give each one, and no other.
+STRINGS = ("see_entry", "pinyin", "aliases", "appears_in", "separator")
+
+# A stable id: lower-case ASCII words joined by hyphens (the entry's anchor).
+TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# One token of rendered HTML: a comment, a doctype/CDATA/processing instruction, or a tag
+# (quoted attribute values may contain ">"). Text is what lies between tokens.
+TOKEN = re.compile(
+    r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
+    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>",
+    re.DOTALL,
+)
+
+# Terms are not marked inside these: headings, links, code, form controls and their labels.
+SKIP = frozenset({
+    "h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "code", "pre", "kbd", "samp",
+    "button", "label", "select", "option", "textarea", "summary", "svg", "math", "noscript",
+    "template",
+})
+
+# Elements whose content is raw text, not HTML: skipped whole.
+RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
+
+VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+})
+
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+# Where the glossary page's 「出現於」 list goes once every page has been read.
+APPEARS_IN = re.compile(r"<!--glossary-appears-in:([a-z0-9-]+)-->")
+
+log = get_plugin_logger("glossary")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+    pinyin: str   # with tone marks, syllables separated by spaces
+    line: int     # line of the entry in the data file
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The term and its aliases: any of them in the text marks the term."""
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    page: str
+    page_line: int
+    strings: Mapping[str, str]
+    terms: tuple[Term, ...]   # sorted by pinyin
+
+
+class GlossaryError(Exception):
+    """A mistake in the data file, at a line, in the contributor's words."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(f"{line}: {message}")
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Build:
+    """What one build knows: the glossary, its matcher, and where each term appears."""
+    glossary: Glossary
+    matcher: ahocorasick.Automaton
+    appears_in: dict[str, list[File]] = field(default_factory=dict)  # term id → pages
+    marked: dict[str, str] = field(default_factory=dict)  # page → its content with terms marked
+
+
+# Loaded once per build (on_config), filled per page (on_page_content).
+build: Build | None = None
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global build
+    path = Path(config.config_file_path).parent / DATA_FILE
+    try:
+        glossary = parse_glossary(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PluginError(f"{DATA_FILE}: 找不到名詞解釋的資料檔 — 請把它放回 data/ 資料夾") from None
+    except GlossaryError as error:
+        raise PluginError(f"{DATA_FILE}:{error.line}: {error.message}") from None
+    build = Build(glossary, build_matcher(glossary.terms))
+    return config
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):
+    # Editing the data file rebuilds the preview, like editing a page does.
+    server.watch(str(Path(config.config_file_path).parent / DATA_FILE))
+    return server
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    assert build is not None, "on_config loads the glossary first"
+    glossary = build.glossary
+    file = files.get_file_from_path(glossary.page)
+    if file is None or not file.is_documentation_page():
+        raise PluginError(f"{DATA_FILE}:{glossary.page_line}: page「{glossary.page}」不存在"
+                          f" — 寫上 docs/ 裡名詞解釋頁的檔名，例如 glossary.md")
+    return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert build is not None, "on_config loads the glossary first"
+    glossary = build.glossary
+    glossary_file = files.get_file_from_path(glossary.page)
+    entry_url = glossary_file.url_relative_to(page.file)
+    strings = glossary.strings
+
+    def mark(term: Term, text: str) -> str:
+        return render_mark(term, text, f"{entry_url}#{term.id}", strings["see_entry"])
+
+    # The marks go in after search has indexed the page (on_page_context): same text, and
+    # search's HTML parser need not read a tag per term on every page.
+    marked, found = mark_terms(html, build.matcher, mark)
+    if page.file.src_uri == glossary.page:
+        # The glossary lists its terms; it is not a place where they "appear".
+        assert page.present_anchor_ids is not None, "MkDocs collects anchors when it renders"
+        page.present_anchor_ids.update(term.id for term in glossary.terms)
+        entries = render_entries(glossary)
+        build.marked[page.file.src_uri] = marked + entries
+        return html + entries
+    for term_id in found:
+        build.appears_in.setdefault(term_id, []).append(page.file)
+    build.marked[page.file.src_uri] = marked
+    return html
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    # Every page has been read by now; a term found on none is a warning (--strict fails).
+    assert build is not None, "on_config loads the glossary first"
+    for term in build.glossary.terms:
+        if term.id not in build.appears_in:
+            forms = "、".join(f"「{form}」" for form in term.forms)
+            log.warning(f"{DATA_FILE}:{term.line}: {forms}沒有出現在任何頁面"
+                        f" — 檢查寫法是否和正文一致，或刪除這個名詞")
+    return env
+
+
+# After the search plugin (priority 0) has indexed the page, and before the template renders it.
+# The glossary's index entry gets the definitions, not the 「出現於」 lists (page titles: they
+# would make the glossary a hit for every page, and on a large site cost search seconds).
+@event_priority(-50)
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+    assert build is not None, "on_config loads the glossary first"
+    glossary = build.glossary
+    if page.file.src_uri in build.marked:
+        page.content = build.marked.pop(page.file.src_uri)
+    if page.file.src_uri != glossary.page:
+        return context
+    order = {item.file.src_uri: index for index, item in enumerate(nav.pages)}
+    urls: dict[str, str] = {}  # a page's URL from here, computed once per page, not once per term
+
+    def links(term_id: str) -> list[tuple[str, str]]:
+        files = sorted(build.appears_in.get(term_id, []), key=lambda f: order.get(f.src_uri, len(order)))
+        for f in files:
+            if f.src_uri not in urls:
+                urls[f.src_uri] = f.url_relative_to(page.file)
+        return [(f"{urls[f.src_uri]}#glossary-ref-{term_id}", f.page.title if f.page else f.src_uri) for f in files]
+
+    page.content = APPEARS_IN.sub(lambda m: render_appears_in(glossary.strings, links(m[1])), page.content)
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Helpers: reading the data file
+# -----------------------------------------------------------------------------
+
+def parse_glossary(text: str) -> Glossary:
+    """The glossary in a data file's text; GlossaryError for anything wrong in it."""
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml if built
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise GlossaryError(mark.line + 1 if mark else 1,
+                            f"YAML 格式錯誤（{error.problem or error.context}）"
+                            f" — 檢查這行附近的縮排、「鍵: 值」的冒號和空格、引號是否成對") from None
+    if root is None:
+        raise GlossaryError(1, "檔案是空的 — 需要 page、strings 和 terms 三個部分")
+    fields = _mapping(root, "檔案最上層", ("page", "strings", "terms"))
+
+    page = _text(fields["page"], "page")
+    if not page.endswith(".md") or "#" in page:
+        raise GlossaryError(_line(fields["page"]), f"page「{page}」不是頁面檔名 — 寫上 docs/ 裡名詞解釋頁的檔名，例如 glossary.md")
+
+    strings_node = _mapping(fields["strings"], "strings", STRINGS)
+    strings = {key: _text(node, f"strings 的 {key}") for key, node in strings_node.items()}
+
+    ids: dict[str, int] = {}    # id → line where it was first used
+    forms: dict[str, int] = {}  # term or alias → line where it was first used
+    terms = [_term(node, ids, forms) for node in _sequence(fields["terms"], "terms")]
+    terms.sort(key=lambda term: (pinyin_sort_key(term.pinyin), term.term))
+    return Glossary(page=posixpath.normpath(page.removeprefix("./")), page_line=_line(fields["page"]),
+                    strings=strings, terms=tuple(terms))
+
+
+def _term(node: yaml.Node, ids: dict[str, int], forms: dict[str, int]) -> Term:
+    fields = _mapping(node, "每個名詞", ("id", "term", "definition"), optional=("aliases", "pinyin"))
+    term_id = _text(fields["id"], "id")
+    if not TERM_ID.fullmatch(term_id):
+        raise GlossaryError(_line(fields["id"]),
+                            f"id「{term_id}」的寫法不對 — 只能用小寫英文字母、數字和連字號，例如 credit-reporting-system")
+    if term_id in ids:
+        raise GlossaryError(_line(fields["id"]),
+                            f"id「{term_id}」重複了（第 {ids[term_id]} 行已經用過） — 每個 id 只能用一次，請換一個")
+    ids[term_id] = _line(fields["id"])
+
+    alias_nodes = _sequence(fields["aliases"], "aliases") if "aliases" in fields else []
+    term, *aliases = [_form(fields["term"], "term", forms), *(_form(alias, "aliases", forms) for alias in alias_nodes)]
+
+    reading = _text(fields["pinyin"], "pinyin") if "pinyin" in fields else term_pinyin(term)
+    return Term(id=term_id, term=term, aliases=tuple(aliases), definition=_text(fields["definition"], "definition"),
+                pinyin=reading, line=_line(node))
+
+
+def _form(node: yaml.Node, what: str, forms: dict[str, int]) -> str:
+    """A term or alias, unique across the whole file (a text can mark only one entry)."""
+    form = _text(node, what)
+    if form in forms:
+        raise GlossaryError(_line(node), f"「{form}」重複了（第 {forms[form]} 行已經用過）"
+                                         f" — 每個名詞和別名只能出現一次，合併這兩項或刪掉一個")
+    forms[form] = _line(node)
+    return form
+
+
+def _mapping(node: yaml.Node, where: str, keys: Iterable[str], optional: Iterable[str] = ()) -> dict[str, yaml.Node]:
+    """A mapping's values by key; each of `keys` exactly once, `optional` at most once, nothing else."""
+    keys, allowed = tuple(keys), (*keys, *optional)
+    if not isinstance(node, yaml.MappingNode):
+        raise GlossaryError(_line(node), f"{where} 應該是一組「鍵: 值」 — 需要 {'、'.join(keys)}")
+    fields: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+        if name in fields:
+            raise GlossaryError(_line(key), f"「{name}」在同一處寫了兩次 — 刪掉其中一個")
+        if name not in allowed:
+            raise GlossaryError(_line(key), f"不認識的欄位「{name}」 — {where} 只能有 {'、'.join(allowed)}（檢查拼寫）")
+        fields[name] = value
+    missing = [key for key in keys if key not in fields]
+    if missing:
+        raise GlossaryError(_line(node), f"{where} 缺少「{'、'.join(missing)}」 — 請補上")
+    return fields
+
+
+def _sequence(node: yaml.Node, where: str) -> list[yaml.Node]:
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        raise GlossaryError(_line(node), f"{where} 應該是一串項目，至少一項 — 每項另起一行、以「- 」開頭，或寫成 [甲, 乙]")
+    return node.value
+
+
+def _text(node: yaml.Node, what: str) -> str:
+    # The text as written (not YAML's reading of it: `yes` stays "yes", `1.0` stays "1.0").
+    if not isinstance(node, yaml.ScalarNode):
+        raise GlossaryError(_line(node), f"{what} 應該是一段文字 — 寫在冒號後的同一行")
+    text = node.value.strip()
+    if not text or (node.tag == "tag:yaml.org,2002:null" and node.style is None):
+        raise GlossaryError(_line(node), f"{what} 是空的 — 在冒號後寫上文字")
+    return text
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+# -----------------------------------------------------------------------------
+# Helpers: pinyin
+# -----------------------------------------------------------------------------
+
+# pypinyin's phrase dictionary is in Simplified characters (銀行 reads yín háng only there).
+_to_simplified = opencc.OpenCC("t2s")
+
+
+def term_pinyin(term: str) -> str:
+    """The term's pinyin with tone marks, one syllable per character: 徵信 → zhēng xìn."""
+    return " ".join(syllable for (syllable,) in pinyin(_to_simplified.convert(term), style=Style.TONE))
+
+
+def pinyin_sort_key(reading: str) -> tuple[tuple[str, int], ...]:
+    """Dictionary order: by letters syllable by syllable, then by tone (neutral tone last)."""
+    key = []
+    for syllable in reading.lower().split():
+        numbered = to_tone3(syllable, neutral_tone_with_five=True)
+        letters, tone = (numbered[:-1], int(numbered[-1])) if numbered[-1:].isdigit() else (numbered, 5)
+        key.append((letters.replace("ü", "v"), tone))
+    return tuple(key)
+
+
+# -----------------------------------------------------------------------------
+# Helpers: marking terms
+# -----------------------------------------------------------------------------
+
+def build_matcher(terms: Iterable[Term]) -> ahocorasick.Automaton:
+    """One automaton for every term and alias, as they are written in HTML text."""
+    matcher = ahocorasick.Automaton()
+    for term in terms:
+        for form in term.forms:
+            written = escape(form, quote=False)
+            matcher.add_word(written, (term, len(written), _latin(written[0]) or _latin(written[-1])))
+    matcher.make_automaton()
+    return matcher
+
+
+def mark_terms(html: str, matcher: ahocorasick.Automaton,
+               mark: Callable[[Term, str], str]) -> tuple[str, list[str]]:
+    """The HTML with the first occurrence of each term marked, and the ids of the terms found.
+
+    One pass over the HTML: text inside SKIP elements is left alone, text elsewhere
+    goes through the automaton once (leftmost longest matches, so a term is never
+    marked inside a longer one). `mark(term, text)` gives the HTML for one occurrence.
+    """
+    out: list[str] = []
+    found: list[str] = []
+    seen: set[str] = set()
+    skip: dict[str, int] = {}  # open SKIP elements by name
+    pos = 0
+    while True:
+        token = TOKEN.search(html, pos)
+        end = token.start() if token else len(html)
+        if pos < end:
+            text = html[pos:end]
+            out.append(_mark_text(text, matcher, mark, seen, found) if not skip else text)
+        if token is None:
+            break
+        pos = token.end()
+        closing, name = token[1], (token[2] or "").lower()
+        if not name:
+            out.append(token[0])
+        elif closing:
+            out.append(token[0])
+            if skip.get(name):
+                skip[name] -= 1
+                if not skip[name]:
+                    del skip[name]
+        elif name in RAW_TEXT:
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, pos)
+            pos = close.end() if close else len(html)
+            out.append(html[token.start():pos])
+        else:
+            out.append(token[0])
+            if name in SKIP and name not in VOID and not token[3].rstrip().endswith("/"):
+                skip[name] = skip.get(name, 0) + 1
+    return "".join(out), found
+
+
+def _mark_text(text: str, matcher: ahocorasick.Automaton, mark: Callable[[Term, str], str],
+               seen: set[str], found: list[str]) -> str:
+    pieces: list[str] = []
+    done = 0
+    entities = None
+    for last, (term, length, latin) in matcher.iter_long(text):
+        start, stop = last + 1 - length, last + 1
+        if term.id in seen or (latin and not _whole(text, start, stop)):
+            continue
+        if "&" in text:
+            entities = entities if entities is not None else [m.span() for m in ENTITY.finditer(text)]
+            if any(a < start < b or a < stop < b for a, b in entities):
+                continue  # the match begins or ends inside an entity such as &amp;
+        seen.add(term.id)
+        found.append(term.id)
+        pieces += (text[done:start], mark(term, text[start:stop]))
+        done = stop
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _whole(text: str, start: int, stop: int) -> bool:
+    # Chinese has no word boundaries, but a Latin term (App) must not match inside a word (Apple).
+    return not (start > 0 and _latin(text[start]) and _latin(text[start - 1])) and \
+        not (stop < len(text) and _latin(text[stop - 1]) and _latin(text[stop]))
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+# -----------------------------------------------------------------------------
+# Helpers: rendering
+# -----------------------------------------------------------------------------
+
+def render_mark(term: Term, text: str, href: str, see_entry: str) -> str:
+    """One marked term: a link to its entry carrying its definition for glossary.js."""
+    return (
+        f'<a class="glossary-term" id="glossary-ref-{term.id}" href="{_escaped(href)}"'
+        f' data-glossary-definition="{_escaped(term.definition)}"'
+        f' data-glossary-more="{_escaped(see_entry)}">{text}</a>'
+    )
+
+
+@lru_cache(maxsize=4096)  # the same few definitions and URLs, on every page
+def _escaped(text: str) -> str:
+    return escape(text)
+
+
+def render_entries(glossary: Glossary) -> str:
+    """Every term's entry, in pinyin order; on_page_context fills in where each appears."""
+    strings = glossary.strings
+    entries = []
+    for term in glossary.terms:
+        aliases = ""
+        if term.aliases:
+            aliases = (f'<p class="glossary__aliases">{escape(strings["aliases"])}'
+                       f'{escape(strings["separator"].join(term.aliases))}</p>\n')
+        entries.append(
+            f'<dt id="{term.id}"><dfn>{escape(term.term)}</dfn> '
+            f'<span class="glossary__pinyin"><span class="glossary__label">{escape(strings["pinyin"])}</span>'
+            f' <span lang="zh-Latn-pinyin">{escape(term.pinyin)}</span></span></dt>\n'
+            f'<dd>\n<p class="glossary__definition">{escape(term.definition)}</p>\n'
+            f"{aliases}<!--glossary-appears-in:{term.id}-->\n</dd>\n"
+        )
+    return f'<dl class="glossary">\n{"".join(entries)}</dl>\n'
+
+
+def render_appears_in(strings: Mapping[str, str], links: list[tuple[str, str]]) -> str:
+    """「出現於」 and a link to each page where the term appears (nothing if none)."""
+    if not links:
+        return ""
+    pages = escape(strings["separator"]).join(f'<a href="{escape(href)}">{escape(title)}</a>' for href, title in links)
+    return f'<p class="glossary__appears-in">{escape(strings["appears_in"])}{pages}</p>'

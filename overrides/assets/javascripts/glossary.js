@@ -1,1 +1,140 @@
-/* glossary widget: see hooks/glossary.py. */
+/* Glossary terms (hooks/glossary.py marks them):
+ *   <a class="glossary-term" href="…#id" data-glossary-definition="…" data-glossary-more="查看名詞解釋">term</a>
+ * Shows the definition in a tooltip on hover, on keyboard focus and on tap. A tap on a
+ * touch screen shows the definition first; a second tap, or the tooltip's link, opens
+ * the entry. Escape, a tap elsewhere or moving away closes it. Without this script the
+ * term is a plain link to its entry. Every string comes from the data-* attributes.
+ */
+(() => {
+  const TERM = "a.glossary-term[data-glossary-definition]"
+  const CLOSE_DELAY = 300  // ms: time to move the pointer from the term onto the tooltip
+
+  let open = null          // { term, tooltip } while a tooltip shows
+  let closeTimer = 0
+  let pointer = ""         // how the reader last pointed: "mouse", "touch", "pen" or "keyboard"
+  let quiet = false        // true while Escape hands focus back to the term
+
+  function render(term) {
+    const tooltip = document.createElement("span")
+    tooltip.className = "glossary-tooltip"
+    const definition = document.createElement("span")
+    definition.className = "glossary-tooltip__definition"
+    definition.id = "glossary-tooltip"
+    definition.setAttribute("role", "tooltip")
+    definition.textContent = term.dataset.glossaryDefinition
+    const more = document.createElement("a")
+    more.className = "glossary-tooltip__more"
+    more.href = term.href
+    more.textContent = term.dataset.glossaryMore
+    tooltip.append(definition, " ", more)
+    return tooltip
+  }
+
+  function place(term, tooltip) {
+    // Absolute, inside the term's paragraph: measure where (0, 0) lands, then offset from it.
+    tooltip.style.left = tooltip.style.top = "0px"
+    const origin = tooltip.getBoundingClientRect()
+    const lines = term.getClientRects()
+    const first = lines[0], last = lines[lines.length - 1]
+    const width = tooltip.offsetWidth, height = tooltip.offsetHeight
+    const viewport = document.documentElement.clientWidth
+    const left = Math.max(8, Math.min(first.left, viewport - width - 8))
+    const below = last.bottom + 6
+    const above = first.top - 6 - height
+    const top = below + height > window.innerHeight && above > 0 ? above : below
+    tooltip.style.left = `${left - origin.left}px`
+    tooltip.style.top = `${top - origin.top}px`
+  }
+
+  function show(term) {
+    clearTimeout(closeTimer)
+    if (open && open.term === term) return
+    close()
+    const tooltip = render(term)
+    term.after(tooltip)  // next in reading and tab order: its link follows the term
+    place(term, tooltip)
+    term.setAttribute("aria-describedby", "glossary-tooltip")
+    open = { term, tooltip }
+  }
+
+  function close() {
+    clearTimeout(closeTimer)
+    if (!open) return
+    const { term, tooltip } = open
+    open = null  // first: removing a focused tooltip link fires focusout, which calls close() again
+    term.removeAttribute("aria-describedby")
+    tooltip.remove()
+  }
+
+  function closeSoon() {
+    clearTimeout(closeTimer)
+    closeTimer = setTimeout(close, CLOSE_DELAY)
+  }
+
+  function within(node) {
+    return !!open && node instanceof Node && (open.term.contains(node) || open.tooltip.contains(node))
+  }
+
+  function termOf(node) {
+    return node instanceof Element ? node.closest(TERM) : null
+  }
+
+  // Listeners live on the document, once: instant navigation swaps the content, not the document.
+  document.addEventListener("pointerdown", event => {
+    pointer = event.pointerType
+    if (open && !within(event.target)) close()
+  }, true)
+
+  document.addEventListener("keydown", event => {
+    pointer = "keyboard"
+    if (event.key === "Escape" && open) {
+      const { term, tooltip } = open
+      const focusWasInside = tooltip.contains(document.activeElement)
+      close()
+      if (focusWasInside) {
+        quiet = true  // back on the term, without opening the tooltip again
+        term.focus()
+        quiet = false
+      }
+    }
+  })
+
+  document.addEventListener("pointerover", event => {
+    if (event.pointerType !== "mouse") return
+    const term = termOf(event.target)
+    if (term) show(term)
+    else if (within(event.target)) clearTimeout(closeTimer)
+  })
+
+  document.addEventListener("pointerout", event => {
+    if (event.pointerType !== "mouse" || !within(event.target) || within(event.relatedTarget)) return
+    if (!open.term.contains(document.activeElement) && !open.tooltip.contains(document.activeElement)) closeSoon()
+  })
+
+  document.addEventListener("focusin", event => {
+    const term = termOf(event.target)
+    // A tap focuses the link too; the click decides what a tap does.
+    if (term && !quiet && pointer !== "touch" && pointer !== "pen") show(term)
+  })
+
+  document.addEventListener("focusout", event => {
+    if (open && within(event.target) && !within(event.relatedTarget) && !open.term.matches(":hover")
+        && !open.tooltip.matches(":hover")) close()
+  })
+
+  // Capture phase: runs before Material's instant navigation, which listens on <body>.
+  document.addEventListener("click", event => {
+    const term = termOf(event.target)
+    if (!term || (pointer !== "touch" && pointer !== "pen")) return
+    if (open && open.term === term) return  // second tap: follow the link
+    event.preventDefault()
+    event.stopPropagation()
+    show(term)
+  }, true)
+
+  // Phones resize the viewport as the address bar slides away: follow the term, don't close.
+  window.addEventListener("resize", () => open && place(open.term, open.tooltip))
+
+  // Each page, including pages reached by instant navigation, starts with no tooltip open.
+  if (typeof document$ !== "undefined") document$.subscribe(() => close())
+})()

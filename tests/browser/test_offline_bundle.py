@@ -83,3 +83,15 @@ def test_search_works_from_file_url(page, bundle_dir, query, expected):
     links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     assert any(link.split("?")[0].endswith("/" + expected) for link in links), links
     assert seen == {"errors": [], "network": []}
+
+
+def test_glossary_definitions_show_from_file_url(page, bundle_dir):
+    # Material never emits document$ under file:// with instant navigation on; widgets must still work.
+    seen = watch(page)
+    page.goto((bundle_dir / "negotiation.html").as_uri())
+    term = page.locator("article a.glossary-term").first
+    term.hover()
+    tooltip = page.locator(".glossary-tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().startswith(term.get_attribute("data-glossary-definition"))
+    assert seen == {"errors": [], "network": []}

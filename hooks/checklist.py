@@ -28,6 +28,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import data_file  # hooks/data_file.py: shared reading of YAML data files
+from data_file import DataError
+
 DATA_FILE = "data/checklist.yml"
 
 # Every string the widget shows; the data file must give each one, and no other.
@@ -84,13 +87,7 @@ class Checklist:
         return pages
 
 
-class ChecklistError(Exception):
-    """A mistake in the data file, at a line, in the contributor's words."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(f"{line}: {message}")
-        self.line = line
-        self.message = message
+ChecklistError = DataError  # a mistake in data/checklist.yml (hooks/data_file.py)
 
 
 # Loaded once per build (on_config), indexed once (on_files), used per page.
@@ -152,30 +149,21 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def parse_checklist(text: str) -> Checklist:
     """The checklist in a data file's text; ChecklistError for anything wrong in it."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise ChecklistError(mark.line + 1 if mark else 1,
-                             f"YAML 格式錯誤（{error.problem or error.context}）"
-                             f" — 檢查這行附近的縮排、「鍵: 值」的冒號和空格、引號是否成對") from None
-    if root is None:
-        raise ChecklistError(1, "檔案是空的 — 需要 page、strings 和 stages 三個部分")
-    fields = _mapping(root, "檔案最上層", ("page", "strings", "stages"))
+    fields = data_file.compose(text, parts=("page", "strings", "stages"))
 
-    page = _text(fields["page"], "page")
+    page = data_file.text(fields["page"], "page")
     if not page.endswith(".md") or "#" in page:
-        raise ChecklistError(_line(fields["page"]), f"page「{page}」應該是 docs/ 裡的頁面檔名，例如 checklist.md")
+        raise ChecklistError(data_file.line(fields["page"]), f"page「{page}」應該是 docs/ 裡的頁面檔名，例如 checklist.md")
 
-    strings_node = _mapping(fields["strings"], "strings", STRINGS)
-    strings = {key: _text(node, f"strings 的 {key}") for key, node in strings_node.items()}
+    strings_node = data_file.mapping(fields["strings"], "strings", STRINGS)
+    strings = {key: data_file.text(node, f"strings 的 {key}") for key, node in strings_node.items()}
     if "{done}" not in strings["progress"] or "{total}" not in strings["progress"]:
-        raise ChecklistError(_line(strings_node["progress"]),
+        raise ChecklistError(data_file.line(strings_node["progress"]),
                              "progress 必須含有 {done} 和 {total}（會換成數字）— 例如「已完成 {done}／{total}」")
 
     seen: dict[str, int] = {}  # id → line where it was first used
-    stages = tuple(_stage(node, seen) for node in _sequence(fields["stages"], "stages"))
-    return Checklist(page=_normalise(page), page_line=_line(fields["page"]), strings=strings, stages=stages)
+    stages = tuple(_stage(node, seen) for node in data_file.sequence(fields["stages"], "stages"))
+    return Checklist(page=_normalise(page), page_line=data_file.line(fields["page"]), strings=strings, stages=stages)
 
 
 def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) -> None:
@@ -214,72 +202,33 @@ def page_anchor_ids(files: Files, path: str) -> set[str] | None:
 
 
 def _stage(node: yaml.Node, seen: dict[str, int]) -> Stage:
-    fields = _mapping(node, "每個階段", ("id", "name", "items"))
+    fields = data_file.mapping(node, "每個階段", ("id", "name", "items"))
     stage_id = _id(fields["id"], seen)
-    items = tuple(_item(item, seen) for item in _sequence(fields["items"], f"階段「{stage_id}」的 items"))
-    return Stage(id=stage_id, name=_text(fields["name"], "name"), items=items, line=_line(node))
+    items = tuple(_item(item, seen) for item in data_file.sequence(fields["items"], f"階段「{stage_id}」的 items"))
+    return Stage(id=stage_id, name=data_file.text(fields["name"], "name"), items=items, line=data_file.line(node))
 
 
 def _item(node: yaml.Node, seen: dict[str, int]) -> Item:
-    fields = _mapping(node, "每個行動", ("id", "label", "link"))
+    fields = data_file.mapping(node, "每個行動", ("id", "label", "link"))
     item_id = _id(fields["id"], seen)
-    link = _text(fields["link"], "link")
+    link = data_file.text(fields["link"], "link")
     match = LINK.fullmatch(link)
     if not match or link.startswith("/") or ".." in link.split("/"):
-        raise ChecklistError(_line(fields["link"]),
+        raise ChecklistError(data_file.line(fields["link"]),
                              f"link「{link}」的寫法不對 — 寫成「頁面檔名#標題 id」，例如 response.md#communicate-early")
-    return Item(id=item_id, label=_text(fields["label"], "label"), page=_normalise(match[1]),
-                anchor=match[2], line=_line(node))
-
-
-def _mapping(node: yaml.Node, where: str, keys: Iterable[str]) -> dict[str, yaml.Node]:
-    """A mapping's values by key; each of `keys` exactly once and nothing else."""
-    keys = tuple(keys)
-    if not isinstance(node, yaml.MappingNode):
-        raise ChecklistError(_line(node), f"{where}應該是一組「鍵: 值」— 需要 {'、'.join(keys)}")
-    fields: dict[str, yaml.Node] = {}
-    for key, value in node.value:
-        name = key.value if isinstance(key, yaml.ScalarNode) else "?"
-        if name in fields:
-            raise ChecklistError(_line(key), f"「{name}」在同一處寫了兩次 — 刪掉其中一個")
-        if name not in keys:
-            raise ChecklistError(_line(key), f"不認識的欄位「{name}」— {where}只能有 {'、'.join(keys)}（檢查拼寫）")
-        fields[name] = value
-    missing = [key for key in keys if key not in fields]
-    if missing:
-        raise ChecklistError(_line(node), f"{where}缺少「{'、'.join(missing)}」— 請補上")
-    return fields
-
-
-def _sequence(node: yaml.Node, where: str) -> list[yaml.Node]:
-    if not isinstance(node, yaml.SequenceNode) or not node.value:
-        raise ChecklistError(_line(node), f"{where}應該是一串以「- 」開頭的項目，至少一項")
-    return node.value
-
-
-def _text(node: yaml.Node, what: str) -> str:
-    # The text as written (not YAML's reading of it: `yes` stays "yes", `1.0` stays "1.0").
-    if not isinstance(node, yaml.ScalarNode):
-        raise ChecklistError(_line(node), f"{what} 應該是一段文字 — 寫在冒號後的同一行")
-    text = node.value.strip()
-    if not text or (node.tag == "tag:yaml.org,2002:null" and node.style is None):
-        raise ChecklistError(_line(node), f"{what} 是空的 — 在冒號後寫上文字")
-    return text
+    return Item(id=item_id, label=data_file.text(fields["label"], "label"), page=_normalise(match[1]),
+                anchor=match[2], line=data_file.line(node))
 
 
 def _id(node: yaml.Node, seen: dict[str, int]) -> str:
-    item_id = _text(node, "id")
-    line = _line(node)
+    item_id = data_file.text(node, "id")
+    line = data_file.line(node)
     if not ITEM_ID.fullmatch(item_id):
         raise ChecklistError(line, f"id「{item_id}」只能用小寫英文字母、數字和連字號，例如 prepare-documents")
     if item_id in seen:
         raise ChecklistError(line, f"id「{item_id}」重複了（第 {seen[item_id]} 行已經用過）— 每個 id 只能用一次，請換一個")
     seen[item_id] = line
     return item_id
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
 
 
 def _normalise(path: str) -> str:

@@ -39,6 +39,9 @@ from mkdocs.structure.pages import Page
 from pypinyin import Style, pinyin
 from pypinyin.contrib.tone_convert import to_tone3
 
+import data_file  # hooks/data_file.py: shared reading of YAML data files
+from data_file import DataError
+
 DATA_FILE = "data/glossary.yml"
 
 # Every string the hook emits; the data file must give each one, and no other.
@@ -101,13 +104,7 @@ class Glossary:
     terms: tuple[Term, ...]   # sorted by pinyin
 
 
-class GlossaryError(Exception):
-    """A mistake in the data file, at a line, in the contributor's words."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(f"{line}: {message}")
-        self.line = line
-        self.message = message
+GlossaryError = DataError  # a mistake in data/glossary.yml (hooks/data_file.py)
 
 
 @dataclass
@@ -224,98 +221,50 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigatio
 
 def parse_glossary(text: str) -> Glossary:
     """The glossary in a data file's text; GlossaryError for anything wrong in it."""
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml if built
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise GlossaryError(mark.line + 1 if mark else 1,
-                            f"YAML 格式錯誤（{error.problem or error.context}）"
-                            f" — 檢查這行附近的縮排、「鍵: 值」的冒號和空格、引號是否成對") from None
-    if root is None:
-        raise GlossaryError(1, "檔案是空的 — 需要 page、strings 和 terms 三個部分")
-    fields = _mapping(root, "檔案最上層", ("page", "strings", "terms"))
+    fields = data_file.compose(text, parts=("page", "strings", "terms"))
 
-    page = _text(fields["page"], "page")
+    page = data_file.text(fields["page"], "page")
     if not page.endswith(".md") or "#" in page:
-        raise GlossaryError(_line(fields["page"]), f"page「{page}」不是頁面檔名 — 寫上 docs/ 裡名詞解釋頁的檔名，例如 glossary.md")
+        raise GlossaryError(data_file.line(fields["page"]), f"page「{page}」不是頁面檔名 — 寫上 docs/ 裡名詞解釋頁的檔名，例如 glossary.md")
 
-    strings_node = _mapping(fields["strings"], "strings", STRINGS)
-    strings = {key: _text(node, f"strings 的 {key}") for key, node in strings_node.items()}
+    strings_node = data_file.mapping(fields["strings"], "strings", STRINGS)
+    strings = {key: data_file.text(node, f"strings 的 {key}") for key, node in strings_node.items()}
 
     ids: dict[str, int] = {}    # id → line where it was first used
     forms: dict[str, int] = {}  # term or alias → line where it was first used
-    terms = [_term(node, ids, forms) for node in _sequence(fields["terms"], "terms")]
+    terms = [_term(node, ids, forms) for node in data_file.sequence(fields["terms"], "terms")]
     terms.sort(key=lambda term: (pinyin_sort_key(term.pinyin), term.term))
-    return Glossary(page=posixpath.normpath(page.removeprefix("./")), page_line=_line(fields["page"]),
+    return Glossary(page=posixpath.normpath(page.removeprefix("./")), page_line=data_file.line(fields["page"]),
                     strings=strings, terms=tuple(terms))
 
 
 def _term(node: yaml.Node, ids: dict[str, int], forms: dict[str, int]) -> Term:
-    fields = _mapping(node, "每個名詞", ("id", "term", "definition"), optional=("aliases", "pinyin"))
-    term_id = _text(fields["id"], "id")
+    fields = data_file.mapping(node, "每個名詞", ("id", "term", "definition"), optional=("aliases", "pinyin"))
+    term_id = data_file.text(fields["id"], "id")
     if not TERM_ID.fullmatch(term_id):
-        raise GlossaryError(_line(fields["id"]),
+        raise GlossaryError(data_file.line(fields["id"]),
                             f"id「{term_id}」的寫法不對 — 只能用小寫英文字母、數字和連字號，例如 credit-reporting-system")
     if term_id in ids:
-        raise GlossaryError(_line(fields["id"]),
+        raise GlossaryError(data_file.line(fields["id"]),
                             f"id「{term_id}」重複了（第 {ids[term_id]} 行已經用過） — 每個 id 只能用一次，請換一個")
-    ids[term_id] = _line(fields["id"])
+    ids[term_id] = data_file.line(fields["id"])
 
-    alias_nodes = _sequence(fields["aliases"], "aliases") if "aliases" in fields else []
+    alias_nodes = data_file.sequence(fields["aliases"], "aliases") if "aliases" in fields else []
     term, *aliases = [_form(fields["term"], "term", forms), *(_form(alias, "aliases", forms) for alias in alias_nodes)]
 
-    reading = _text(fields["pinyin"], "pinyin") if "pinyin" in fields else term_pinyin(term)
-    return Term(id=term_id, term=term, aliases=tuple(aliases), definition=_text(fields["definition"], "definition"),
-                pinyin=reading, line=_line(node))
+    reading = data_file.text(fields["pinyin"], "pinyin") if "pinyin" in fields else term_pinyin(term)
+    return Term(id=term_id, term=term, aliases=tuple(aliases), definition=data_file.text(fields["definition"], "definition"),
+                pinyin=reading, line=data_file.line(node))
 
 
 def _form(node: yaml.Node, what: str, forms: dict[str, int]) -> str:
     """A term or alias, unique across the whole file (a text can mark only one entry)."""
-    form = _text(node, what)
+    form = data_file.text(node, what)
     if form in forms:
-        raise GlossaryError(_line(node), f"「{form}」重複了（第 {forms[form]} 行已經用過）"
+        raise GlossaryError(data_file.line(node), f"「{form}」重複了（第 {forms[form]} 行已經用過）"
                                          f" — 每個名詞和別名只能出現一次，合併這兩項或刪掉一個")
-    forms[form] = _line(node)
+    forms[form] = data_file.line(node)
     return form
-
-
-def _mapping(node: yaml.Node, where: str, keys: Iterable[str], optional: Iterable[str] = ()) -> dict[str, yaml.Node]:
-    """A mapping's values by key; each of `keys` exactly once, `optional` at most once, nothing else."""
-    keys, allowed = tuple(keys), (*keys, *optional)
-    if not isinstance(node, yaml.MappingNode):
-        raise GlossaryError(_line(node), f"{where} 應該是一組「鍵: 值」 — 需要 {'、'.join(keys)}")
-    fields: dict[str, yaml.Node] = {}
-    for key, value in node.value:
-        name = key.value if isinstance(key, yaml.ScalarNode) else "?"
-        if name in fields:
-            raise GlossaryError(_line(key), f"「{name}」在同一處寫了兩次 — 刪掉其中一個")
-        if name not in allowed:
-            raise GlossaryError(_line(key), f"不認識的欄位「{name}」 — {where} 只能有 {'、'.join(allowed)}（檢查拼寫）")
-        fields[name] = value
-    missing = [key for key in keys if key not in fields]
-    if missing:
-        raise GlossaryError(_line(node), f"{where} 缺少「{'、'.join(missing)}」 — 請補上")
-    return fields
-
-
-def _sequence(node: yaml.Node, where: str) -> list[yaml.Node]:
-    if not isinstance(node, yaml.SequenceNode) or not node.value:
-        raise GlossaryError(_line(node), f"{where} 應該是一串項目，至少一項 — 每項另起一行、以「- 」開頭，或寫成 [甲, 乙]")
-    return node.value
-
-
-def _text(node: yaml.Node, what: str) -> str:
-    # The text as written (not YAML's reading of it: `yes` stays "yes", `1.0` stays "1.0").
-    if not isinstance(node, yaml.ScalarNode):
-        raise GlossaryError(_line(node), f"{what} 應該是一段文字 — 寫在冒號後的同一行")
-    text = node.value.strip()
-    if not text or (node.tag == "tag:yaml.org,2002:null" and node.style is None):
-        raise GlossaryError(_line(node), f"{what} 是空的 — 在冒號後寫上文字")
-    return text
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
 
 
 # -----------------------------------------------------------------------------

@@ -84,6 +84,15 @@ def base_url(site, site_server) -> str:
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The site built with OFFLINE=true (Material's offline plugin), to open from file://."""
+    out = tmp_path_factory.mktemp("offline")
+    proc = mkdocs_build(out, env={"OFFLINE": "true"})
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def full_site_server():
     server, url = serve()
     yield server, url

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import mkdocs_build
+from browser_helpers import focus_by_tab, run_axe, set_palette, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +22,6 @@ ITEMS = [item for stage in DATA["stages"] for item in stage["items"]]
 TOTAL = len(ITEMS)
 ON_RESPONSE = [item["id"] for item in ITEMS if item["link"].startswith("response.md#")]
 KEY = "alipay-overdue-guide/checklist"
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def progress(done: int, total: int) -> str:
@@ -42,13 +40,6 @@ def stored(page):
     return page.evaluate(f"() => JSON.parse(localStorage.getItem({KEY!r}))")
 
 
-def watch_errors(page) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    return errors
-
-
 def open_checklist(page, base_url):
     page.goto(base_url + "checklist/", wait_until="networkidle")
     page.wait_for_function("document.querySelector('.checklist__progress').textContent !== ''")
@@ -56,10 +47,12 @@ def open_checklist(page, base_url):
 
 def follow(page, link, url_glob: str):
     """Click a link and wait until the page it leads to shows its checklist."""
+    # The old page also has a progress line: wait for the new page's own, not just the URL.
+    page.evaluate("window.__oldProgress = document.querySelector('.checklist__progress')")
     page.locator(link).first.click()
     page.wait_for_url(url_glob)
-    page.wait_for_function("document.querySelector('.checklist__progress') &&"
-                           " document.querySelector('.checklist__progress').textContent !== ''")
+    page.wait_for_function("(p => p && p !== window.__oldProgress && p.textContent !== '')"
+                           "(document.querySelector('.checklist__progress'))")
 
 
 def to_response(page):
@@ -286,18 +279,10 @@ def test_ticks_for_actions_that_no_longer_exist_are_ignored_and_dropped(page, ba
 # Keyboard, no JavaScript, print
 # -----------------------------------------------------------------------------
 
-def focus_by_tab(page, selector: str, limit: int = 80):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
 def test_keyboard_alone_ticks_unticks_and_resets(page, base_url):
     open_checklist(page, base_url)
     first = ITEMS[0]["id"]
-    focus_by_tab(page, f"#checklist-{first}")
+    focus_by_tab(page, f"#checklist-{first}", limit=80)
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # the focus is visible
     page.keyboard.press("Space")
@@ -308,7 +293,7 @@ def test_keyboard_alone_ticks_unticks_and_resets(page, base_url):
     assert box(page, ITEMS[1]["id"]).is_checked() and progress_text(page) == progress(2, TOTAL)
     page.keyboard.press("Space")
     assert not box(page, ITEMS[1]["id"]).is_checked()
-    focus_by_tab(page, "[data-checklist-action=reset]")
+    focus_by_tab(page, "[data-checklist-action=reset]", limit=80)
     page.once("dialog", lambda d: d.accept())
     page.keyboard.press("Enter")
     assert progress_text(page) == progress(0, TOTAL)
@@ -346,13 +331,11 @@ def test_print_shows_boxes_and_ticks_but_no_buttons(page, base_url):
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_axe_finds_no_wcag_aa_violation_on_the_checklist_page(page, base_url, scheme):
     open_checklist(page, base_url)
-    if scheme == "slate":
-        page.locator("label[for=__palette_1]").click()
-        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    set_palette(page, scheme)
     for item in ITEMS[:4]:
         box(page, item["id"]).check()
     page.get_by_role("button", name=STRINGS["copy"]).focus()
-    results = Axe().run(page, options=WCAG_AA)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -367,14 +350,6 @@ def test_screen_readers_hear_the_progress_and_each_label(page, base_url):
 # -----------------------------------------------------------------------------
 # The offline bundle, opened from file://
 # -----------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("offline")
-    proc = mkdocs_build(out, env={"OFFLINE": "true"})
-    assert proc.returncode == 0, proc.stderr
-    return out
-
 
 def test_offline_bundle_keeps_ticks_across_reloads_and_pages(page, offline_site):
     errors = watch_errors(page)

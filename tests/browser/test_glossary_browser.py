@@ -8,25 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 import glossary
+from browser_helpers import focus_by_tab, run_axe, watch_errors
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = glossary.parse_glossary((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
 TERMS = {term.id: term for term in GLOSSARY.terms}
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 TOOLTIP = ".glossary-tooltip"
-
-
-def watch_errors(page) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    return errors
 
 
 def mark(page, term_id: str):
@@ -48,14 +40,6 @@ def expect_in_viewport(page, locator):
     box = locator.bounding_box()
     width = page.evaluate("document.documentElement.clientWidth")
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
-
-
-def focus_by_tab(page, selector: str, limit: int = 120):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 @pytest.fixture
@@ -102,7 +86,7 @@ def test_escape_closes_a_hovered_tooltip_without_moving_the_pointer(desktop, bas
 def test_keyboard_focus_shows_the_definition_and_tab_reaches_its_link(page, base_url):
     errors = watch_errors(page)
     page.goto(base_url + "overview/", wait_until="networkidle")
-    focus_by_tab(page, "a.glossary-term")
+    focus_by_tab(page, "a.glossary-term", limit=120)
     term_id = page.evaluate("document.activeElement.id").removeprefix("glossary-ref-")
     expect_tooltip_for(page, term_id)
     page.keyboard.press("Tab")  # the tooltip's own link comes next
@@ -118,7 +102,7 @@ def test_keyboard_focus_shows_the_definition_and_tab_reaches_its_link(page, base
 
 def test_enter_on_a_focused_term_opens_its_entry(page, base_url):
     page.goto(base_url + "overview/", wait_until="networkidle")
-    focus_by_tab(page, "#glossary-ref-huabei")
+    focus_by_tab(page, "#glossary-ref-huabei", limit=120)
     page.keyboard.press("Enter")
     page.wait_for_url("**/glossary/#huabei")
     assert page.locator("#huabei dfn").inner_text() == "花唄"
@@ -226,6 +210,6 @@ def test_axe_finds_no_wcag_aa_violation_with_a_tooltip_open(browser, base_url, s
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     mark(page, term_id).focus()
     expect_tooltip_for(page, term_id)
-    results = Axe().run(page, options=WCAG_AA)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
     context.close()

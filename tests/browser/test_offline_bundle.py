@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import offline_bundle
+from browser_helpers import PAGES, search, watch_offline
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,15 +25,6 @@ def bundle_dir(tmp_path_factory) -> Path:
     return tmp / "unzipped" / offline_bundle.BUNDLE_NAME
 
 
-def watch(page):
-    seen = {"errors": [], "network": []}
-    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
-    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
-    page.on("request", lambda r: not r.url.startswith(("file:", "data:", "blob:", "about:"))
-            and seen["network"].append(r.url))
-    return seen
-
-
 def test_cli_prints_the_zip_path_last():
     proc = subprocess.run(["scripts/offline-bundle"], cwd=ROOT, capture_output=True, text=True, check=True)
     last = proc.stdout.strip().splitlines()[-1]
@@ -40,8 +32,7 @@ def test_cli_prints_the_zip_path_last():
 
 
 def test_bundle_has_every_page_as_a_plain_html_file(bundle_dir):
-    for name in ["index", "overview", "causes", "impact", "response", "negotiation", "after",
-                 "summary", "checklist", "glossary"]:
+    for name in (path.rstrip("/") or "index" for path in PAGES):
         assert (bundle_dir / f"{name}.html").is_file(), name
     assert (bundle_dir / "search" / "search_index.js").is_file()
     assert not (bundle_dir / "index.html").read_text(encoding="utf-8").count("unpkg.com")
@@ -52,7 +43,7 @@ def test_bundle_does_not_link_to_itself(bundle_dir):
 
 
 def test_pages_are_styled_from_file_url(page, bundle_dir):
-    seen = watch(page)
+    seen = watch_offline(page)
     page.goto((bundle_dir / "causes.html").as_uri())
     header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
     assert header not in ("rgba(0, 0, 0, 0)", "transparent")
@@ -61,7 +52,7 @@ def test_pages_are_styled_from_file_url(page, bundle_dir):
 
 
 def test_navigation_between_pages_works_from_file_url(page, bundle_dir):
-    seen = watch(page)
+    seen = watch_offline(page)
     page.goto((bundle_dir / "index.html").as_uri())
     page.locator("article a[href='negotiation.html']").click()
     page.wait_for_url("**/negotiation.html")
@@ -73,21 +64,16 @@ def test_navigation_between_pages_works_from_file_url(page, bundle_dir):
 
 @pytest.mark.parametrize("query, expected", [("協商", "negotiation.html"), ("滯納金", "impact.html")])
 def test_search_works_from_file_url(page, bundle_dir, query, expected):
-    seen = watch(page)
+    seen = watch_offline(page)
     page.goto((bundle_dir / "index.html").as_uri())
-    page.locator("label.md-header__button[for=__search]").click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
-    links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    links = search(page, query)
     assert any(link.split("?")[0].endswith("/" + expected) for link in links), links
     assert seen == {"errors": [], "network": []}
 
 
 def test_glossary_definitions_show_from_file_url(page, bundle_dir):
     # Material never emits document$ under file:// with instant navigation on; widgets must still work.
-    seen = watch(page)
+    seen = watch_offline(page)
     page.goto((bundle_dir / "negotiation.html").as_uri())
     term = page.locator("article a.glossary-term").first
     term.hover()

@@ -4,31 +4,11 @@ axe-core finds no WCAG 2.1 AA violation."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from browser_helpers import PAGES, run_axe, search, set_palette, type_search, watch
 
 pytestmark = pytest.mark.browser
-
-PAGES = ["", "overview/", "causes/", "impact/", "response/", "negotiation/", "after/",
-         "summary/", "checklist/", "glossary/"]
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def watch(page):
-    """Collect console errors, page errors and requests to other hosts."""
-    seen = {"errors": [], "foreign": []}
-    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
-    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
-
-    def on_request(request):
-        host = urlparse(request.url).hostname
-        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
-            seen["foreign"].append(request.url)
-
-    page.on("request", on_request)
-    return seen
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -52,16 +32,6 @@ def test_instant_navigation_keeps_pages_clean(page, base_url):
     assert seen == {"errors": [], "foreign": []}
 
 
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search; return the result links."""
-    page.locator("label.md-header__button[for=__search]").click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material's search listens for key events, fill() sends none
-    page.locator(".md-search-result__item").first.wait_for()
-    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-
-
 @pytest.mark.parametrize("query, expected", [
     ("滯納金", "impact/"),
     ("協商", "negotiation/"),
@@ -78,26 +48,9 @@ def test_chinese_search_finds_the_right_page(page, base_url, query, expected):
 
 def test_search_with_no_match_says_so(page, base_url):
     page.goto(base_url, wait_until="networkidle")
-    page.locator("label.md-header__button[for=__search]").click()
-    page.locator("input.md-search__input").fill("量子力學")
-    page.locator("input.md-search__input").press("End")
+    type_search(page, "量子力學")
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('沒有')")
     assert page.locator(".md-search-result__item").count() == 0
-
-
-def set_palette(page, scheme: str):
-    """Pick a palette through the toggle, as a reader would."""
-    if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
-    page.mouse.move(0, 600)  # the toggle's tooltip fades out
-    settle(page)
-
-
-def settle(page):
-    """Wait for CSS transitions to end: axe measures colours mid-fade otherwise."""
-    page.wait_for_timeout(50)
-    page.evaluate("Promise.allSettled(document.getAnimations().map(a => a.finished))")
 
 
 def test_palette_toggle_switches_and_persists(page, base_url):
@@ -121,13 +74,12 @@ def test_layout_fits_a_phone_screen(page, base_url):
 def test_axe_finds_no_wcag_aa_violation(page, base_url, path, scheme):
     page.goto(base_url + path, wait_until="networkidle")
     set_palette(page, scheme)
-    results = Axe().run(page, options=WCAG_AA)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
 
 
 def test_axe_finds_no_violation_with_search_open(page, base_url):
     page.goto(base_url, wait_until="networkidle")
     search(page, "協商")
-    settle(page)
-    results = Axe().run(page, options=WCAG_AA)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()

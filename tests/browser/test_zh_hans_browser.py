@@ -5,40 +5,11 @@ loads, and axe-core on the zh-Hans pages in both palettes."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from browser_helpers import PAGES, focus_by_tab, run_axe, search, set_palette, type_search, watch
 
 pytestmark = pytest.mark.browser
-
-PAGES = ["", "overview/", "causes/", "impact/", "response/", "negotiation/", "after/",
-         "summary/", "checklist/", "glossary/"]
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def watch(page):
-    """Collect console errors, page errors and requests to other hosts."""
-    seen = {"errors": [], "foreign": []}
-    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
-    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
-
-    def on_request(request):
-        if request.url.startswith(("http:", "https:")) and urlparse(request.url).hostname != "127.0.0.1":
-            seen["foreign"].append(request.url)
-
-    page.on("request", on_request)
-    return seen
-
-
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search; return the result links."""
-    page.locator("label.md-header__button[for=__search]").click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material's search listens for key events, fill() sends none
-    page.locator(".md-search-result__item").first.wait_for()
-    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
 
 
 # -----------------------------------------------------------------------------
@@ -64,9 +35,7 @@ def test_search_finds_the_right_page_in_each_script(page, full_base_url, edition
 
 def test_zh_hans_search_says_so_in_simplified_when_nothing_matches(page, full_base_url):
     page.goto(full_base_url + "zh-Hans/", wait_until="networkidle")
-    page.locator("label.md-header__button[for=__search]").click()
-    page.locator("input.md-search__input").fill("量子力学")
-    page.locator("input.md-search__input").press("End")
+    type_search(page, "量子力学")
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('没有找到')")
 
 
@@ -106,13 +75,7 @@ def test_switch_follows_instant_navigation(page, full_base_url, edition, other, 
 
 def test_switch_works_from_the_keyboard(page, full_base_url):
     page.goto(full_base_url + "negotiation/", wait_until="networkidle")
-    switch = page.locator(".edition-switch a")
-    for _ in range(40):  # tab through the header until the switch has focus
-        page.keyboard.press("Tab")
-        if switch.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        pytest.fail("the switch never received keyboard focus")
+    focus_by_tab(page, ".edition-switch a", limit=40)  # through the header
     page.keyboard.press("Enter")
     page.wait_for_url(full_base_url + "zh-Hans/negotiation/")
 
@@ -147,24 +110,14 @@ def test_zh_hans_page_loads_without_errors_or_third_party_requests(page, full_ba
     assert seen == {"errors": [], "foreign": []}
 
 
-def set_palette(page, scheme: str):
-    """Pick a palette through the toggle, as a reader would, then reload the page (the
-    choice persists) with the pointer elsewhere: axe would otherwise measure the
-    toggle's tooltip while it fades in, half transparent."""
-    if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
-        page.mouse.move(195, 700)
-        page.reload(wait_until="networkidle")
-    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
-
-
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("path", PAGES)
 def test_axe_finds_no_wcag_aa_violation_in_zh_hans(page, full_base_url, path, scheme):
     page.goto(full_base_url + "zh-Hans/" + path, wait_until="networkidle")
     set_palette(page, scheme)
-    results = Axe().run(page, options=WCAG_AA)
+    page.reload(wait_until="networkidle")  # the choice persists in this edition too
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
 
 

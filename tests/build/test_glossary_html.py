@@ -160,14 +160,6 @@ def test_search_index_has_the_glossary_entries_but_not_their_appears_in_lists(si
 # Offline bundle: no directory URLs
 # -----------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("offline")
-    proc = mkdocs_build(out, env={"OFFLINE": "true"})
-    assert proc.returncode == 0, proc.stderr
-    return out
-
-
 def test_offline_links_to_entries_and_back_use_html_files_that_exist(offline_site):
     [mark] = [m for m in marks(soup(offline_site, "impact.html")) if term_id(m) == "credit-reporting-system"]
     assert mark["href"] == "glossary.html#credit-reporting-system"

@@ -1,0 +1,107 @@
+"""What the browser tests share: the site's pages, watching a page for errors and
+for requests that leave this machine, Material's search, the palette toggle, the
+keyboard, and axe-core limited to WCAG 2.1 A and AA.
+
+The test files import it as `from browser_helpers import ...`: pytest's default
+(prepend) import mode puts each test file's folder on sys.path."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from axe_playwright_python.sync_playwright import Axe
+
+PAGES = ["", "overview/", "causes/", "impact/", "response/", "negotiation/", "after/",
+         "summary/", "checklist/", "glossary/"]
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+SERVED_FROM = "127.0.0.1"  # the host the test servers listen on (tests/conftest.py)
+
+
+# -----------------------------------------------------------------------------
+# Watching a page
+# -----------------------------------------------------------------------------
+
+def watch_errors(page) -> list[str]:
+    """Collect console errors and uncaught page errors, as a list that fills as the page runs."""
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def watch(page) -> dict[str, list[str]]:
+    """Collect errors and every request to a host other than the test server's:
+    readers must not load anything from a third-party host."""
+    seen = {"errors": watch_errors(page), "foreign": []}
+
+    def on_request(request):
+        if (request.url.startswith(("http:", "https:", "ws:", "wss:"))
+                and urlparse(request.url).hostname != SERVED_FROM):
+            seen["foreign"].append(request.url)
+
+    page.on("request", on_request)
+    return seen
+
+
+def watch_offline(page) -> dict[str, list[str]]:
+    """Collect errors and every request that needs a network at all: the offline
+    bundle must work from file:// alone."""
+    seen = {"errors": watch_errors(page), "network": []}
+    page.on("request", lambda r: not r.url.startswith(("file:", "data:", "blob:", "about:"))
+            and seen["network"].append(r.url))
+    return seen
+
+
+# -----------------------------------------------------------------------------
+# Search
+# -----------------------------------------------------------------------------
+
+def type_search(page, query: str):
+    """Open Material's search and type a query. Material's search listens for key
+    events and fill() sends none (nor does typing CJK text), so press End after it."""
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search; wait for results and return their links."""
+    type_search(page, query)
+    page.locator(".md-search-result__item").first.wait_for()
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+# -----------------------------------------------------------------------------
+# Palette, keyboard, axe-core
+# -----------------------------------------------------------------------------
+
+def settle(page):
+    """Wait for CSS transitions and animations to end: axe measures colours mid-fade otherwise."""
+    page.wait_for_timeout(50)
+    page.evaluate("Promise.allSettled(document.getAnimations().map(a => a.finished))")
+
+
+def set_palette(page, scheme: str):
+    """Pick a palette through the toggle, as a reader would, then move the pointer
+    away and let the toggle's tooltip fade out, so axe does not measure it half transparent."""
+    if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=scheme)
+    page.mouse.move(0, 600)
+    settle(page)
+
+
+def focus_by_tab(page, selector: str, limit: int):
+    """Press Tab, as a keyboard user would, until an element matching selector has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector} in {limit} presses")
+
+
+def run_axe(page):
+    """Run axe-core with the WCAG 2.1 A and AA rules once transitions have ended; return its results."""
+    settle(page)
+    return Axe().run(page, options=WCAG_AA)

@@ -11,9 +11,7 @@ each into its own folder; the site is assembled once they all succeed.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -21,21 +19,9 @@ from pathlib import Path
 
 import edition
 import offline_bundle
+import strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def mkdocs_build(config_file: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict` of config_file into site_dir; raise with mkdocs' output on failure."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("OFFLINE", None)  # the online site, whatever the caller's environment says
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "-f", str(config_file), "-d", str(site_dir)],
-        cwd=config_file.parent, env=env, capture_output=True, text=True,
-    )
-    if proc.returncode != 0:
-        raise SystemExit(f"mkdocs build -f {config_file} failed:\n{proc.stderr}")
 
 
 def build_site(site_dir: Path, *, root: Path = ROOT, work_dir: Path | None = None) -> Path:
@@ -47,8 +33,8 @@ def build_site(site_dir: Path, *, root: Path = ROOT, work_dir: Path | None = Non
     with tempfile.TemporaryDirectory(prefix="build-") as tmp:
         out = Path(tmp)
         jobs = [
-            (mkdocs_build, root / "mkdocs.yml", out / "zh-Hant"),
-            (mkdocs_build, hans_config, out / "zh-Hans"),
+            (strict_build.build, root / "mkdocs.yml", out / "zh-Hant"),
+            (strict_build.build, hans_config, out / "zh-Hans"),
             (bundle, root / "mkdocs.yml", out / "zh-Hant.zip", offline_bundle.BUNDLE_NAME),
             (bundle, hans_config, out / "zh-Hans.zip", edition.BUNDLE_NAME),
         ]

@@ -5,27 +5,16 @@ navigates and searches without a server or a network."""
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+import strict_build
+
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 BUNDLE_NAME = "alipay-overdue-guide-offline"
-
-
-def build_offline_site(site_dir: Path, *, config_file: Path = ROOT / "mkdocs.yml") -> None:
-    """`mkdocs build --strict` with the offline plugin enabled (OFFLINE=true)."""
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "-f", str(config_file), "-d", str(site_dir)],
-        cwd=config_file.parent, env=env, check=True,
-    )
 
 
 def zip_site(site_dir: Path, zip_path: Path, *, folder: str) -> Path:
@@ -42,7 +31,7 @@ def build_bundle(zip_path: Path, *, config_file: Path = ROOT / "mkdocs.yml",
     """Build the offline site for config_file and zip it to zip_path."""
     with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
         site_dir = Path(tmp) / "site"
-        build_offline_site(site_dir, config_file=config_file)
+        strict_build.build(config_file, site_dir, offline=True)
         return zip_site(site_dir, zip_path, folder=folder)
 
 

@@ -146,12 +146,12 @@ def lint_paths(paths: list[Path]) -> list[str]:
     return lines
 
 
-def load_allowlist(path: Path = ALLOWLIST_FILE) -> frozenset[str]:
-    """Characters allowed in zh-Hant text although OpenCC would convert them."""
+def load_allowlist(edition: str = "zh-Hant", path: Path = ALLOWLIST_FILE) -> frozenset[str]:
+    """Characters allowed in one edition's text although the script checks would flag them."""
     if not path.exists():
         return frozenset()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return frozenset(str(c) for c in (data.get("zh-Hant") or {}))
+    return frozenset(str(c) for c in (data.get(edition) or {}))
 
 
 @lru_cache(maxsize=1)

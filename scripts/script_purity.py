@@ -26,14 +26,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString
 
 import edition
 import lint_content
 
 ROOT = Path(__file__).resolve().parent.parent
-ALLOWLIST_FILE = ROOT / "data" / "script-allowlist.yml"
 TEXT_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder", "content")
 SKIPPED_TAGS = {"script", "style", "template"}
 SNIPPET = 12  # characters of context either side
@@ -141,10 +139,9 @@ def check_site(site_dir: Path, *, allowlist: dict[str, frozenset[str]] | None = 
     return problems
 
 
-def load_allowlist(path: Path = ALLOWLIST_FILE) -> dict[str, frozenset[str]]:
+def load_allowlist(path: Path = lint_content.ALLOWLIST_FILE) -> dict[str, frozenset[str]]:
     """{edition: characters allowed although the check would flag them}."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return {lang: frozenset(str(c) for c in (chars or {})) for lang, chars in (data or {}).items()}
+    return {lang: lint_content.load_allowlist(lang, path) for lang in MESSAGES}
 
 
 @lru_cache(maxsize=1)

@@ -151,19 +151,15 @@ def parse_checklist(text: str) -> Checklist:
     """The checklist in a data file's text; ChecklistError for anything wrong in it."""
     fields = data_file.compose(text, parts=("page", "strings", "stages"))
 
-    page = data_file.text(fields["page"], "page")
-    if not page.endswith(".md") or "#" in page:
-        raise ChecklistError(data_file.line(fields["page"]), f"page「{page}」應該是 docs/ 裡的頁面檔名，例如 checklist.md")
-
-    strings_node = data_file.mapping(fields["strings"], "strings", STRINGS)
-    strings = {key: data_file.text(node, f"strings 的 {key}") for key, node in strings_node.items()}
+    page = data_file.page(fields["page"], example="checklist.md")
+    strings, strings_node = data_file.strings(fields["strings"], STRINGS)
     if "{done}" not in strings["progress"] or "{total}" not in strings["progress"]:
         raise ChecklistError(data_file.line(strings_node["progress"]),
                              "progress 必須含有 {done} 和 {total}（會換成數字）— 例如「已完成 {done}／{total}」")
 
     seen: dict[str, int] = {}  # id → line where it was first used
     stages = tuple(_stage(node, seen) for node in data_file.sequence(fields["stages"], "stages"))
-    return Checklist(page=_normalise(page), page_line=data_file.line(fields["page"]), strings=strings, stages=stages)
+    return Checklist(page=page, page_line=data_file.line(fields["page"]), strings=strings, stages=stages)
 
 
 def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) -> None:

@@ -9,6 +9,7 @@ words that says how to fix it; the hooks prefix the file name.
 
 from __future__ import annotations
 
+import posixpath
 from typing import Iterable
 
 import yaml
@@ -40,6 +41,20 @@ def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:
     if root is None:
         raise DataError(1, f"檔案是空的 — 需要 {'、'.join(parts)} 這 {len(parts)} 個部分")
     return mapping(root, "檔案最上層", parts)
+
+
+def page(node: yaml.Node, example: str) -> str:
+    """A docs/ page's file name (``page:``), normalised: ``./checklist.md`` → ``checklist.md``."""
+    value = text(node, "page")
+    if not value.endswith(".md") or "#" in value:
+        raise DataError(line(node), f"page「{value}」不是頁面檔名 — 寫上 docs/ 裡的頁面檔名，例如 {example}")
+    return posixpath.normpath(value.removeprefix("./"))
+
+
+def strings(node: yaml.Node, keys: Iterable[str]) -> tuple[dict[str, str], dict[str, yaml.Node]]:
+    """The reader-visible strings (``strings:``), exactly `keys`; with their nodes, for line numbers."""
+    nodes = mapping(node, "strings", keys)
+    return {key: text(value, f"strings 的 {key}") for key, value in nodes.items()}, nodes
 
 
 def mapping(node: yaml.Node, where: str, keys: Iterable[str], optional: Iterable[str] = ()) -> dict[str, yaml.Node]:

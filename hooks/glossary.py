@@ -223,18 +223,14 @@ def parse_glossary(text: str) -> Glossary:
     """The glossary in a data file's text; GlossaryError for anything wrong in it."""
     fields = data_file.compose(text, parts=("page", "strings", "terms"))
 
-    page = data_file.text(fields["page"], "page")
-    if not page.endswith(".md") or "#" in page:
-        raise GlossaryError(data_file.line(fields["page"]), f"page「{page}」不是頁面檔名 — 寫上 docs/ 裡名詞解釋頁的檔名，例如 glossary.md")
-
-    strings_node = data_file.mapping(fields["strings"], "strings", STRINGS)
-    strings = {key: data_file.text(node, f"strings 的 {key}") for key, node in strings_node.items()}
+    page = data_file.page(fields["page"], example="glossary.md")
+    strings, _ = data_file.strings(fields["strings"], STRINGS)
 
     ids: dict[str, int] = {}    # id → line where it was first used
     forms: dict[str, int] = {}  # term or alias → line where it was first used
     terms = [_term(node, ids, forms) for node in data_file.sequence(fields["terms"], "terms")]
     terms.sort(key=lambda term: (pinyin_sort_key(term.pinyin), term.term))
-    return Glossary(page=posixpath.normpath(page.removeprefix("./")), page_line=data_file.line(fields["page"]),
+    return Glossary(page=page, page_line=data_file.line(fields["page"]),
                     strings=strings, terms=tuple(terms))
 
 

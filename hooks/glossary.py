@@ -19,7 +19,6 @@ entry per term, sorted by pinyin, with 「出現於」 links back to those pages
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache

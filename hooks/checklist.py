@@ -19,7 +19,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import yaml
@@ -101,13 +100,7 @@ items_by_page: dict[str, list[Item]] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global checklist
-    path = Path(config.config_file_path).parent / DATA_FILE
-    try:
-        checklist = parse_checklist(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PluginError(f"{DATA_FILE}: 找不到行動清單的資料檔 — 請把它放回 data/ 資料夾") from None
-    except ChecklistError as error:
-        raise PluginError(f"{DATA_FILE}:{error.line}: {error.message}") from None
+    checklist = data_file.load(config, DATA_FILE, parse_checklist, what="行動清單")
     return config
 
 
@@ -118,7 +111,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     try:
         check_links(checklist, {page: page_anchor_ids(files, page) for page in pages})
     except ChecklistError as error:
-        raise PluginError(f"{DATA_FILE}:{error.line}: {error.message}") from None
+        raise data_file.build_error(DATA_FILE, error) from None
     items_by_page = checklist.items_by_page()
     return files
 

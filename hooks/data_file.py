@@ -10,9 +10,14 @@ words that says how to fix it; the hooks prefix the file name.
 from __future__ import annotations
 
 import posixpath
-from typing import Iterable
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+T = TypeVar("T")
 
 # libyaml's loader where PyYAML was built with it: the same nodes, ten times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -26,6 +31,22 @@ class DataError(Exception):
         super().__init__(f"{line}: {message}")
         self.line = line
         self.message = message
+
+
+def load(config: MkDocsConfig, name: str, parse: Callable[[str], T], *, what: str) -> T:
+    """Parse the data file `name` (relative to mkdocs.yml); a mistake in it stops the build."""
+    path = Path(config.config_file_path).parent / name
+    try:
+        return parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PluginError(f"{name}: 找不到{what}的資料檔 — 請把它放回 data/ 資料夾") from None
+    except DataError as error:
+        raise build_error(name, error) from None
+
+
+def build_error(name: str, error: DataError) -> PluginError:
+    """The error MkDocs reports for a mistake in data file `name`: ``name:line: message``."""
+    return PluginError(f"{name}:{error.line}: {error.message}")
 
 
 def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:

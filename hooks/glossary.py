@@ -125,13 +125,7 @@ build: Build | None = None
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
-    path = Path(config.config_file_path).parent / DATA_FILE
-    try:
-        glossary = parse_glossary(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PluginError(f"{DATA_FILE}: 找不到名詞解釋的資料檔 — 請把它放回 data/ 資料夾") from None
-    except GlossaryError as error:
-        raise PluginError(f"{DATA_FILE}:{error.line}: {error.message}") from None
+    glossary = data_file.load(config, DATA_FILE, parse_glossary, what="名詞解釋")
     build = Build(glossary, build_matcher(glossary.terms))
     return config
 

@@ -7,6 +7,7 @@ The test files import it as `from browser_helpers import ...`: pytest's default
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 from axe_playwright_python.sync_playwright import Axe
@@ -105,3 +106,15 @@ def run_axe(page):
     """Run axe-core with the WCAG 2.1 A and AA rules once transitions have ended; return its results."""
     settle(page)
     return Axe().run(page, options=WCAG_AA)
+
+
+@contextmanager
+def page_change(page):
+    """Wait, after the block, until another page's content is shown.
+
+    Instant navigation changes the URL before it swaps the content in, so
+    waiting for the URL alone can find the old page's elements.
+    """
+    page.evaluate("window.__oldHeading = document.querySelector('h1')")
+    yield
+    page.wait_for_function("(h => h && h !== window.__oldHeading)(document.querySelector('h1'))")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_helpers import focus_by_tab, run_axe, set_palette, watch_errors
+from browser_helpers import focus_by_tab, page_change, run_axe, set_palette, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -47,12 +47,10 @@ def open_checklist(page, base_url):
 
 def follow(page, link, url_glob: str):
     """Click a link and wait until the page it leads to shows its checklist."""
-    # The old page also has a progress line: wait for the new page's own, not just the URL.
-    page.evaluate("window.__oldProgress = document.querySelector('.checklist__progress')")
-    page.locator(link).first.click()
+    with page_change(page):
+        page.locator(link).first.click()
     page.wait_for_url(url_glob)
-    page.wait_for_function("(p => p && p !== window.__oldProgress && p.textContent !== '')"
-                           "(document.querySelector('.checklist__progress'))")
+    page.wait_for_function("document.querySelector('.checklist__progress').textContent !== ''")
 
 
 def to_response(page):
@@ -90,7 +88,8 @@ def test_a_tick_shows_on_every_page_through_instant_navigation(page, base_url):
     assert box(page, ON_RESPONSE[0]).is_checked()
     assert progress_text(page) == progress(1, len(ON_RESPONSE))
     box(page, ON_RESPONSE[1]).check()  # tick on the content page ...
-    page.go_back()
+    with page_change(page):
+        page.go_back()
     page.wait_for_url("**/checklist/")
     page.wait_for_function(f"document.querySelector('#checklist-{ON_RESPONSE[1]}')")
     assert box(page, ON_RESPONSE[1]).is_checked()  # ... and see it on the checklist page

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 import glossary
-from browser_helpers import focus_by_tab, run_axe, watch_errors
+from browser_helpers import focus_by_tab, page_change, run_axe, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -147,7 +147,8 @@ def test_instant_navigation_leaves_no_tooltip_and_terms_work_on_the_new_page(des
     desktop.goto(base_url + "impact/", wait_until="networkidle")
     mark(desktop, "lawsuit").hover()
     expect_tooltip_for(desktop, "lawsuit")
-    desktop.locator("a.md-footer__link--next").click()
+    with page_change(desktop):
+        desktop.locator("a.md-footer__link--next").click()
     desktop.wait_for_url("**/response/")
     assert desktop.locator(TOOLTIP).count() == 0
     first = desktop.locator("article a.glossary-term").first

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import PAGES, run_axe, search, set_palette, type_search, watch
+from browser_helpers import PAGES, page_change, run_axe, search, set_palette, type_search, watch
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,8 @@ def test_instant_navigation_keeps_pages_clean(page, base_url):
     page.goto(base_url, wait_until="networkidle")
     page.evaluate("window.__sameDocument = true")  # lost on a full page load
     for path in PAGES[1:]:
-        page.locator("a.md-footer__link--next").click()  # the footer's 「下一頁」
+        with page_change(page):
+            page.locator("a.md-footer__link--next").click()  # the footer's 「下一頁」
         page.wait_for_function("path => location.pathname.endsWith('/' + path)", arg=path)
         page.wait_for_load_state("networkidle")
     assert page.locator("h1").first.inner_text().startswith("名詞解釋")

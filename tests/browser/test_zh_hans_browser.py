@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import PAGES, focus_by_tab, run_axe, search, set_palette, type_search, watch
+from browser_helpers import PAGES, focus_by_tab, page_change, run_axe, search, set_palette, type_search, watch
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +63,8 @@ def test_switch_follows_instant_navigation(page, full_base_url, edition, other, 
     seen = watch(page)
     page.goto(full_base_url + edition, wait_until="networkidle")
     page.evaluate("window.__sameDocument = true")  # lost on a full page load
-    page.locator("a.md-footer__link--next").click()
+    with page_change(page):
+        page.locator("a.md-footer__link--next").click()
     page.wait_for_url(full_base_url + edition + "overview/")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__sameDocument") is True

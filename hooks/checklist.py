@@ -11,6 +11,12 @@ per build, then renders real checkboxes into the pages:
 
 The HTML reads as a list with JavaScript off; ``checklist.js`` adds the saved
 ticks, the progress figure and the buttons.
+
+State: scripts/build makes every edition and output in one process, and MkDocs
+loads a hook module once per process, so nothing a build learns lives in this
+module. ``on_config`` creates one ``ChecklistBuild`` and keeps it on that
+build's own config (``config["checklist_build"]``); the data file's path comes
+from mkdocs.yml (``extra.data.checklist``).
 """
 
 from __future__ import annotations
@@ -28,9 +34,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import data_file  # hooks/data_file.py: shared reading of YAML data files
+import editions  # hooks/editions.py: the edition this build makes
 from data_file import DataError
 
-DATA_FILE = "data/checklist.yml"
+STATE = "checklist_build"  # where a build keeps its ChecklistBuild on its config
 
 # Every string the widget shows; the data file must give each one, and no other.
 STRINGS = ("page_heading", "page_intro", "full_list_link", "explain_link", "progress", "copy",
@@ -46,9 +53,6 @@ ITEM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A link to the paragraph explaining an action: `negotiation.md#prepare-documents`.
 LINK = re.compile(r"([^#\s:]+\.md)#([A-Za-z][\w-]*)")
 
-# Explicit ids in Markdown: attr_list's `{#id}` / `{: #id .class}`, and raw HTML's id="...".
-ATTR_LIST_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}")
-HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,12 @@ class Checklist:
 ChecklistError = DataError  # a mistake in data/checklist.yml (hooks/data_file.py)
 
 
-# Loaded once per build (on_config), indexed once (on_files), used per page.
-checklist: Checklist | None = None
-items_by_page: dict[str, list[Item]] = {}
+@dataclass
+class ChecklistBuild:
+    """What one build knows: the checklist, where its data file is, and the items per page."""
+    checklist: Checklist
+    data_file: str
+    items_by_page: dict[str, list[Item]]
 
 
 # -----------------------------------------------------------------------------
@@ -99,25 +106,26 @@ items_by_page: dict[str, list[Item]] = {}
 # -----------------------------------------------------------------------------
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global checklist
-    checklist = data_file.load(config, DATA_FILE, parse_checklist, what="行動清單")
+    checklist = data_file.load(config, "checklist", parse_checklist, what="行動清單",
+                               convert=editions.text_converter(config))
+    config[STATE] = ChecklistBuild(checklist, data_file.data_path(config, "checklist"), checklist.items_by_page())
     return config
 
 
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    global items_by_page
-    assert checklist is not None, "on_config loads the checklist first"
-    pages = {item.page for item in checklist.items} | {checklist.page}
+    build: ChecklistBuild = config[STATE]
     try:
-        check_links(checklist, {page: page_anchor_ids(files, page) for page in pages})
+        pages = {*build.items_by_page, build.checklist.page}
+        check_pages(build.checklist, {page: is_page(files, page) for page in pages})
     except ChecklistError as error:
-        raise data_file.build_error(DATA_FILE, error) from None
-    items_by_page = checklist.items_by_page()
+        raise data_file.build_error(build.data_file, error) from None
     return files
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert checklist is not None, "on_config loads the checklist first"
+    build: ChecklistBuild = config[STATE]
+    checklist = build.checklist
     src = page.file.src_uri
 
     def href(target: str, anchor: str = "") -> str:
@@ -126,14 +134,34 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
     if src == checklist.page:
         block = render_full_list(checklist, href)
-    elif src in items_by_page:
-        block = render_page_list(checklist, items_by_page[src], href(checklist.page))
+        ids = {stage.id for stage in checklist.stages}
+    elif src in build.items_by_page:
+        block = render_page_list(checklist, build.items_by_page[src], href(checklist.page))
+        ids = {"checklist"}
     elif MARKER.search(html):
-        raise PluginError(f"docs/{src}: 這頁有 <!-- checklist --> 標記，但 {DATA_FILE} 沒有行動連到這頁"
-                          f" — 刪除這行標記，或在 {DATA_FILE} 加上 link 指向這頁的行動")
+        raise PluginError(f"docs/{src}: 這頁有 <!-- checklist --> 標記，但 {build.data_file} 沒有行動連到這頁"
+                          f" — 刪除這行標記，或在 {build.data_file} 加上 link 指向這頁的行動")
     else:
         return html
+    items = checklist.items if src == checklist.page else build.items_by_page[src]
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(ids | {f"checklist-{item.id}" for item in items})
     return place_block(html, block)
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    # Every page is rendered by now: each link must land on an id the page really has
+    # (not one that only appears inside a code block or a comment of its Markdown).
+    build: ChecklistBuild = config[STATE]
+    anchors = {}
+    for page in build.items_by_page:
+        file = files.get_file_from_path(page)
+        anchors[page] = set(file.page.present_anchor_ids or ()) if file and file.page else None
+    try:
+        check_links(build.checklist, anchors)
+    except ChecklistError as error:
+        raise data_file.build_error(build.data_file, error) from None
+    return env
 
 
 # -----------------------------------------------------------------------------
@@ -155,39 +183,37 @@ def parse_checklist(text: str) -> Checklist:
     return Checklist(page=page, page_line=data_file.line(fields["page"]), strings=strings, stages=stages)
 
 
-def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) -> None:
-    """Raise ChecklistError unless each link names an existing page and heading id.
-
-    `anchors` maps a docs-relative page path to the ids on that page, or to None
-    if there is no such page.
-    """
-    if anchors.get(checklist.page) is None:
+def check_pages(checklist: Checklist, pages: Mapping[str, bool]) -> None:
+    """Raise ChecklistError unless the checklist page and every linked page exist (`pages`: path → exists)."""
+    if not pages.get(checklist.page):
         raise ChecklistError(checklist.page_line,
                              f"page「{checklist.page}」不存在 — 寫上 docs/ 裡清單頁的檔名，例如 checklist.md")
     for item in checklist.items:
-        ids = anchors.get(item.page)
         if item.page == checklist.page:
             raise ChecklistError(item.line, f"「{item.id}」的 link 指向清單頁本身 — 請指向說明這項行動的段落")
-        if ids is None:
+        if not pages.get(item.page):
             raise ChecklistError(item.line, f"「{item.id}」的 link 指向的頁面「{item.page}」不存在"
                                             f" — 檢查檔名（docs/ 裡的 .md 檔，大小寫要一致）")
+
+
+def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) -> None:
+    """Raise ChecklistError unless each link names a heading id its page really has.
+
+    `anchors` maps a docs-relative page path to the ids on the rendered page.
+    """
+    for item in checklist.items:
+        ids = anchors.get(item.page) or set()
         if item.anchor not in ids:
-            known = "、".join(sorted(ids)) or "（這頁沒有標題 id）"
+            known = "、".join(sorted(i for i in ids if not i.startswith(("checklist", "glossary-ref-"))))
             raise ChecklistError(item.line, f"「{item.page}」沒有 id 為「{item.anchor}」的標題"
-                                            f" — 改成這頁已有的 id：{known}；或在標題行尾加上 {{#{item.anchor}}}")
+                                            f" — 改成這頁已有的 id：{known or '（這頁沒有標題 id）'}；"
+                                            f"或在標題行尾加上 {{#{item.anchor}}}（寫在代碼塊或註釋裡的不算）")
 
 
-def anchor_ids(markdown: str) -> set[str]:
-    """The explicit ids a Markdown page gives its headings and elements."""
-    return set(ATTR_LIST_ID.findall(markdown)) | set(HTML_ID.findall(markdown))
-
-
-def page_anchor_ids(files: Files, path: str) -> set[str] | None:
-    """Ids on a documentation page of the build, or None if it has no such page."""
+def is_page(files: Files, path: str) -> bool:
+    """Whether the build has a documentation page at this docs-relative path."""
     file = files.get_file_from_path(path)
-    if file is None or not file.is_documentation_page() or file.inclusion.is_excluded():
-        return None
-    return anchor_ids(file.content_string)
+    return file is not None and file.is_documentation_page() and not file.inclusion.is_excluded()
 
 
 def _stage(node: yaml.Node, seen: dict[str, int]) -> Stage:

@@ -10,6 +10,7 @@ words that says how to fix it; the hooks prefix the file name.
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -33,15 +34,65 @@ class DataError(Exception):
         self.message = message
 
 
-def load(config: MkDocsConfig, name: str, parse: Callable[[str], T], *, what: str) -> T:
-    """Parse the data file `name` (relative to mkdocs.yml); a mistake in it stops the build."""
+def load(config: MkDocsConfig, kind: str, parse: Callable[[str], T], *, what: str,
+         convert: Callable[[str], str] | None = None) -> T:
+    """Parse the data file named by ``extra.data.<kind>`` in mkdocs.yml (relative to it),
+    converted by `convert` (the edition being built); a mistake in it stops the build."""
+    name = data_path(config, kind)
     path = Path(config.config_file_path).parent / name
+    if not path.is_file():
+        raise PluginError(f"{name}: 找不到{what}的資料檔 — 請把它放回 data/ 資料夾，"
+                          f"或改正 mkdocs.yml 裡 extra.data.{kind} 寫的路徑")
+    text = read(path, name)
     try:
-        return parse(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PluginError(f"{name}: 找不到{what}的資料檔 — 請把它放回 data/ 資料夾") from None
+        check_source(text)
+        return parse(convert(text) if convert else text)
     except DataError as error:
         raise build_error(name, error) from None
+
+
+def data_path(config: MkDocsConfig, kind: str) -> str:
+    """Where mkdocs.yml says a data file is (``extra.data``), checked to be a plain relative path."""
+    paths = config.extra.get("data")
+    name = paths.get(kind) if isinstance(paths, dict) else None
+    if not isinstance(name, str) or not name.endswith((".yml", ".yaml")) or name.startswith("/") \
+            or ".." in name.split("/"):
+        raise PluginError(f"mkdocs.yml: extra.data.{kind} 應該寫資料檔的路徑 — 例如 data/{kind}.yml")
+    return name
+
+
+def read(path: str | Path, name: str) -> str:
+    """A contributor's text file as text; PluginError naming the line if it is not UTF-8."""
+    data = Path(path).read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:200]):
+        raise PluginError(f"{name}:1: 這個檔案是 UTF-16 編碼 — 請用 UTF-8 編碼另存（GitHub 網頁編輯器和多數編輯器的預設）")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise PluginError(f"{name}:{line}: 這一行不是 UTF-8 編碼（可能是 Big5 或 GBK）"
+                          f" — 請用 UTF-8 編碼另存這個檔案") from None
+
+
+# A value cut short by YAML: ` #` starts a comment, so `準備收入證明 #和存摺` loses `#和存摺`.
+# A real comment has a space after its `#`; text glued to the `#` was meant as part of the value.
+_CUT_VALUE = re.compile(r"^[^#'\"]*?:[ \t]+[^'\"#\s][^#'\"]*?[ \t]#(?=\S)")
+_CUT_ITEM = re.compile(r"^[ \t]*-[ \t]+[^'\"#\s][^#'\"]*?[ \t]#(?=\S)")
+
+
+def check_source(text: str) -> None:
+    """Mistakes YAML would accept silently, or that cost too much: raise DataError at their line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _CUT_VALUE.match(line) or _CUT_ITEM.match(line):
+            raise DataError(number, "值裡的「 #」會被 YAML 當成註解，後面的文字會被丟掉"
+                                    " — 把整個值用引號括起來，例如 label: \"準備收入證明 #和存摺\"；"
+                                    "真的是註解的話，在 # 後面加一個空格")
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise DataError(event.start_mark.line + 1, "資料檔不支持 & 和 * 引用 — 把引用的內容直接寫出來")
+    except yaml.MarkedYAMLError:
+        pass  # compose() reports the syntax error with its line
 
 
 def build_error(name: str, error: DataError) -> PluginError:
@@ -55,7 +106,9 @@ def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed quote is found at the end of the file; the mistake is where it opened.
+        opened = error.context and "quoted scalar" in error.context
+        mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
         raise DataError(mark.line + 1 if mark else 1,
                         f"YAML 格式錯誤（{error.problem or error.context}）"
                         f" — 檢查這行附近的縮排、「鍵: 值」的冒號和空格、引號是否成對") from None

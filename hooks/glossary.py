@@ -15,6 +15,13 @@ occurrence of each term outside headings, links, code and form labels:
 JavaScript off the term is a plain link to its entry. The same walk records
 where each term appears, so the glossary page (``page:`` in the data) gets an
 entry per term, sorted by pinyin, with 「出現於」 links back to those pages.
+
+Terms are marked in ``on_page_content``, where every later plugin (search
+among them) sees them. A build's state (the glossary, its matcher, where each
+term appears) is one ``GlossaryBuild`` that ``on_config`` keeps on that build's
+own config, not in this module: scripts/build makes several builds in one
+process and MkDocs loads a hook module once per process. The data file's path
+comes from mkdocs.yml (``extra.data.glossary``).
 """
 
 from __future__ import annotations
@@ -23,25 +30,21 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
-from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import ahocorasick
-import opencc
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from pypinyin import Style, pinyin
 from pypinyin.contrib.tone_convert import to_tone3
 
 import data_file  # hooks/data_file.py: shared reading of YAML data files
+import editions  # hooks/editions.py: the edition this build makes
 from data_file import DataError
-
-DATA_FILE = "data/glossary.yml"
 
 # Every string the hook emits; the data file must give each one, and no other.
 STRINGS = ("see_entry", "pinyin", "aliases", "appears_in", "separator")
@@ -107,16 +110,15 @@ GlossaryError = DataError  # a mistake in data/glossary.yml (hooks/data_file.py)
 
 
 @dataclass
-class Build:
-    """What one build knows: the glossary, its matcher, and where each term appears."""
+class GlossaryBuild:
+    """What one build knows: the glossary, its data file, its matcher, and where each term appears."""
     glossary: Glossary
+    data_file: str
     matcher: ahocorasick.Automaton
     appears_in: dict[str, list[File]] = field(default_factory=dict)  # term id → pages
-    marked: dict[str, str] = field(default_factory=dict)  # page → its content with terms marked
 
 
-# Loaded once per build (on_config), filled per page (on_page_content).
-build: Build | None = None
+STATE = "glossary_build"  # where a build keeps its GlossaryBuild on its config
 
 
 # -----------------------------------------------------------------------------
@@ -124,88 +126,90 @@ build: Build | None = None
 # -----------------------------------------------------------------------------
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global build
-    glossary = data_file.load(config, DATA_FILE, parse_glossary, what="名詞解釋")
-    build = Build(glossary, build_matcher(glossary.terms))
+    glossary = data_file.load(config, "glossary", parse_glossary, what="名詞解釋",
+                              convert=editions.text_converter(config))
+    config[STATE] = GlossaryBuild(glossary, data_file.data_path(config, "glossary"), build_matcher(glossary.terms))
     return config
 
 
-def on_serve(server, *, config: MkDocsConfig, builder):
-    # Editing the data file rebuilds the preview, like editing a page does.
-    server.watch(str(Path(config.config_file_path).parent / DATA_FILE))
-    return server
-
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    assert build is not None, "on_config loads the glossary first"
+    build: GlossaryBuild = config[STATE]
     glossary = build.glossary
     file = files.get_file_from_path(glossary.page)
     if file is None or not file.is_documentation_page():
-        raise PluginError(f"{DATA_FILE}:{glossary.page_line}: page「{glossary.page}」不存在"
+        raise PluginError(f"{build.data_file}:{glossary.page_line}: page「{glossary.page}」不存在"
                           f" — 寫上 docs/ 裡名詞解釋頁的檔名，例如 glossary.md")
+    checklist = config.get("checklist_build")
+    if checklist is not None and checklist.checklist.page == glossary.page:
+        raise PluginError(f"{build.data_file}:{glossary.page_line}: page「{glossary.page}」已經是行動清單的頁面"
+                          f"（{checklist.data_file}）— 名詞解釋要有自己的頁面，例如 glossary.md")
     return files
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert build is not None, "on_config loads the glossary first"
+    build: GlossaryBuild = config[STATE]
     glossary = build.glossary
-    glossary_file = files.get_file_from_path(glossary.page)
-    entry_url = glossary_file.url_relative_to(page.file)
+    entry_url = files.get_file_from_path(glossary.page).url_relative_to(page.file)
     strings = glossary.strings
 
     def mark(term: Term, text: str) -> str:
         return render_mark(term, text, f"{entry_url}#{term.id}", strings["see_entry"])
 
-    # The marks go in after search has indexed the page (on_page_context): same text, and
-    # search's HTML parser need not read a tag per term on every page.
     marked, found = mark_terms(html, build.matcher, mark)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(f"glossary-ref-{term_id}" for term_id in found)
     if page.file.src_uri == glossary.page:
         # The glossary lists its terms; it is not a place where they "appear".
-        assert page.present_anchor_ids is not None, "MkDocs collects anchors when it renders"
-        page.present_anchor_ids.update(term.id for term in glossary.terms)
-        entries = render_entries(glossary)
-        build.marked[page.file.src_uri] = marked + entries
-        return html + entries
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(term.id for term in glossary.terms)
+        return marked + render_entries(glossary)
     for term_id in found:
         build.appears_in.setdefault(term_id, []).append(page.file)
-    build.marked[page.file.src_uri] = marked
-    return html
+    return marked
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    # Every page has been read by now; a term found on none is a warning (--strict fails).
-    assert build is not None, "on_config loads the glossary first"
-    for term in build.glossary.terms:
+    # Every page has been read by now: fill in the glossary's 「出現於」 lists before any page
+    # is written (search indexes the page as it is published), and warn of terms found nowhere.
+    build: GlossaryBuild = config[STATE]
+    glossary = build.glossary
+    for term in glossary.terms:
         if term.id not in build.appears_in:
             forms = "、".join(f"「{form}」" for form in term.forms)
-            log.warning(f"{DATA_FILE}:{term.line}: {forms}沒有出現在任何頁面"
+            log.warning(f"{build.data_file}:{term.line}: {forms}沒有出現在任何頁面"
                         f" — 檢查寫法是否和正文一致，或刪除這個名詞")
+    page = files.get_file_from_path(glossary.page).page
+    order = {file.src_uri: index for index, file in enumerate(files.documentation_pages())}
+    nav_order = _nav_order(config, files)
+    urls: dict[str, str] = {}  # a page's URL from the glossary, computed once per page, not once per term
+
+    def links(term_id: str) -> list[tuple[str, str]]:
+        pages = sorted(build.appears_in.get(term_id, []),
+                       key=lambda f: (nav_order.get(f.src_uri, len(nav_order)), order.get(f.src_uri, 0)))
+        for f in pages:
+            if f.src_uri not in urls:
+                urls[f.src_uri] = f.url_relative_to(page.file)
+        return [(f"{urls[f.src_uri]}#glossary-ref-{term_id}", f.page.title if f.page else f.src_uri) for f in pages]
+
+    page.content = APPEARS_IN.sub(lambda m: render_appears_in(glossary.strings, links(m[1])), page.content)
     return env
 
 
-# After the search plugin (priority 0) has indexed the page, and before the template renders it.
-# The glossary's index entry gets the definitions, not the 「出現於」 lists (page titles: they
-# would make the glossary a hit for every page, and on a large site cost search seconds).
-@event_priority(-50)
-def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation):
-    assert build is not None, "on_config loads the glossary first"
-    glossary = build.glossary
-    if page.file.src_uri in build.marked:
-        page.content = build.marked.pop(page.file.src_uri)
-    if page.file.src_uri != glossary.page:
-        return context
-    order = {item.file.src_uri: index for index, item in enumerate(nav.pages)}
-    urls: dict[str, str] = {}  # a page's URL from here, computed once per page, not once per term
+def _nav_order(config: MkDocsConfig, files: Files) -> dict[str, int]:
+    """Reading order: each page's place in the nav (pages outside it come after)."""
+    order: dict[str, int] = {}
 
-    def links(term_id: str) -> list[tuple[str, str]]:
-        files = sorted(build.appears_in.get(term_id, []), key=lambda f: order.get(f.src_uri, len(order)))
-        for f in files:
-            if f.src_uri not in urls:
-                urls[f.src_uri] = f.url_relative_to(page.file)
-        return [(f"{urls[f.src_uri]}#glossary-ref-{term_id}", f.page.title if f.page else f.src_uri) for f in files]
+    def walk(items) -> None:
+        for item in items or []:
+            if isinstance(item, str):
+                order.setdefault(item, len(order))
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value if isinstance(value, list) else [value])
 
-    page.content = APPEARS_IN.sub(lambda m: render_appears_in(glossary.strings, links(m[1])), page.content)
-    return context
+    walk(config.nav)
+    return order
 
 
 # -----------------------------------------------------------------------------
@@ -260,13 +264,10 @@ def _form(node: yaml.Node, what: str, forms: dict[str, int]) -> str:
 # Helpers: pinyin
 # -----------------------------------------------------------------------------
 
-# pypinyin's phrase dictionary is in Simplified characters (銀行 reads yín háng only there).
-_to_simplified = opencc.OpenCC("t2s")
-
-
 def term_pinyin(term: str) -> str:
     """The term's pinyin with tone marks, one syllable per character: 徵信 → zhēng xìn."""
-    return " ".join(syllable for (syllable,) in pinyin(_to_simplified.convert(term), style=Style.TONE))
+    simplified = editions.converter("t2s")(term)  # pypinyin's phrase dictionary is in Simplified (銀行: háng)
+    return " ".join(syllable for (syllable,) in pinyin(simplified, style=Style.TONE))
 
 
 def pinyin_sort_key(reading: str) -> tuple[tuple[str, int], ...]:
@@ -411,4 +412,5 @@ def render_appears_in(strings: Mapping[str, str], links: list[tuple[str, str]]) 
     if not links:
         return ""
     pages = escape(strings["separator"]).join(f'<a href="{escape(href)}">{escape(title)}</a>' for href, title in links)
-    return f'<p class="glossary__appears-in">{escape(strings["appears_in"])}{pages}</p>'
+    # data-search-exclude (Material's search): the lists would make the glossary a hit for every page title.
+    return f'<p class="glossary__appears-in" data-search-exclude>{escape(strings["appears_in"])}{pages}</p>'

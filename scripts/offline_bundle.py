@@ -1,64 +1,64 @@
-"""Build the offline HTML bundle: the site with Material's offline plugin on,
-zipped so that, unzipped anywhere, index.html opens from file:// and every page
-navigates and searches without a server or a network."""
+"""One edition's download, on its own (scripts/offline-bundle):
+
+    scripts/offline-bundle [--format zip] [--edition zh-Hans] [--dist DIR]
+
+Builds the same file scripts/build publishes (the formats are extra.outputs in
+mkdocs.yml, the editions extra.editions), strict and checked the same way,
+into dist/, and prints its path as the last line. The file in dist/ is
+replaced only when the build succeeded.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
-import strict_build
+import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
-DIST = ROOT / "dist"
-BUNDLE_NAME = "alipay-overdue-guide-offline"
+DIST = build_site.ROOT / "dist"
 
 
-def zip_site(site_dir: Path, zip_path: Path, *, folder: str) -> Path:
-    """Zip site_dir's files under one top-level folder, in a stable order."""
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-            bundle.write(path, f"{folder}/{path.relative_to(site_dir).as_posix()}")
-    return zip_path
-
-
-def build_bundle(zip_path: Path, *, config_file: Path = ROOT / "mkdocs.yml",
-                 folder: str = BUNDLE_NAME) -> Path:
-    """Build the offline site for config_file and zip it to zip_path."""
-    with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
-        site_dir = Path(tmp) / "site"
-        strict_build.build(config_file, site_dir, offline=True)
-        return zip_site(site_dir, zip_path, folder=folder)
-
-
-def build_edition_bundle(zip_path: Path, *, work_dir: Path) -> Path:
-    """The zh-Hans edition's bundle: generate its tree in work_dir (scripts/edition.py), then build."""
-    import edition
-
-    config_file = edition.generate(work_dir)
-    return build_bundle(zip_path, config_file=config_file, folder=edition.BUNDLE_NAME)
+def build_download(fmt: str, lang: str | None = None, *, dist: Path = DIST,
+                   config_file: Path = build_site.CONFIG_FILE) -> Path:
+    """Build one edition's download of one format into dist; return its path."""
+    editions, outputs = build_site.read_matrix(config_file)
+    edition = build_site.editions.select(editions, lang or editions[0].lang)
+    output = next((o for o in outputs if o.format == fmt), None)
+    if output is None:
+        raise build_site.BuildFailed([f"mkdocs.yml: extra.outputs 裡沒有 format「{fmt}」— 先在那裡加上它"])
+    dist.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".download-", dir=dist) as tmp:
+        work = Path(tmp)
+        built = build_site.BUILDERS[fmt](config_file, edition, work / "out" / Path(output.path(edition)).name,
+                                          work / "work", None)
+        target = dist / built.name
+        os.replace(built, target)  # atomic: the old file stays until the new one is complete
+    return target
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="Build the offline HTML bundle (zip).")
-    parser.add_argument("--edition", choices=["zh-Hant", "zh-Hans"], default="zh-Hant",
-                        help="zh-Hans: the Simplified edition generated from the zh-Hant source")
+    editions, outputs = build_site.read_matrix()
+    parser = argparse.ArgumentParser(prog="scripts/offline-bundle", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--format", choices=[o.format for o in outputs], default="zip")
+    parser.add_argument("--edition", choices=[e.lang for e in editions], default=editions[0].lang)
+    parser.add_argument("--dist", type=Path, default=DIST, help="where to put the file (default: dist/)")
     args = parser.parse_args(argv)
-    if args.edition == "zh-Hans":
-        import edition
-
-        folder = edition.BUNDLE_NAME
-        zip_path = build_edition_bundle(DIST / f"{folder}.zip", work_dir=ROOT / "build" / "zh-Hans")
-    else:
-        folder = BUNDLE_NAME
-        zip_path = build_bundle(DIST / f"{folder}.zip")
-    size = zip_path.stat().st_size
-    print(f"offline bundle: {size / 1024:.0f} KiB; unzip it and open {folder}/index.html")
-    print(zip_path)  # contract: the zip's path is the last line
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    build_site.quiet_jieba()
+    try:
+        path = build_download(args.format, args.edition, dist=args.dist)
+    except build_site.BuildFailed as failure:
+        build_site.report(failure.problems)
+        return 1
+    except KeyboardInterrupt:
+        print("建置被中斷，dist/ 裡原來的檔案沒有變", file=sys.stderr)
+        return 130
+    print(f"{args.format} ({args.edition}): {path.stat().st_size / 1024:.0f} KiB")
+    print(path)  # contract: the file's path is the last line
     return 0
 
 

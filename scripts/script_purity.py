@@ -7,28 +7,29 @@ strings), and the interface strings in Material's ``__config``; not scripts,
 styles or URLs. Text inside an element with its own
 ``lang`` (the link to the other edition, 「简体中文」) is checked in that script.
 
-- zh-Hans: a character is left over if OpenCC's phrase-level t2s conversion of
-  the text would still change it.
-- zh-Hant: scripts/lint_content.py's rule for the Markdown source, on the HTML.
+- an edition OpenCC makes (zh-Hans): a character is left over if converting the
+  text again would still change it (for the Traditional→Simplified profiles,
+  with t2s: tw2s would take the 么 of 什么 for a Taiwan variant of 幺);
+- the source edition (zh-Hant): scripts/lint_content.py's rule for the
+  Markdown source, on the HTML.
+
+The editions come from extra.editions in mkdocs.yml (hooks/editions.py).
 
 Characters correct in both scripts in some words are listed, with a reason, in
 data/script-allowlist.yml (one section per edition).
 
-    python scripts/script_purity.py SITE_DIR    # SITE_DIR and SITE_DIR/zh-Hans
+scripts/build runs this on every edition it builds.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import sys
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString
 
-import edition
+import editions  # hooks/editions.py
 import lint_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,9 +39,11 @@ SNIPPET = 12  # characters of context either side
 
 
 MESSAGES = {  # for contributors, in Chinese like the content lint's
-    "zh-Hans": "簡體版留下繁體字「{char}」，應為「{expected}」",
-    "zh-Hant": "繁體版出現簡體字「{char}」，應為「{expected}」",
+    "source": "原文版出現簡體字「{char}」，應為「{expected}」",
+    "converted": "{lang} 版留下沒有轉換的字「{char}」，應為「{expected}」",
 }
+# Profiles whose output is Simplified: checked with t2s (see above).
+TO_SIMPLIFIED = {"s2s", "t2s", "tw2s", "tw2sp", "hk2s", "jp2s"}
 
 
 @dataclass(frozen=True)
@@ -50,27 +53,29 @@ class Problem:
     char: str
     expected: str
     snippet: str
+    source: bool  # found in the source edition (else in one OpenCC made)
 
     def format(self) -> str:
-        message = MESSAGES[self.lang].format(char=self.char, expected=self.expected)
-        return f"{self.file}: {message}：…{self.snippet}…"
+        kind = "source" if self.source else "converted"
+        message = MESSAGES[kind].format(lang=self.lang, char=self.char, expected=self.expected)
+        return f"{self.file}: {message}：…{self.snippet}… — 改正 docs/ 或 data/ 裡的原文；兩種寫法都對的字，加入 data/script-allowlist.yml"
 
 
 # -----------------------------------------------------------------------------
 # Characters: text in, (index, character, expected form) out
 # -----------------------------------------------------------------------------
 
-def traditional_left(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
-    """Characters of Simplified text that OpenCC's t2s, phrase by phrase, would still change.
-
-    t2s, not the edition's tw2s: tw2s also reads Taiwan variants, and on
-    Simplified text it would take the 么 of 什么 for a variant of 幺.
-    """
-    t2s = _t2s()
-    converted = t2s.convert(text)
+def left_over(convert, text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
+    """Characters of converted text that converting it again would still change."""
+    converted = convert(text)
     if len(converted) != len(text):  # OpenCC maps CJK one to one; compare per character then
-        converted = "".join(t2s.convert(c) for c in text)
+        converted = "".join(convert(c) for c in text)
     return [(i, c, s) for i, (c, s) in enumerate(zip(text, converted)) if c != s and c not in allowed]
+
+
+def traditional_left(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
+    """Characters of Simplified text that OpenCC's t2s, phrase by phrase, would still change."""
+    return left_over(editions.converter("t2s"), text, allowed)
 
 
 def simplified_left(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
@@ -78,7 +83,12 @@ def simplified_left(text: str, allowed: frozenset[str] = frozenset()) -> list[tu
     return [(col - 1, c, t) for col, c, t in lint_content.simplified_only(text, allowed)]
 
 
-CHECKS = {"zh-Hans": traditional_left, "zh-Hant": simplified_left}
+def check_for(edition: editions.Edition):
+    """The check for an edition's text: (text, allowed) → [(index, char, expected)]."""
+    if edition.opencc is None:
+        return simplified_left
+    profile = "t2s" if edition.opencc in TO_SIMPLIFIED else edition.opencc
+    return lambda text, allowed=frozenset(): left_over(editions.converter(profile), text, allowed)
 
 
 # -----------------------------------------------------------------------------
@@ -114,54 +124,36 @@ def reader_texts(html: str) -> list[tuple[str, str]]:
     return texts
 
 
-def check_page(html: str, *, file: str, allowlist: dict[str, frozenset[str]]) -> list[Problem]:
+def check_page(html: str, *, file: str, edition: editions.Edition, allowlist: dict[str, frozenset[str]]) -> list[Problem]:
     problems = []
+    check = check_for(edition)
     for lang, text in reader_texts(html):
-        check = CHECKS.get(lang)
-        if check is None:
-            continue
+        if lang != edition.lang:
+            continue  # text in another script on purpose (the switch to the other edition)
         for i, char, expected in check(text, allowlist.get(lang, frozenset())):
             snippet = text[max(0, i - SNIPPET): i + SNIPPET + 1].strip()
-            problems.append(Problem(file, lang, char, expected, " ".join(snippet.split())))
+            problems.append(Problem(file, lang, char, expected, " ".join(snippet.split()), edition.opencc is None))
     return problems
 
 
-def check_site(site_dir: Path, *, allowlist: dict[str, frozenset[str]] | None = None,
+def check_site(site_dir: Path, *, edition: editions.Edition, allowlist: dict[str, frozenset[str]] | None = None,
                skip: tuple[Path, ...] = ()) -> list[Problem]:
-    """Every HTML page under site_dir, except those under the skip folders."""
+    """Every HTML page of one edition's built site, except those under the skip folders."""
     allowlist = load_allowlist() if allowlist is None else allowlist
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
         if any(path.is_relative_to(folder) for folder in skip):
             continue
         html = path.read_text(encoding="utf-8")
-        problems += check_page(html, file=str(path.relative_to(site_dir)), allowlist=allowlist)
+        problems += check_page(html, file=str(path.relative_to(site_dir)), edition=edition, allowlist=allowlist)
     return problems
 
 
 def load_allowlist(path: Path = lint_content.ALLOWLIST_FILE) -> dict[str, frozenset[str]]:
-    """{edition: characters allowed although the check would flag them}."""
-    return {lang: lint_content.load_allowlist(lang, path) for lang in MESSAGES}
+    """{language tag: characters allowed although the check would flag them}."""
+    if not path.exists():
+        return {}
+    import yaml
 
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def main(argv: list[str]) -> int:
-    site_dir = Path(argv[0]) if argv else ROOT / "site"
-    hans = site_dir / edition.EDITION_PATH
-    problems = check_site(site_dir, skip=(hans,))
-    if hans.is_dir():
-        problems += [dataclasses.replace(p, file=edition.EDITION_PATH + p.file) for p in check_site(hans)]
-    for problem in problems:
-        print(problem.format())
-    print(f"字形檢查：{len(problems)} 個問題（{site_dir}）", file=sys.stderr)
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(lang): lint_content.load_allowlist(str(lang), path) for lang in data}

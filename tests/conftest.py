@@ -1,96 +1,31 @@
-"""Shared fixtures: one strict build of the site per test session, a local HTTP
-server for it, and a headless Chromium driven by Playwright."""
+"""Shared fixtures: the build matrix, made once per test session, and the tools to look at it.
+
+- `full_site`: everything scripts/build publishes (every edition of extra.editions, every
+  download of extra.outputs), built once, in this process, for a local server's URL;
+  `site` is its first edition (zh-Hant at the root), `offline_site` its zh-Hant zip, unpacked.
+- `project`: a throwaway copy of the project (docs/, data/, mkdocs.yml copied; hooks/,
+  overrides/, scripts/ linked) for tests that build with one mistake in it.
+- `browser` / `page`: headless Chromium through Playwright.
+
+Nothing is written into the working tree: every build goes to pytest's temporary folders.
+"""
 
 from __future__ import annotations
 
-import http.server
-import os
 import shutil
-import subprocess
-import sys
-import threading
+import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-# Without these Chromium keeps calling Google's hosts (blocked here, and noise in network logs).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from local_site import CHROMIUM, CHROMIUM_ARGS, ROOT, serve  # noqa: F401  (tests import them from here)
+
+import build_site
 
 
-def mkdocs_build(site_dir: Path, *, env: dict[str, str] | None = None, config: str = "mkdocs.yml",
-                 cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` into site_dir; return the finished process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
-        cwd=cwd, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the server's current `site_root`; quiet, to keep test output readable."""
-
-    def __init__(self, request, client_address, server):
-        super().__init__(request, client_address, server, directory=str(server.site_root))
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path | None = None):
-    """Serve directory on a free loopback port in a thread; return (server, base_url).
-
-    The directory may be set later through ``server.site_root``: Material's
-    instant navigation only follows links that match site_url (host and path,
-    without the port), so a site is built for the URL it will be served at.
-    """
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _SiteHandler)
-    server.site_root = directory
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
-
-
-@pytest.fixture(scope="session")
-def site_server():
-    server, url = serve()
-    yield server, url
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory, site_server) -> Path:
-    """The site, built once with --strict for the local server's URL."""
-    server, url = site_server
-    out = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(out, env={"SITE_URL": url})
-    assert proc.returncode == 0, proc.stderr
-    server.site_root = out
-    return out
-
-
-@pytest.fixture(scope="session")
-def base_url(site, site_server) -> str:
-    return site_server[1]
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    """The site built with OFFLINE=true (Material's offline plugin), to open from file://."""
-    out = tmp_path_factory.mktemp("offline")
-    proc = mkdocs_build(out, env={"OFFLINE": "true"})
-    assert proc.returncode == 0, proc.stderr
-    return out
-
+# -----------------------------------------------------------------------------
+# The build matrix
+# -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
 def full_site_server():
@@ -101,18 +36,12 @@ def full_site_server():
 
 @pytest.fixture(scope="session")
 def full_site(tmp_path_factory, full_site_server) -> Path:
-    """Everything scripts/build publishes (both editions, both offline bundles), built
-    once by its Python entry for the local server's URL."""
+    """Everything scripts/build publishes, built once for the local server's URL."""
     server, url = full_site_server
-    tmp = tmp_path_factory.mktemp("full-site")
-    proc = subprocess.run(
-        [sys.executable, "scripts/build_site.py", str(tmp / "site"), str(tmp / "zh-Hans-tree")],
-        cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url},
-    )
-    assert proc.returncode == 0, proc.stderr
-    server.site_root = tmp / "site"
-    return tmp / "site"
+    site = tmp_path_factory.mktemp("full-site") / "site"
+    build_site.build_all(site, site_url=url)
+    server.site_root = site
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -120,6 +49,118 @@ def full_base_url(full_site, full_site_server) -> str:
     """URL of the served full site: zh-Hant at the root, zh-Hans under zh-Hans/."""
     return full_site_server[1]
 
+
+@pytest.fixture(scope="session")
+def site(full_site) -> Path:
+    """The zh-Hant edition (the site's root)."""
+    return full_site
+
+
+@pytest.fixture(scope="session")
+def base_url(full_base_url) -> str:
+    return full_base_url
+
+
+@pytest.fixture(scope="session")
+def editions():
+    return build_site.read_matrix()[0]
+
+
+@pytest.fixture(scope="session")
+def nav_pages() -> list[str]:
+    """The documentation pages in reading order (the nav of mkdocs.yml), as docs-relative paths."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    pages: list[str] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, str):
+                pages.append(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value if isinstance(value, list) else [value])
+
+    walk(config.nav)
+    return pages
+
+
+def unzip(zip_file: Path, into: Path) -> Path:
+    """Unpack an offline bundle; return its one top-level folder."""
+    with zipfile.ZipFile(zip_file) as bundle:
+        bundle.extractall(into)
+        [top] = {name.split("/")[0] for name in bundle.namelist()}
+    return into / top
+
+
+@pytest.fixture(scope="session")
+def offline_site(full_site, editions, tmp_path_factory) -> Path:
+    """The zh-Hant offline bundle as scripts/build publishes it, unzipped: open it from file://."""
+    [zip_output] = [o for o in build_site.read_matrix()[1] if o.format == "zip"]
+    return unzip(full_site / zip_output.path(editions[0]), tmp_path_factory.mktemp("offline"))
+
+
+# -----------------------------------------------------------------------------
+# A copy of the project with one mistake in it
+# -----------------------------------------------------------------------------
+
+class Project:
+    """A throwaway copy of the project to break and build."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.config = root / "mkdocs.yml"
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def edit(self, name: str, old: str, new: str, *, count: int = 1) -> int:
+        """Replace `old` by `new` in a file of the copy; return the 1-based line of the change."""
+        path = self.root / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        line = text[:text.index(old)].count("\n") + 1
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+        return line
+
+    def write(self, name: str, text: str | bytes) -> None:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+    def line_of(self, name: str, needle: str) -> int:
+        text = (self.root / name).read_text(encoding="utf-8")
+        assert needle in text, f"{needle!r} not in {name}"
+        return text[:text.index(needle)].count("\n") + 1
+
+    def build(self, site_dir: Path | None = None) -> str:
+        """Build every edition and output, as scripts/build does; the problems, or "" if it built."""
+        try:
+            build_site.build_all(site_dir or self.root / "site", config_file=self.config)
+        except build_site.BuildFailed as failure:
+            return "\n".join(failure.problems)
+        return ""
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("docs", "data"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("hooks", "overrides", "scripts"):
+        (root / name).symlink_to(ROOT / name)
+    return Project(root)
+
+
+# -----------------------------------------------------------------------------
+# The browser
+# -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
 def browser():

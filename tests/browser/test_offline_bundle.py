@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import offline_bundle
 from browser_helpers import PAGES, search, watch_offline
 
 pytestmark = pytest.mark.browser
@@ -17,18 +16,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
-def bundle_dir(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("bundle")
-    zip_path = offline_bundle.build_bundle(tmp / "bundle.zip")
-    with zipfile.ZipFile(zip_path) as bundle:
-        bundle.extractall(tmp / "unzipped")
-    return tmp / "unzipped" / offline_bundle.BUNDLE_NAME
+def bundle_dir(offline_site) -> Path:
+    """The zh-Hant zip that scripts/build publishes, unzipped."""
+    return offline_site
 
 
-def test_cli_prints_the_zip_path_last():
-    proc = subprocess.run(["scripts/offline-bundle"], cwd=ROOT, capture_output=True, text=True, check=True)
-    last = proc.stdout.strip().splitlines()[-1]
-    assert last.endswith(".zip") and zipfile.is_zipfile(last)
+@pytest.mark.parametrize("edition", ["zh-Hant", "zh-Hans"])
+def test_cli_prints_the_zip_path_last(tmp_path, edition):
+    proc = subprocess.run(["scripts/offline-bundle", "--edition", edition, "--dist", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    last = Path(proc.stdout.strip().splitlines()[-1])
+    assert last.parent == tmp_path and last.name.endswith(f"-{edition}.zip") and zipfile.is_zipfile(last)
+    assert [p.name for p in tmp_path.iterdir()] == [last.name]  # nothing else left behind
 
 
 def test_bundle_has_every_page_as_a_plain_html_file(bundle_dir):

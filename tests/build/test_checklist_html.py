@@ -5,14 +5,14 @@ data/checklist.yml and the line, when the data is wrong."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import mkdocs_build
+from site_pages import PAGES, url_of
+
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = yaml.safe_load((ROOT / "data" / "checklist.yml").read_text(encoding="utf-8"))
@@ -22,10 +22,6 @@ PAGES_WITH_ITEMS = sorted({item["link"].split("#")[0] for item in ITEMS})
 
 def soup(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def url_of(page_md: str) -> str:
-    return page_md.removesuffix(".md") + "/"
 
 
 def blocks(html: BeautifulSoup):
@@ -84,7 +80,7 @@ def test_each_page_that_explains_actions_ends_with_its_own_items(site, page_md):
     assert block.find_previous("h2")["id"] == last_heading
 
 
-@pytest.mark.parametrize("page", ["", "overview/", "causes/", "impact/", "summary/", "glossary/"])
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in {url_of(DATA["page"])} | {url_of(s) for s in PAGES_WITH_ITEMS}])
 def test_pages_without_actions_have_no_checklist(site, page):
     assert blocks(soup(site, page)) == []
 
@@ -121,107 +117,65 @@ def test_every_visible_string_comes_from_the_data_file(site):
 
 
 # -----------------------------------------------------------------------------
-# Builds of a copy of the project
+# Builds of a copy of the project (tests/conftest.py: project)
 # -----------------------------------------------------------------------------
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A copy of the project's sources that a test may break."""
-    copy = tmp_path / "project"
-    for name in ("docs", "data", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    return copy
+def item_line(project, item_id: str) -> int:
+    return project.line_of("data/checklist.yml", f"- id: {item_id}\n")
 
 
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace old (once) in the file; return the 1-based line where it was."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
+def test_a_duplicate_id_fails_the_build_naming_file_and_line(project):
+    line = project.edit("data/checklist.yml", "- id: prepare-income-proof", "- id: prepare-id")
+    assert f"data/checklist.yml:{line}: id「prepare-id」重複了" in project.build()
 
 
-def build_error(project: Path, tmp_path: Path) -> str:
-    proc = mkdocs_build(tmp_path / "out", cwd=project)
-    assert proc.returncode != 0, "the build should have failed"
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc.stderr
+def test_a_link_to_a_missing_anchor_fails_the_build_naming_file_and_line(project):
+    project.edit("data/checklist.yml", "link: after.md#keep-records", "link: after.md#keep-record")
+    line = item_line(project, "keep-records")
+    assert f"data/checklist.yml:{line}: 「after.md」沒有 id 為「keep-record」的標題" in project.build()
 
 
-def item_line(path: Path, item_id: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, 1) if line.strip() == f"- id: {item_id}")
+def test_a_link_to_a_heading_whose_id_was_renamed_fails_the_build(project):
+    project.edit("docs/response.md", "{#repayment-plan}", "{#plan}")
+    line = item_line(project, "repayment-plan")
+    assert f"data/checklist.yml:{line}: 「response.md」沒有 id 為「repayment-plan」" in project.build()
 
 
-def test_a_duplicate_id_fails_the_build_naming_file_and_line(project, tmp_path):
-    data = project / "data" / "checklist.yml"
-    line = edit(data, "- id: prepare-income-proof", "- id: prepare-id")
-    assert f"data/checklist.yml:{line}: id「prepare-id」重複了" in build_error(project, tmp_path)
+def test_a_link_to_a_missing_page_fails_the_build(project):
+    project.edit("data/checklist.yml", "link: after.md#repay-on-time", "link: afer.md#repay-on-time")
+    line = item_line(project, "repay-on-time")
+    assert f"data/checklist.yml:{line}: 「repay-on-time」的 link 指向的頁面「afer.md」不存在" in project.build()
 
 
-def test_a_link_to_a_missing_anchor_fails_the_build_naming_file_and_line(project, tmp_path):
-    data = project / "data" / "checklist.yml"
-    edit(data, "link: after.md#keep-records", "link: after.md#keep-record")
-    line = item_line(data, "keep-records")
-    stderr = build_error(project, tmp_path)
-    assert f"data/checklist.yml:{line}: 「after.md」沒有 id 為「keep-record」的標題" in stderr
+def test_an_empty_label_fails_the_build(project):
+    line = project.edit("data/checklist.yml", "label: 準備收入證明", "label:")
+    assert f"data/checklist.yml:{line}: label 是空的" in project.build()
 
 
-def test_a_link_to_a_heading_whose_id_was_renamed_fails_the_build(project, tmp_path):
-    edit(project / "docs" / "response.md", "{#repayment-plan}", "{#plan}")
-    line = item_line(project / "data" / "checklist.yml", "repayment-plan")
-    assert f"data/checklist.yml:{line}: 「response.md」沒有 id 為「repayment-plan」" in build_error(project, tmp_path)
+def test_malformed_yaml_fails_the_build(project):
+    line = project.edit("data/checklist.yml", "    name: 協商步驟", "    name: 協商步驟\n   items: [")
+    problems = project.build()
+    assert "YAML 格式錯誤" in problems
+    assert any(f"data/checklist.yml:{n}:" in problems for n in range(line, line + 4))
 
 
-def test_a_link_to_a_missing_page_fails_the_build(project, tmp_path):
-    data = project / "data" / "checklist.yml"
-    edit(data, "link: after.md#repay-on-time", "link: afer.md#repay-on-time")
-    line = item_line(data, "repay-on-time")
-    assert f"data/checklist.yml:{line}: 「repay-on-time」的 link 指向的頁面「afer.md」不存在" in build_error(project, tmp_path)
-
-
-def test_an_empty_label_fails_the_build(project, tmp_path):
-    line = edit(project / "data" / "checklist.yml", "label: 準備收入證明", "label:")
-    assert f"data/checklist.yml:{line}: label 是空的" in build_error(project, tmp_path)
-
-
-def test_malformed_yaml_fails_the_build(project, tmp_path):
-    line = edit(project / "data" / "checklist.yml", "    name: 協商步驟", "    name: 協商步驟\n   items: [")
-    assert "data/checklist.yml:" in (stderr := build_error(project, tmp_path)) and "YAML 格式錯誤" in stderr
-    assert any(f"data/checklist.yml:{n}:" in stderr for n in range(line, line + 4))
-
-
-def test_a_marker_on_a_page_without_actions_fails_the_build(project, tmp_path):
-    edit(project / "docs" / "causes.md", "\n## ", "\n<!-- checklist -->\n\n## ")
-    assert "docs/causes.md: 這頁有 <!-- checklist --> 標記" in build_error(project, tmp_path)
+def test_a_marker_on_a_page_without_actions_fails_the_build(project):
+    project.edit("docs/causes.md", "\n## ", "\n<!-- checklist -->\n\n## ")
+    assert "docs/causes.md: 這頁有 <!-- checklist --> 標記" in project.build()
 
 
 def test_markup_in_a_label_is_shown_as_text(project, tmp_path):
-    edit(project / "data" / "checklist.yml", "label: 準備收入證明", "label: '<img src=x onerror=alert(1)>收入證明'")
-    proc = mkdocs_build(tmp_path / "out", cwd=project)
-    assert proc.returncode == 0, proc.stderr
+    project.edit("data/checklist.yml", "label: 準備收入證明", "label: '<img src=x onerror=alert(1)>收入證明'")
+    assert project.build(tmp_path / "out") == ""
     html = soup(tmp_path / "out", "checklist/")
     label = html.find("label", attrs={"for": "checklist-prepare-income-proof"})
     assert label.get_text() == "<img src=x onerror=alert(1)>收入證明" and not label.find("img")
 
 
-def test_data_is_read_next_to_the_config_file_not_the_working_directory(project, tmp_path):
-    # How scripts/build makes the zh-Hans edition: another config, run from the repository.
-    edit(project / "data" / "checklist.yml", "label: 準備銀行流水", "label: 準備银行流水")
-    proc = mkdocs_build(tmp_path / "out", config=str(project / "mkdocs.yml"), cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr
-    html = soup(tmp_path / "out", "checklist/")
-    assert html.find("label", attrs={"for": "checklist-prepare-bank-statements"}).get_text() == "準備银行流水"
-
-
-def test_offline_bundle_links_point_at_html_files(tmp_path):
-    proc = mkdocs_build(tmp_path / "out", env={"OFFLINE": "true"})
-    assert proc.returncode == 0, proc.stderr
-    html = BeautifulSoup((tmp_path / "out" / "checklist.html").read_text(encoding="utf-8"), "html.parser")
+def test_offline_bundle_links_point_at_html_files(offline_site):
+    html = BeautifulSoup((offline_site / "checklist.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = [a["href"] for a in html.select("a.checklist__link")]
     assert hrefs[0] == "response.html#communicate-early"
-    assert all((tmp_path / "out" / h.split("#")[0]).is_file() for h in hrefs)
-    page = BeautifulSoup((tmp_path / "out" / "response.html").read_text(encoding="utf-8"), "html.parser")
+    assert all((offline_site / h.split("#")[0]).is_file() for h in hrefs)
+    page = BeautifulSoup((offline_site / "response.html").read_text(encoding="utf-8"), "html.parser")
     assert page.select_one(".checklist__more a")["href"] == "checklist.html"

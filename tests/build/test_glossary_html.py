@@ -16,13 +16,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 import glossary
-from conftest import mkdocs_build
+from site_pages import PAGES, url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = glossary.parse_glossary((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
 TERMS = {term.id: term for term in GLOSSARY.terms}
-CONTENT_PAGES = ["", "overview/", "causes/", "impact/", "response/", "negotiation/", "after/", "summary/",
-                 "checklist/"]
+CONTENT_PAGES = [page for page in PAGES if page != url_of(GLOSSARY.page)]
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -175,15 +174,6 @@ def test_offline_links_to_entries_and_back_use_html_files_that_exist(offline_sit
 # Contributors' mistakes fail the build with file and line
 # -----------------------------------------------------------------------------
 
-def project_copy(tmp_path: Path, glossary_yml: str) -> Path:
-    """This project's sources in tmp_path, with another data/glossary.yml."""
-    for name in ("docs", "data", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    (tmp_path / "data/glossary.yml").write_text(glossary_yml, encoding="utf-8")
-    return tmp_path
-
-
 REAL = (ROOT / "data/glossary.yml").read_text(encoding="utf-8")
 
 
@@ -191,28 +181,27 @@ def line_of(text: str, needle: str) -> int:
     return text[:text.index(needle)].count("\n") + 1
 
 
-def test_a_term_that_appears_on_no_page_fails_the_strict_build_naming_its_line(tmp_path):
+def test_a_term_that_appears_on_no_page_fails_the_strict_build_naming_its_line(project):
     text = REAL + "\n  - id: unused-term\n    term: 無人用詞\n    definition: 不會出現在任何頁面。\n"
-    proc = mkdocs_build(tmp_path / "site", cwd=project_copy(tmp_path, text))
-    assert proc.returncode != 0
-    assert f"data/glossary.yml:{line_of(text, '- id: unused-term')}: 「無人用詞」沒有出現在任何頁面" in proc.stderr
-    assert "Traceback" not in proc.stderr
+    project.write("data/glossary.yml", text)
+    problems = project.build()
+    assert f"data/glossary.yml:{line_of(text, '- id: unused-term')}: 「無人用詞」沒有出現在任何頁面" in problems
+    assert "Traceback" not in problems
 
 
-def test_a_duplicate_term_fails_the_build_naming_its_line_without_a_traceback(tmp_path):
+def test_a_duplicate_term_fails_the_build_naming_its_line_without_a_traceback(project):
     text = REAL + "\n  - id: another-alipay\n    term: 支付寶\n    definition: 重複。\n"
-    proc = mkdocs_build(tmp_path / "site", cwd=project_copy(tmp_path, text))
-    assert proc.returncode != 0
+    project.write("data/glossary.yml", text)
+    problems = project.build()
     assert f"data/glossary.yml:{line_of(text, '    term: 支付寶' + chr(10) + '    definition: 重複')}: 「支付寶」重複了" \
-        in proc.stderr
-    assert "Traceback" not in proc.stderr
+        in problems
+    assert "Traceback" not in problems
 
 
-def test_markup_in_a_definition_is_shown_as_text_never_run(tmp_path):
+def test_markup_in_a_definition_is_shown_as_text_never_run(project, tmp_path):
     definition = '<img src=x onerror="alert(1)"> <b>粗體</b> **星號**'
-    text = REAL.replace(TERMS["lawsuit"].definition, f"'{definition}'")
-    proc = mkdocs_build(tmp_path / "site", cwd=project_copy(tmp_path, text))
-    assert proc.returncode == 0, proc.stderr
+    project.write("data/glossary.yml", REAL.replace(TERMS["lawsuit"].definition, f"'{definition}'"))
+    assert project.build(tmp_path / "site") == ""
     [mark] = [m for m in marks(soup(tmp_path / "site", "impact/")) if term_id(m) == "lawsuit"]
     assert mark["data-glossary-definition"] == definition
     entry = soup(tmp_path / "site", "glossary/").find(id="lawsuit").find_next_sibling("dd")

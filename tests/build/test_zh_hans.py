@@ -13,14 +13,16 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-import edition
+import editions
 import script_purity
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["", "overview/", "causes/", "impact/", "response/", "negotiation/", "after/",
-         "summary/", "checklist/", "glossary/"]
+from site_pages import PAGES  # every page of the nav, as directory URLs
 EDITIONS = {"zh-Hant": "", "zh-Hans": "zh-Hans/"}
 OTHER = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}
+
+
+to_simplified = editions.converter("tw2s")
 
 
 def soup(full_site: Path, path: str) -> BeautifulSoup:
@@ -39,9 +41,9 @@ def article_text(html: BeautifulSoup) -> str:
 def test_each_zh_hans_page_is_its_zh_hant_page_converted(full_site, page):
     hant, hans = soup(full_site, page), soup(full_site, "zh-Hans/" + page)
     assert hant.html["lang"] == "zh-Hant" and hans.html["lang"] == "zh-Hans"
-    assert hans.title.get_text() == edition.to_simplified(hant.title.get_text())
+    assert hans.title.get_text() == to_simplified(hant.title.get_text())
     # Everything in the article, the hooks' checklists and glossary terms included.
-    assert article_text(hans) == edition.to_simplified(article_text(hant))
+    assert article_text(hans) == to_simplified(article_text(hant))
     assert article_text(hans) != article_text(hant)
 
 
@@ -122,20 +124,20 @@ def test_404_pages_have_no_alternates_or_switch(full_site):
 # Script purity
 # -----------------------------------------------------------------------------
 
-def test_no_simplified_form_in_the_zh_hant_site(full_site):
-    problems = script_purity.check_site(full_site, skip=(full_site / "zh-Hans",))
+def test_no_simplified_form_in_the_zh_hant_site(full_site, editions):
+    problems = script_purity.check_site(full_site, edition=editions[0], skip=(full_site / "zh-Hans",))
     assert [p.format() for p in problems] == []
 
 
-def test_no_traditional_form_in_the_zh_hans_site(full_site):
-    problems = script_purity.check_site(full_site / "zh-Hans")
+def test_no_traditional_form_in_the_zh_hans_site(full_site, editions):
+    problems = script_purity.check_site(full_site / "zh-Hans", edition=editions[1])
     assert [p.format() for p in problems] == []
 
 
-def test_the_purity_check_can_fail(tmp_path):
+def test_the_purity_check_can_fail(tmp_path, editions):
     (tmp_path / "index.html").write_text('<html lang="zh-Hans"><body><p>逾期後果</p></body></html>',
                                          encoding="utf-8")
-    assert len(script_purity.check_site(tmp_path)) == 1
+    assert len(script_purity.check_site(tmp_path, edition=editions[1])) == 1
 
 
 # -----------------------------------------------------------------------------
@@ -143,7 +145,7 @@ def test_the_purity_check_can_fail(tmp_path):
 # -----------------------------------------------------------------------------
 
 BUNDLES = {
-    "zh-Hant": ("download/alipay-overdue-guide-offline.zip", "alipay-overdue-guide-offline"),
+    "zh-Hant": ("download/alipay-overdue-guide-offline-zh-Hant.zip", "alipay-overdue-guide-offline-zh-Hant"),
     "zh-Hans": ("zh-Hans/download/alipay-overdue-guide-offline-zh-Hans.zip", "alipay-overdue-guide-offline-zh-Hans"),
 }
 

@@ -145,7 +145,8 @@ def test_the_hook_reports_bad_input_as_file_colon_line(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data/glossary.yml").write_text(
         data("  - {id: a, term: 甲, definition: 乙}\n  - {id: b, term: 甲, definition: 丙}\n"), encoding="utf-8")
-    config = type("Config", (), {"config_file_path": str(tmp_path / "mkdocs.yml")})()
+    config = type("Config", (dict,), {"config_file_path": str(tmp_path / "mkdocs.yml"),
+                                      "extra": {"data": {"glossary": "data/glossary.yml"}}})()
     with pytest.raises(PluginError, match=r"^data/glossary\.yml:10: 「甲」重複了（第 9 行"):
         glossary.on_config(config)
 
@@ -275,5 +276,5 @@ def test_appears_in_lists_links_with_the_separator_and_nothing_when_empty():
     strings = {"appears_in": "出現於：", "separator": "、"}
     assert glossary.render_appears_in(strings, []) == ""
     html = glossary.render_appears_in(strings, [("../a/#r", "甲 & 乙"), ("../b/#r", "丙")])
-    assert html == ('<p class="glossary__appears-in">出現於：<a href="../a/#r">甲 &amp; 乙</a>、'
+    assert html == ('<p class="glossary__appears-in" data-search-exclude>出現於：<a href="../a/#r">甲 &amp; 乙</a>、'
                     '<a href="../b/#r">丙</a></p>')

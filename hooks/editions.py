@@ -1,0 +1,251 @@
+"""Editions: the same guide in each script, converted in memory while it builds.
+
+``extra.editions`` in mkdocs.yml is the one list of editions: a language tag,
+the name shown on the switch (written in its own script), the path under the
+site's address, and the OpenCC profile that makes it from the zh-Hant source
+(none for the source edition itself). Contributors edit only the zh-Hant
+source; an edition with a profile is made from it at build time:
+
+- pages: each page's Markdown is converted when MkDocs reads it (on_files),
+  so its file name, URL and line numbers stay those of the source, and every
+  error names the source file and line;
+- data: the checklist and glossary hooks read their data files through
+  ``convert(config, text)`` (hooks/data_file.py);
+- theme strings: templates from ``overrides/`` are converted as Jinja loads
+  them, and so are the reader-visible strings of mkdocs.yml.
+
+Which edition a build makes is ``extra.edition`` (a language tag), which
+scripts/build sets for each build of its matrix; a plain ``mkdocs build`` or
+``mkdocs serve`` builds the first edition, or the one named by the EDITION
+environment variable. OpenCC converts character by character with phrase
+tables, so ASCII (ids, URLs, Markdown and Jinja syntax) passes through.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+import data_file  # hooks/data_file.py: shared reading of contributors' files
+
+# Config strings a reader sees; everything else in mkdocs.yml is left alone.
+READER_KEYS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
+# How deep and how many strings the conversion walks through nav and extra (a bound against
+# hostile YAML: aliases can make a small file describe an enormous tree).
+MAX_DEPTH = 20
+MAX_STRINGS = 10_000
+
+
+@dataclass(frozen=True)
+class Edition:
+    lang: str            # language tag: <html lang>, hreflang, theme.language
+    name: str            # on the switch, in its own script
+    path: str            # "" or "zh-Hans/": where it lives under the site's address
+    opencc: str | None   # the OpenCC profile that makes it from the source; None for the source
+
+    def as_extra(self) -> dict[str, str | None]:
+        return {"lang": self.lang, "name": self.name, "path": self.path, "opencc": self.opencc}
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+# Before every other hook and plugin: they read the edition's language and strings.
+@event_priority(200)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    editions = parse(config.extra.get("editions"))
+    wanted = config.extra.get("edition") or os.environ.get("EDITION") or editions[0].lang
+    edition = select(editions, wanted)
+    config.extra["editions"] = [e.as_extra() for e in editions]
+    config.extra["edition"] = edition.lang
+    config.extra["edition_path"] = edition.path
+    config.theme["language"] = edition.lang
+    if edition.path:
+        config.site_url = (config.site_url or "/").rstrip("/") + "/" + edition.path
+    if edition.opencc:
+        convert_config(config, converter(edition.opencc))
+    config.extra["downloads"] = downloads(config.extra.get("outputs"), edition)
+    zips = [d["url"] for d in config.extra["downloads"] if d["format"] == "zip"]
+    config.extra["offline_bundle_url"] = zips[0] if zips else None
+    return config
+
+
+@event_priority(200)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    convert = text_converter(config)
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            continue  # generated in memory by a plugin: not a contributor's file
+        text = data_file.read(file.abs_src_path, f"docs/{file.src_uri}")
+        file.content_string = convert(text) if convert else text
+    return files
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    convert = text_converter(config)
+    custom_dir = config.theme.custom_dir
+    if convert and custom_dir:
+        env.loader = ConvertingLoader(env.loader, convert, os.path.abspath(custom_dir))
+    return env
+
+
+# -----------------------------------------------------------------------------
+# Helpers: which edition
+# -----------------------------------------------------------------------------
+
+def parse(value: Any) -> list[Edition]:
+    """extra.editions, checked; the first edition is the source (no profile)."""
+    where = "mkdocs.yml 的 extra.editions"
+    if not isinstance(value, list) or not value:
+        raise PluginError(f"{where} 應該是一串版本 — 每個版本寫 lang、name、path、opencc")
+    editions: list[Edition] = []
+    for number, entry in enumerate(value, start=1):
+        if not isinstance(entry, dict) or not {"lang", "name", "path"} <= entry.keys():
+            raise PluginError(f"{where} 第 {number} 項缺少 lang、name 或 path — 三項都要寫")
+        unknown = entry.keys() - {"lang", "name", "path", "opencc"}
+        if unknown:
+            raise PluginError(f"{where} 第 {number} 項有不認識的欄位「{'、'.join(sorted(unknown))}」"
+                              f" — 只能有 lang、name、path、opencc")
+        path = str(entry["path"] or "")
+        if path and (not path.endswith("/") or path.startswith("/") or ".." in path):
+            raise PluginError(f"{where} 第 {number} 項的 path「{path}」寫法不對 — 寫成「zh-Hans/」，或留空給原文版")
+        profile = entry.get("opencc") or None
+        if profile is not None:
+            try:
+                converter(str(profile))
+            except Exception:
+                raise PluginError(f"{where} 第 {number} 項的 opencc「{profile}」不是 OpenCC 的轉換設定"
+                                  f" — 例如 tw2s（繁→簡）、t2hk（繁→香港繁體）") from None
+        editions.append(Edition(str(entry["lang"]), str(entry["name"]), path,
+                                str(profile) if profile else None))
+    if editions[0].opencc or editions[0].path:
+        raise PluginError(f"{where} 的第一項是原文版（docs/ 裡的繁體原文）— 它的 path 留空、不寫 opencc")
+    for kind in ("lang", "path"):
+        values = [getattr(e, kind) for e in editions]
+        if len(set(values)) != len(values):
+            raise PluginError(f"{where} 裡有兩個版本的 {kind} 相同 — 每個版本的 {kind} 都要不同")
+    return editions
+
+
+def select(editions: list[Edition], lang: str) -> Edition:
+    for edition in editions:
+        if edition.lang == lang:
+            return edition
+    known = "、".join(e.lang for e in editions)
+    raise PluginError(f"沒有語言為「{lang}」的版本 — extra.editions 裡有：{known}")
+
+
+def downloads(outputs: Any, edition: Edition) -> list[dict[str, str]]:
+    """The edition's downloads (extra.outputs) for templates: format, label, url inside the edition."""
+    return [{"format": str(o["format"]), "label": str(o.get("label", o["format"])),
+             "url": str(o["file"]).format(lang=edition.lang)}
+            for o in outputs or [] if isinstance(o, dict) and "format" in o and "file" in o]
+
+
+def current(config: MkDocsConfig) -> Edition:
+    """The edition this build makes (after on_config)."""
+    return select(parse(config.extra["editions"]), config.extra["edition"])
+
+
+def text_converter(config: MkDocsConfig) -> Callable[[str], str] | None:
+    """The conversion from the source's text to this build's edition, or None for the source."""
+    profile = current(config).opencc if "edition" in config.extra else None
+    return converter(profile) if profile else None
+
+
+def convert(config: MkDocsConfig, text: str) -> str:
+    """`text` (from the zh-Hant source) as this build's edition writes it."""
+    convert_text = text_converter(config)
+    return convert_text(text) if convert_text else text
+
+
+@lru_cache(maxsize=None)
+def converter(profile: str) -> Callable[[str], str]:
+    """OpenCC's converter for a profile (tw2s, t2hk, …), loaded once per process."""
+    import opencc
+
+    return opencc.OpenCC(profile).convert
+
+
+# -----------------------------------------------------------------------------
+# Helpers: converting what mkdocs.yml says to readers
+# -----------------------------------------------------------------------------
+
+def convert_config(config: MkDocsConfig, convert: Callable[[str], str]) -> None:
+    """Convert the reader-visible strings of the config in place (not edition names, not URLs)."""
+    for key in READER_KEYS:
+        if isinstance(config.get(key), str):
+            config[key] = convert(config[key])
+    for palette in config.theme.get("palette") or []:
+        toggle = palette.get("toggle") if isinstance(palette, dict) else None
+        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+            toggle["name"] = convert(toggle["name"])
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and isinstance(toc.get("permalink_title"), str):
+        toc["permalink_title"] = convert(toc["permalink_title"])
+    budget = [MAX_STRINGS]
+    if config.nav:
+        config.nav = convert_value(config.nav, convert, budget=budget, keys=True)
+    for key, value in list(config.extra.items()):
+        if key not in {"editions", "edition", "edition_path"}:
+            config.extra[key] = convert_value(value, convert, budget=budget)
+
+
+def convert_value(value: Any, convert: Callable[[str], str], *, budget: list[int], keys: bool = False,
+                  depth: int = 0) -> Any:
+    """Every string in a YAML value converted; dict keys too if `keys` (nav titles are keys).
+
+    Bounded: hostile YAML (aliases nested in aliases) can describe a tree of
+    billions of strings in a few lines; past MAX_DEPTH or MAX_STRINGS the build stops.
+    """
+    if depth > MAX_DEPTH or budget[0] <= 0:
+        raise PluginError(f"mkdocs.yml: nav 或 extra 太深或太大（超過 {MAX_DEPTH} 層或 {MAX_STRINGS} 段文字）"
+                          f" — 檢查是否有互相引用的 & 和 *，把它們寫成普通的值")
+    if isinstance(value, str):
+        budget[0] -= 1
+        return value if _looks_like_url(value) else convert(value)
+    if isinstance(value, dict):
+        return {(convert_value(k, convert, budget=budget, depth=depth + 1) if keys and isinstance(k, str) else k):
+                convert_value(v, convert, budget=budget, keys=keys, depth=depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [convert_value(v, convert, budget=budget, keys=keys, depth=depth + 1) for v in value]
+    return value
+
+
+def _looks_like_url(text: str) -> bool:
+    return text.isascii()
+
+
+# -----------------------------------------------------------------------------
+# Helpers: templates
+# -----------------------------------------------------------------------------
+
+class ConvertingLoader(jinja2.BaseLoader):
+    """A Jinja loader that converts the project's own templates (overrides/) as it reads them.
+
+    Material's templates are left alone: they hold no reader-visible Chinese
+    (their strings come from the language partials, which theme.language picks).
+    """
+
+    def __init__(self, inner: jinja2.BaseLoader, convert: Callable[[str], str], custom_dir: str):
+        self.inner = inner
+        self.convert = convert
+        self.custom_dir = custom_dir + os.sep
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        if filename and os.path.abspath(filename).startswith(self.custom_dir):
+            source = self.convert(source)
+        return source, filename, uptodate
+
+    def list_templates(self):
+        return self.inner.list_templates()

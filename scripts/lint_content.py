@@ -55,7 +55,7 @@ YAML_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*:(?=\s|$)")
 # ＠, ：, （ ） and － are ASCII there). One separator between digits:
 # 138 0013 8000, 138-0013-8000, 0571-8888 8888, 138.0013.8000.
 SEP = r"(?:[ \t]?[-.\u2010-\u2013\u2212][ \t]?|[ \t])"
-START = r"(?<![0-9_/#@+])(?<!\d[.\-])"  # not inside a longer number, a path, a date or an anchor
+START = r"(?<![0-9_#+])(?<!\d[.\-])"  # not inside a longer number, a date or an anchor
 END = r"(?!\d)"
 PUBLIC_NUMBERS = frozenset({"95188", "12378", "12363", "12348", "110", "96110"})  # hotlines in facts.md
 PHONE_WORDS = (r"電話|电话|手機|手机|致電|致电|來電|来电|撥打|拨打|熱線|热线|專線|专线|座機|座机|固話|固话"

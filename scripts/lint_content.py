@@ -322,7 +322,7 @@ def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(
             problems.append(Problem(number, col, f"簡體字「{c}」— 繁體版應寫作「{t}」"
                                     f"（若兩種寫法都正確，把它加入 data/script-allowlist.yml）"))
         for col, found, kind in personal_data(line, exceptions.personal_data):
-            problems.append(Problem(number, col, f"個人信息（{kind}）「{found}」— 網站上不能發布電話、QQ、微信、"
+            problems.append(Problem(number, col, f"個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、"
                                     f"郵箱、身份證號和銀行卡號，請刪除（若它不是個人信息，把它和理由加入 {LINT_ALLOWLIST_NAME}）"))
         for col, phrase in spam_phrases(line):
             problems.append(Problem(number, col, f"來源網站的用語「{phrase}」— 請刪除或改寫"))
@@ -465,7 +465,7 @@ def parse_lint_allowlist(text: str) -> tuple[LintAllowlist, list[Problem]]:
                 problems.append(Problem(*_mark(entry), "例外的文字是空的 — 寫上內容檢查誤報的原文"))
             elif not isinstance(reason, yaml.ScalarNode) or not reason.value.strip() or _is_null(reason):
                 problems.append(Problem(*_mark(entry), f"例外「{entry.value}」沒有寫理由"
-                                                       f" — 在冒號後寫一句為什麼它不是{what}或可以發布"))
+                                                       f" — 在冒號後寫一句為什麼它不是{what}或可以發佈"))
             elif canonical(entry.value) in entries[key.value]:
                 problems.append(Problem(*_mark(entry), f"例外「{entry.value}」寫了兩次 — 刪掉其中一個"))
             else:

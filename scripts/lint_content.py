@@ -78,7 +78,7 @@ PERSONAL_DATA = [
     ("電話號碼", re.compile(rf"(?<![A-Za-z])(?:{PHONE_WORDS})[^\d\n,.;!?。；]{{0,6}}?(?P<number>\d(?:{SEP}?\d){{4,11}}){END}{NOT_AMOUNT}",
                         re.IGNORECASE)),
     ("QQ 號", re.compile(r"(?<![A-Za-z])(?:QQ|扣扣|企鵝|企鹅|加Q|Q(?=號|号|群|[ \t]*:))(?:號碼|号码|群號|群号|號|号|群)?"
-                        rf"[^\d\n,.;!?。；]{{0,4}}?(?P<number>[1-9]\d{{4,11}}){END}", re.IGNORECASE)),
+                        rf"[^\d\n,.;!?。；]{{0,4}}?(?P<number>[1-9]\d{{4,11}}){END}{NOT_AMOUNT}", re.IGNORECASE)),
     ("微信號", re.compile(r"(?<![A-Za-z])(?:加微信|加V信|加微|加V|微信|V信|威信|薇信|VX|WX|wechat|weixin)"
                        r"(?:號碼|号码|號|号|ID)?[ \t:=是為为]*"
                        rf"(?P<id>(?!(?:wechat|weixin)(?![A-Za-z0-9_-]))[A-Za-z][A-Za-z0-9_-]{{5,19}}|\d(?:{SEP}?\d){{4,11}})"

@@ -39,7 +39,7 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # Brackets right after a Chinese character (one space allowed), on NFKC text: 協(xié)商, 協商 (xié shāng).
 PINYIN_GROUP = re.compile(rf"(?<=[{CJK}]) ?\(([^()\n]{{1,60}})\)")
-TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}  # combining macron, acute, caron, grave
+TONE_MARKS = "\u0304\u0301\u030c\u0300"  # combining macron, acute, caron, grave: tones 1 to 4
 # Half-width punctuation with Chinese text on both sides: 收入減少:失業, 問題,但.
 HALF_WIDTH = re.compile(rf"(?<=[{CJK}])\s?([,:;!?])\s?(?=[{CJK}「『（])")
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
@@ -61,6 +61,7 @@ PUBLIC_NUMBERS = frozenset({"95188", "12378", "12363", "12348", "110", "96110"})
 PHONE_WORDS = (r"電話|电话|手機|手机|致電|致电|來電|来电|撥打|拨打|熱線|热线|專線|专线|座機|座机|固話|固话"
                r"|聯繫方式|联系方式|聯繫|聯系|联系|tel|phone|mobile")
 NOT_AMOUNT = r"(?![ \t]?(?:元|塊|块|萬|万|年|月|日|天|次|期|個|个|筆|笔|條|条|倍|人|小時|小时|分鐘|分钟|%))"
+# (kind, pattern), most specific first: a match never overlaps an earlier one.
 PERSONAL_DATA = [
     ("郵箱地址", re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*"
                         r"(?:[ \t]?(?:@|\(at\)|\[at\]|\{at\}|<at>)[ \t]?|\#(?=[A-Za-z0-9-]+\.(?:com|cn|net|org)\b))"

@@ -4,12 +4,27 @@ Each check is a small pure function from one line of text to problems; the CLI
 prints them as ``path:line:column: message — how to fix`` and exits 1 if any.
 
     python scripts/lint_content.py docs data
+
+Personal data and pinyin are matched on the NFKC form of the line (full-width
+digits, ＠ and brackets become ASCII) and reported at the column of the
+original line. The patterns are hand-written: no maintained library knows
+Chinese contact notations (QQ號, 微信, 扣扣, 身份證號) or pinyin left in
+brackets; phone-number libraries (phonenumbers) parse a number once it is
+found, they do not find one touching Chinese text. Valid pinyin syllables
+come from pypinyin's dictionary, not from a hand-written list.
+
+Files are read with read_text(): UTF-8, a UTF-8 BOM accepted (MkDocs and
+PyYAML skip it too); any other encoding raises EncodingError with the line.
+Text the checks flag wrongly is listed, with a reason, in data/lint-allowlist.yml.
 """
 
 from __future__ import annotations
 
+import codecs
+import datetime
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,21 +33,16 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWLIST_FILE = ROOT / "data" / "script-allowlist.yml"
+LINT_ALLOWLIST_FILE = ROOT / "data" / "lint-allowlist.yml"
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
-# A pinyin syllable in brackets right after a Chinese character: 協(xié)商, 協（xié）商.
-PINYIN_GROUP = re.compile(
-    rf"(?<=[{CJK}])[(（]([a-zü{TONED}]*[{TONED}][a-zü{TONED}]*[1-5]?)[)）]"
-)
+# Brackets right after a Chinese character (one space allowed), on NFKC text: 協(xié)商, 協商 (xié shāng).
+PINYIN_GROUP = re.compile(rf"(?<=[{CJK}]) ?\(([^()\n]{{1,60}})\)")
+TONE_MARKS = "\u0304\u0301\u030c\u0300"  # combining macron, acute, caron, grave: tones 1 to 4
 # Half-width punctuation with Chinese text on both sides: 收入減少:失業, 問題,但.
 HALF_WIDTH = re.compile(rf"(?<=[{CJK}])\s?([,:;!?])\s?(?=[{CJK}「『（])")
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-# Personal data that must never be published.
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w#/.-])(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,4}-\d{3,4}-\d{4})(?![\w/.-])")
-QQ = re.compile(r"QQ[:：\s]*\d{5,11}", re.IGNORECASE)
 # The source blog's chrome and voice.
 SPAM_PHRASES = ("小編", "逾期頻道", "刪帖", "侵權")
 # A Markdown heading with Chinese text must carry an explicit ASCII id.
@@ -40,6 +50,42 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#[A-Za-z][\w-]*[^}]*\}\s*$")
 # A YAML mapping key ("label: ", "- 了: "): its colon is syntax, not punctuation.
 YAML_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*:(?=\s|$)")
+
+# Personal data that must never be published, on NFKC text (full-width digits,
+# ＠, ：, （ ） and － are ASCII there). One separator between digits:
+# 138 0013 8000, 138-0013-8000, 0571-8888 8888, 138.0013.8000.
+SEP = r"(?:[ \t]?[-.\u2010-\u2013\u2212][ \t]?|[ \t])"
+START = r"(?<![0-9_#+])(?<!\d[.\-])"  # not inside a longer number, a date or an anchor
+END = r"(?!\d)"
+PUBLIC_NUMBERS = frozenset({"95188", "12378", "12363", "12348", "110", "96110"})  # hotlines in facts.md
+PHONE_WORDS = (r"電話|电话|手機|手机|致電|致电|來電|来电|撥打|拨打|熱線|热线|專線|专线|座機|座机|固話|固话"
+               r"|聯繫方式|联系方式|聯繫|聯系|联系|tel|phone|mobile")
+NOT_AMOUNT = r"(?![ \t]?(?:元|塊|块|萬|万|年|月|日|天|次|期|個|个|筆|笔|條|条|倍|人|小時|小时|分鐘|分钟|%))"
+# (kind, pattern), most specific first: a match never overlaps an earlier one.
+PERSONAL_DATA = [
+    ("郵箱地址", re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*"
+                        r"(?:[ \t]?(?:@|\(at\)|\[at\]|\{at\}|<at>)[ \t]?|\#(?=[A-Za-z0-9-]+\.(?:com|cn|net|org)\b))"
+                        r"[A-Za-z0-9-]+(?:(?:\.|。|[ \t]?(?:\(dot\)|\[dot\])[ \t]?)[A-Za-z0-9-]+)*"
+                        r"(?:\.|。|[ \t]?(?:\(dot\)|\[dot\])[ \t]?)[A-Za-z]{2,}(?![A-Za-z0-9-])", re.IGNORECASE)),
+    ("身份證號", re.compile(rf"{START}[1-9]\d{{5}}{SEP}?(?:18|19|20)\d{{2}}{SEP}?\d{{4}}{SEP}?\d{{3}}[0-9X]"
+                        r"(?![0-9A-Za-z])", re.IGNORECASE)),
+    ("銀行卡號", re.compile(rf"{START}[1-9]\d{{3}}(?:{SEP}?\d){{12,15}}{END}")),
+    ("手機號碼", re.compile(rf"{START}(?:(?:(?:\+|00)[ \t]?)?86{SEP}?|\(\+?86\){SEP}?)?1[3-9]\d(?:{SEP}?\d){{8}}{END}")),
+    ("電話號碼", re.compile(rf"{START}(?:(?:\+|00)[ \t]?86{SEP}?(?:\(0?[1-9]\d{{1,2}}\)|0?[1-9]\d{{1,2}})"
+                        rf"|\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){SEP}?\d{{3,4}}{SEP}?\d{{4}}{END}")),
+    ("客服電話", re.compile(rf"{START}[48]00{SEP}?\d{{3}}{SEP}?\d{{4}}{END}")),
+    ("電話號碼", re.compile(rf"{START}(?:\+|00)[ \t]?[1-9]\d{{0,2}}{SEP}?(?:\(\d{{1,4}}\){SEP}?)?\d(?:{SEP}?\d){{5,12}}{END}")),
+    ("電話號碼", re.compile(rf"{START}(?:\(\d{{3}}\)[ \t]?\d{{3}}{SEP}\d{{4}}|\d{{3,4}}-\d{{3,4}}-\d{{4}}){END}")),
+    ("電話號碼", re.compile(rf"(?<![A-Za-z])(?:{PHONE_WORDS})[^\d\n,.;!?。；]{{0,6}}?(?P<number>\d(?:{SEP}?\d){{4,11}}){END}{NOT_AMOUNT}",
+                        re.IGNORECASE)),
+    ("QQ 號", re.compile(r"(?<![A-Za-z])(?:QQ|扣扣|企鵝|企鹅|加Q|Q(?=號|号|群|[ \t]*:))(?:號碼|号码|群號|群号|號|号|群)?"
+                        rf"[^\d\n,.;!?。；]{{0,4}}?(?P<number>[1-9]\d{{4,11}}){END}{NOT_AMOUNT}", re.IGNORECASE)),
+    ("微信號", re.compile(r"(?<![A-Za-z])(?:加微信|加V信|加微|加V|微信|V信|威信|薇信|VX|WX|wechat|weixin)"
+                       r"(?:號碼|号码|號|号|ID)?[ \t:=是為为]*"
+                       rf"(?P<id>(?!(?:wechat|weixin)(?![A-Za-z0-9_-]))[A-Za-z][A-Za-z0-9_-]{{5,19}}|\d(?:{SEP}?\d){{4,11}})"
+                       r"(?![A-Za-z0-9_-])", re.IGNORECASE)),
+    ("微信號", re.compile(r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_-]+", re.IGNORECASE)),
+]
 
 
 @dataclass(frozen=True)
@@ -56,9 +102,23 @@ class Problem:
 # Checks: one line in, problems out
 # -----------------------------------------------------------------------------
 
-def pinyin_groups(text: str) -> list[tuple[int, str]]:
-    """(column, group) for each pinyin syllable inserted after a character."""
-    return [(m.start() + 1, m.group(0)) for m in PINYIN_GROUP.finditer(text)]
+def pinyin_groups(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(column, group as written) for each bracket of pinyin inserted after a character or word.
+
+    Pinyin is one or more syllables with tone marks (xié), tone numbers (xie2)
+    or, when there are several, none (xie shang), in any case, in half- or
+    full-width brackets. Latin that is not pinyin passes: (App), (PDF), (CC BY-SA 4.0).
+    """
+    normal, origin = normalize(text)
+    found = []
+    for m in PINYIN_GROUP.finditer(normal):
+        if not _is_pinyin(m.group(1), words_before=_cjk_run(normal, m.start())):
+            continue
+        start, end = origin[m.start(1) - 1], origin[m.end() - 1] + 1
+        group = text[start:end]
+        if canonical(group) not in allowed and canonical(m.group(1)) not in allowed:
+            found.append((start + 1, group))
+    return found
 
 
 def half_width_punctuation(text: str) -> list[tuple[int, str]]:
@@ -66,9 +126,30 @@ def half_width_punctuation(text: str) -> list[tuple[int, str]]:
     return [(m.start(1) + 1, m.group(1)) for m in HALF_WIDTH.finditer(text)]
 
 
-def personal_data(text: str) -> list[tuple[int, str]]:
-    """(column, match) for each e-mail address, phone or QQ number."""
-    found = [(m.start() + 1, m.group(0)) for r in (EMAIL, PHONE, QQ) for m in r.finditer(text)]
+def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
+    """(column, text as written, kind) for each phone, QQ, WeChat, e-mail, ID-card or bank-card number.
+
+    Patterns are tried in PERSONAL_DATA's order and a match never overlaps an
+    earlier one, so 「電話 13800138000」 is one 手機號碼. The national hotlines
+    in PUBLIC_NUMBERS and the texts in `allowed` (canonical() form) pass.
+    """
+    normal, origin = normalize(text)
+    taken: list[tuple[int, int]] = []
+    found = []
+    for kind, pattern in PERSONAL_DATA:
+        for m in pattern.finditer(normal):
+            start, end = m.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            kind_found = _personal_kind(kind, m.group(0))
+            if kind_found is None:
+                continue
+            taken.append((start, end))
+            key = m.groupdict().get("number") or m.groupdict().get("id") or m.group(0)
+            if {canonical(key), canonical(m.group(0))} & (PUBLIC_NUMBERS | allowed):
+                continue
+            written = text[origin[start]: origin[end - 1] + 1]
+            found.append((origin[start] + 1, written, kind_found))
     return sorted(found)
 
 
@@ -104,10 +185,127 @@ def heading_without_id(text: str) -> bool:
 
 
 # -----------------------------------------------------------------------------
+# Helpers for the checks
+# -----------------------------------------------------------------------------
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """NFKC form of text, and for each of its characters the index of the original character.
+
+    Character by character, so ＠ → @ and １ → 1 keep their column; a lone
+    combining tone mark stays as it is (the pinyin check reads both forms).
+    """
+    parts, origin = [], []
+    for index, char in enumerate(text):
+        normal = unicodedata.normalize("NFKC", char)
+        parts.append(normal)
+        origin.extend([index] * len(normal))
+    return "".join(parts), origin
+
+
+def canonical(text: str) -> str:
+    """The form allow-list entries are compared in: NFKC, case-folded, without spaces, dashes, dots, brackets."""
+    return re.sub(r"[\s\-.()\[\]\u2010-\u2013\u2212]", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def id_card_checksum(number: str) -> str:
+    """The check character (last of 18) of a mainland resident ID number, per GB 11643-1999."""
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return "10X98765432"[sum(int(d) * w for d, w in zip(number[:17], weights)) % 11]
+
+
+def _personal_kind(kind: str, found: str) -> str | None:
+    """The kind to report for a match, or None when the digits are not what the pattern looks for."""
+    digits = re.sub(r"[^0-9Xx]", "", found).upper()
+    if kind == "身份證號":
+        try:
+            born = datetime.date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
+        except ValueError:
+            return None  # no birth date: an order or transaction number, not an ID
+        if born > datetime.date.today():
+            return None
+        # A wrong check digit is still reported: a mistyped real number still names a person.
+        return kind if id_card_checksum(digits) == digits[17] else "身份證號，校驗碼不符但仍像真實號碼"
+    if kind == "銀行卡號":
+        return kind if digits.startswith("62") or _luhn(digits) else None
+    return kind
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        n = int(d) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def _cjk_run(text: str, end: int) -> int:
+    """How many Chinese characters stand right before `end` (one space allowed)."""
+    before = text[:end].rstrip(" ")
+    return len(before) - len(re.sub(f"[{CJK}]+$", "", before))
+
+
+def _is_pinyin(content: str, *, words_before: int) -> bool:
+    tokens = [t for t in re.split(r"[\s'’-]+", content) if t]
+    readings = [_pinyin_token(t) for t in tokens]
+    if not tokens or None in readings:
+        return False
+    if any(toned for _, toned in readings):
+        return True
+    # Without tones only a run of single syllables, one per character: 協商(xie shang), not (Huabei).
+    return 2 <= len(tokens) <= words_before and all(n == 1 for n, _ in readings)
+
+
+def _pinyin_token(token: str) -> tuple[int, bool] | None:
+    """(syllables, has a tone mark or number) if the token is written pinyin, else None."""
+    decomposed = unicodedata.normalize("NFD", token.casefold())
+    marked = any(c in TONE_MARKS for c in decomposed)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS)).replace("ü", "v")
+    if not re.fullmatch(r"(?:[a-zv]+[0-5]?)+", base):
+        return None
+    parts = re.findall(r"([a-zv]+)([0-5]?)", base)
+    numbered = any(digit for _, digit in parts)
+    if numbered and len(parts) == 1 and len(parts[0][0]) < 2:
+        return None  # A4, B2: a paper size or a grade, not a syllable
+    counts = [_syllable_count(letters) for letters, _ in parts]
+    if None in counts:
+        return None
+    return sum(counts), marked or numbered
+
+
+def _syllable_count(letters: str) -> int | None:
+    """Fewest pinyin syllables that spell `letters` exactly (xieshang → 2), or None."""
+    syllables = _syllables()
+    best: list[int | None] = [0] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 6), end):
+            if best[start] is not None and letters[start:end] in syllables:
+                count = best[start] + 1
+                if best[end] is None or count < best[end]:
+                    best[end] = count
+    return best[-1]
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows (ü as v), without the interjections m, n, ng, hm, hng, ê."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            decomposed = unicodedata.normalize("NFD", reading)
+            base = "".join(c for c in decomposed if c not in TONE_MARKS)
+            syllables.add(unicodedata.normalize("NFC", base).replace("ü", "v"))
+    return frozenset(s for s in syllables if re.fullmatch(r"[a-z]*[aeiouv][a-z]*", s))
+
+
+# -----------------------------------------------------------------------------
 # Files
 # -----------------------------------------------------------------------------
 
-def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset()) -> list[Problem]:
+def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(),
+              exceptions: LintAllowlist | None = None) -> list[Problem]:
+    exceptions = exceptions or LintAllowlist()
     problems: list[Problem] = []
     in_fence = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -116,15 +314,17 @@ def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(
         if in_fence:
             continue
         prose = line if markdown else YAML_KEY.sub(lambda m: " " * len(m.group(0)), line)
-        for col, group in pinyin_groups(line):
-            problems.append(Problem(number, col, f"拼音殘留「{group}」— 刪除括號和其中的拼音"))
+        for col, group in pinyin_groups(line, exceptions.pinyin):
+            problems.append(Problem(number, col, f"拼音殘留「{group}」— 刪除括號和其中的拼音"
+                                    f"（若括號裡不是拼音，把它和理由加入 {LINT_ALLOWLIST_NAME}）"))
         for col, mark in half_width_punctuation(prose):
             problems.append(Problem(number, col, f"中文之間的半形標點「{mark}」— 改用全形「{FULL_WIDTH[mark]}」"))
         for col, c, t in simplified_only(line, allowed):
             problems.append(Problem(number, col, f"簡體字「{c}」— 繁體版應寫作「{t}」"
                                     f"（若兩種寫法都正確，把它加入 data/script-allowlist.yml）"))
-        for col, found in personal_data(line):
-            problems.append(Problem(number, col, f"個人資料「{found}」— 電話、QQ 與電郵不得發佈，請刪除"))
+        for col, found, kind in personal_data(line, exceptions.personal_data):
+            problems.append(Problem(number, col, f"個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、"
+                                    f"郵箱、身份證號和銀行卡號，請刪除（若它不是個人信息，把它和理由加入 {LINT_ALLOWLIST_NAME}）"))
         for col, phrase in spam_phrases(line):
             problems.append(Problem(number, col, f"來源網站的用語「{phrase}」— 請刪除或改寫"))
         if markdown and heading_without_id(line):
@@ -134,16 +334,165 @@ def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(
 
 def lint_paths(paths: list[Path]) -> list[str]:
     allowed = load_allowlist()
-    lines: list[str] = []
+    exceptions, lines = load_lint_allowlist(LINT_ALLOWLIST_FILE)
     for path in paths:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
-            if file.suffix not in (".md", ".yml", ".yaml") or file.resolve() == ALLOWLIST_FILE:
+            if file.suffix not in (".md", ".yml", ".yaml") or file.resolve() in (ALLOWLIST_FILE, LINT_ALLOWLIST_FILE):
                 continue
-            text = file.read_text(encoding="utf-8")
-            for problem in lint_text(text, markdown=file.suffix == ".md", allowed=allowed):
+            try:
+                text = read_text(file)
+            except EncodingError as error:
+                lines.append(Problem(error.line, error.column, error.message).format(_display(file)))
+                continue
+            for problem in lint_text(text, markdown=file.suffix == ".md", allowed=allowed, exceptions=exceptions):
                 lines.append(problem.format(_display(file)))
     return lines
+
+
+# -----------------------------------------------------------------------------
+# Reading contributors' files
+# -----------------------------------------------------------------------------
+
+class EncodingError(ValueError):
+    """A contributor's file that is not UTF-8, at the line and column where reading it fails."""
+
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(f"{line}:{column}: {message}")
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+def read_text(path: Path | str) -> str:
+    """A contributor's text file: UTF-8, a UTF-8 BOM removed; anything else raises EncodingError."""
+    return decode_text(Path(path).read_bytes())
+
+
+def decode_text(data: bytes) -> str:
+    """The text of a contributor's file from its bytes; see read_text().
+
+    A UTF-8 BOM is accepted and removed, as MkDocs (utf-8-sig) and PyYAML do.
+    UTF-16 and UTF-32 (Windows Notepad's "Unicode"), Big5 and GBK raise
+    EncodingError with the line where decoding fails and the fix.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
+        raise EncodingError(1, 1, f"這個文件是 UTF-32 編碼 — {SAVE_AS_UTF8}")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
+    data = data.removeprefix(codecs.BOM_UTF8)
+    nuls = [i for i, byte in enumerate(data) if byte == 0]
+    if nuls:
+        if len({i % 2 for i in nuls}) == 1:  # every other byte: ASCII characters in UTF-16
+            raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
+        line, column = _position(data, nuls[0])
+        raise EncodingError(line, column, f"這一行有空字符（NUL），文件可能已損壞 — 刪除它，{SAVE_AS_UTF8}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        raise EncodingError(line, column, f"這個文件不是 UTF-8 編碼{_legacy_hint(data)}，從這裡起無法讀取"
+                                          f" — {SAVE_AS_UTF8}") from None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset; the bytes before it are UTF-8."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _legacy_hint(data: bytes) -> str:
+    """Name the legacy encodings a contributor's editor may have used, when the bytes fit one."""
+    for codec in ("big5", "gb18030"):
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return "（可能是 Big5 或 GBK）"
+    return ""
+
+
+# -----------------------------------------------------------------------------
+# Allow-lists
+# -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LintAllowlist:
+    """Texts the personal-data and pinyin checks let through, in canonical() form."""
+
+    personal_data: frozenset[str] = frozenset()
+    pinyin: frozenset[str] = frozenset()
+
+
+LINT_ALLOWLIST_NAME = "data/lint-allowlist.yml"
+LINT_ALLOWLIST_SECTIONS = {"personal-data": "個人信息", "pinyin": "拼音"}
+SAVE_AS_UTF8 = "請用 UTF-8 編碼另存這個文件"
+
+
+def parse_lint_allowlist(text: str) -> tuple[LintAllowlist, list[Problem]]:
+    """The allow-list's entries, and a problem for each mistake (an entry without a reason, ...).
+
+    Format: a section per check, each entry ``text: reason`` on its own line.
+    Valid entries are kept even when others are wrong.
+    """
+    problems: list[Problem] = []
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return LintAllowlist(), [Problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
+                                         f"YAML 格式錯誤（{error.problem or error.context}）"
+                                         f" — 檢查這行附近的縮排、「文字: 理由」的冒號和空格、引號是否成對")]
+    if root is None:
+        return LintAllowlist(), []
+    sections = "、".join(f"{key}:" for key in LINT_ALLOWLIST_SECTIONS)
+    if not isinstance(root, yaml.MappingNode):
+        return LintAllowlist(), [Problem(*_mark(root), f"例外清單應該分成 {sections} 兩段 — 照文件開頭的例子寫")]
+    entries: dict[str, set[str]] = {key: set() for key in LINT_ALLOWLIST_SECTIONS}
+    for key, section in root.value:
+        if key.value not in LINT_ALLOWLIST_SECTIONS:
+            problems.append(Problem(*_mark(key), f"不認識的段落「{key.value}」— 例外清單只能有 {sections}（檢查拼寫）"))
+            continue
+        if isinstance(section, yaml.ScalarNode) and (not section.value or _is_null(section)):
+            continue  # an empty section
+        if not isinstance(section, yaml.MappingNode):
+            problems.append(Problem(*_mark(section), f"{key.value} 下面的每一項應該寫成「文字: 理由」"
+                                                     f" — 每項一行，縮排兩個空格"))
+            continue
+        what = LINT_ALLOWLIST_SECTIONS[key.value]
+        for entry, reason in section.value:
+            if not isinstance(entry, yaml.ScalarNode) or not entry.value.strip():
+                problems.append(Problem(*_mark(entry), "例外的文字是空的 — 寫上內容檢查誤報的原文"))
+            elif not isinstance(reason, yaml.ScalarNode) or not reason.value.strip() or _is_null(reason):
+                problems.append(Problem(*_mark(entry), f"例外「{entry.value}」沒有寫理由"
+                                                       f" — 在冒號後寫一句為什麼它不是{what}或可以發佈"))
+            elif canonical(entry.value) in entries[key.value]:
+                problems.append(Problem(*_mark(entry), f"例外「{entry.value}」寫了兩次 — 刪掉其中一個"))
+            else:
+                entries[key.value].add(canonical(entry.value))
+    return LintAllowlist(frozenset(entries["personal-data"]), frozenset(entries["pinyin"])), problems
+
+
+def load_lint_allowlist(path: Path = LINT_ALLOWLIST_FILE) -> tuple[LintAllowlist, list[str]]:
+    """The allow-list for the personal-data and pinyin checks, and its mistakes as ``path:line:col: …`` lines."""
+    if not path.exists():
+        return LintAllowlist(), []
+    try:
+        text = read_text(path)
+    except EncodingError as error:
+        return LintAllowlist(), [Problem(error.line, error.column, error.message).format(_display(path))]
+    exceptions, problems = parse_lint_allowlist(text)
+    return exceptions, [problem.format(_display(path)) for problem in problems]
+
+
+def _is_null(node: yaml.ScalarNode) -> bool:
+    """A plain ~ or null: YAML's "nothing" (libyaml marks plain style as "", PyYAML as None)."""
+    return node.tag == "tag:yaml.org,2002:null" and not node.style
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def load_allowlist(edition: str = "zh-Hant", path: Path = ALLOWLIST_FILE) -> frozenset[str]:

@@ -110,7 +110,7 @@ def summary(problems: list[Problem], *, title: str, command: str,
     rows = []
     for problem in problems:
         what, fix = _split_fix(problem.message)
-        rows.append(f"| {_where(problem, env)} | {_cell(what)} | {_cell(fix) or '見訊息'} |")
+        rows.append(f"| {_where(problem, env)} | {_cell(what)} | {_cell(fix) or '見左欄'} |")
     shown = (f"\n在 Pull Request 的「Files changed」裡，出錯的那一行下面也有同樣的說明"
              f"（GitHub 每一步最多標出 {ANNOTATIONS_SHOWN} 個，完整清單在這裡）。\n")
     return "\n".join([
@@ -121,7 +121,7 @@ def summary(problems: list[Problem], *, title: str, command: str,
         *rows,
         "",
         f"**怎麼改**：照「改法」一欄修改那一行，提交（commit）到同一個 Pull Request，檢查會自動重跑。"
-        f"每種訊息的意思見 [{CONTRIBUTING}]({_blob_url(CONTRIBUTING, env)}) 的「自動檢查會告訴你什麼」。",
+        f"每種提示的意思見 [{CONTRIBUTING}]({_blob_url(CONTRIBUTING, env)}) 的「自動檢查會告訴你什麼」。",
         "",
         "**在自己的電腦上重現**（需要 Python 3.11 以上）：",
         "",
@@ -192,7 +192,7 @@ def main(argv: list[str]) -> int:
     report(problems, title=args.title, command=args.command, plain=False)
     if not problems and in_actions() and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
-            f.write(f"### ❌ {args.title}失敗\n\n輸出裡沒有指出檔案和行號的訊息：打開這一步的日誌看最後幾行，"
+            f.write(f"### ❌ {args.title}失敗\n\n輸出裡沒有指出文件和行號的提示：打開這一步的日誌看最後幾行，"
                     f"或在自己的電腦上執行 `{args.command}`。看不懂的話在 Pull Request 裡留言，我們會幫忙。\n\n")
     return 0
 

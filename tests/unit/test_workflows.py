@@ -163,6 +163,14 @@ def test_packages_fonts_and_browser_come_from_scripts_setup(path):
         assert (ROOT / script).exists(), script
 
 
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_the_content_lint_and_the_whole_test_suite_run_and_tests_do_not_write_the_summary(path):
+    runs = [step.get("run", "") for _, step in steps(load(path))]
+    assert ".venv/bin/python scripts/lint_content.py docs data" in runs
+    [pytest_run] = [run for run in runs if "pytest" in run]
+    assert pytest_run == "env -u GITHUB_ACTIONS -u GITHUB_STEP_SUMMARY .venv/bin/python -m pytest"
+
+
 def test_pages_builds_with_scripts_build_for_the_pages_address_and_uploads_site():
     pages = workflow("pages.yml")
     [build] = [step for _, step in steps(pages) if step.get("id") == "build"]

@@ -61,18 +61,20 @@ class Problem:
 def parse(lines: str | Iterable[str], *, severity: str = "error") -> list[Problem]:
     """The problems among lines in `path:line[:col]: message` form; other lines are skipped.
 
-    MkDocs' "WARNING -" prefix makes a warning; everything else gets `severity`.
+    MkDocs' "WARNING -" prefix makes a warning; everything else gets `severity`. A problem
+    printed twice (two builds reading the same data file) is kept once.
     """
     if isinstance(lines, str):
         lines = lines.splitlines()
-    problems = []
+    problems: list[Problem] = []
     for text in lines:
         m = LINE.match(text)
         if not m:
             continue
         level = "warning" if m["level"] == "WARNING" else severity
-        problems.append(Problem(m["path"], int(m["line"]), int(m["col"]) if m["col"] else None,
-                                m["message"], level))
+        problem = Problem(m["path"], int(m["line"]), int(m["col"]) if m["col"] else None, m["message"], level)
+        if problem not in problems:
+            problems.append(problem)
     return problems
 
 

@@ -92,6 +92,11 @@ def test_parse_skips_lines_that_name_no_file_and_line(text):
     assert report.parse(text) == []
 
 
+def test_parse_keeps_a_problem_printed_twice_once():
+    line = "ERROR   -  data/checklist.yml:46: id 重複了 — 換一個"
+    assert len(report.parse([line, "INFO - zh-Hans", line])) == 1
+
+
 def test_parse_then_format_gives_back_the_line():
     lines = ["docs/a.md:3:7: 問題 — 改法", "data/b.yml:4: 問題"]
     assert [p.format() for p in report.parse(lines)] == lines

@@ -325,9 +325,13 @@ def quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
-def report(problems: list[str]) -> None:
+def report(problems: list[str], *, command: str = "./scripts/build") -> None:
+    """Print the problems; under GitHub Actions also as annotations and a job summary (scripts/report.py)."""
+    import report as annotations
+
     for problem in problems:
         print(problem, file=sys.stderr)
+    annotations.report(annotations.parse(problems), title="建置", command=command, plain=False)
     print(f"建置失敗：{len(problems)} 個問題，沒有發佈任何東西（原來的輸出沒有變）", file=sys.stderr)
 
 

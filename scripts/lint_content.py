@@ -31,6 +31,9 @@ from pathlib import Path
 
 import yaml
 
+import report
+import typography
+
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWLIST_FILE = ROOT / "data" / "script-allowlist.yml"
 LINT_ALLOWLIST_FILE = ROOT / "data" / "lint-allowlist.yml"
@@ -345,7 +348,7 @@ def lint_paths(paths: list[Path]) -> list[str]:
             except EncodingError as error:
                 lines.append(Problem(error.line, error.column, error.message).format(_display(file)))
                 continue
-            for problem in lint_text(text, markdown=file.suffix == ".md", allowed=allowed, exceptions=exceptions):
+            for problem in lint_text(text, markdown=file.suffix == ".md", allowed=allowed, exceptions=exceptions) + typography.lint(text, file):
                 lines.append(problem.format(_display(file)))
     return lines
 
@@ -519,8 +522,7 @@ def _display(file: Path) -> str:
 def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or [ROOT / "docs", ROOT / "data"]
     problems = lint_paths(paths)
-    for line in problems:
-        print(line)
+    report.report(report.parse(problems), title="內容檢查", command="./scripts/check")
     if problems:
         print(f"內容檢查：{len(problems)} 個問題（見 CONTRIBUTING.md「自動檢查會告訴你什麼」）", file=sys.stderr)
         return 1

@@ -1,0 +1,110 @@
+"""Chinese typography of the pages and data files, checked by AutoCorrect (autocorrect-py).
+
+AutoCorrect implements the common conventions of 中文文案排版指北: a space between
+Chinese and Latin letters or digits (`支付寶 App`, `2026 年`), full-width punctuation
+in Chinese text, no space beside full-width punctuation. It knows Markdown and YAML:
+code, links' targets, front-matter keys and YAML keys are left alone. The project's
+settings live in `.autocorrectrc` and the files it skips in `.autocorrectignore`
+(both AutoCorrect's own formats); a passage can be skipped in place with
+`<!-- autocorrect-disable -->` … `<!-- autocorrect-enable -->`.
+
+One adaptation, because AutoCorrect reads Markdown as CommonMark: the body of a
+Material admonition (`!!! warning "免責聲明"` followed by lines indented four spaces)
+is an indented code block there, so it would not be checked. Those lines are handed
+to AutoCorrect without their indentation (line numbers unchanged, columns shifted back).
+
+    typography.lint(text, Path("docs/index.md"))  -> [Problem(line, column, message)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import autocorrect_py
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG_FILE = ROOT / ".autocorrectrc"
+ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w")
+CONTEXT = 6  # characters shown either side of a change
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    column: int
+    message: str
+
+    def format(self, path: str) -> str:
+        return f"{path}:{self.line}:{self.column}: {self.message}"
+
+
+def lint(text: str, file: Path) -> list[Problem]:
+    """AutoCorrect's findings for one file's text, one problem per changed stretch of a line."""
+    if _ignored(file):
+        return []
+    _configure()
+    source, shifts = dedent_admonitions(text) if file.suffix == ".md" else (text, {})
+    result = autocorrect_py.lint_for(source, file.name)
+    problems = []
+    for found in result.lines:
+        start, old, new = excerpt(found.old, found.new)
+        column = found.col + start + shifts.get(found.line, 0)
+        problems.append(Problem(found.line, column,
+                                f"排版「{old}」— 改為「{new}」（見 CONTRIBUTING.md「排版」）"))
+    return problems
+
+
+def excerpt(old: str, new: str) -> tuple[int, str, str]:
+    """(offset of the first change in old, old and new around the change) for a short message."""
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    start = max(prefix - CONTEXT, 0)
+    return (prefix, old[start:len(old) - max(suffix - CONTEXT, 0)],
+            new[start:len(new) - max(suffix - CONTEXT, 0)])
+
+
+def dedent_admonitions(text: str) -> tuple[str, dict[int, int]]:
+    """The text with admonition bodies unindented, and {line number: spaces removed}."""
+    lines = text.split("\n")
+    shifts: dict[int, int] = {}
+    body_indent = None  # indentation of the admonition body we are in
+    for i, line in enumerate(lines):
+        if body_indent is not None:
+            if not line.strip():
+                continue
+            if line.startswith(" " * body_indent):
+                lines[i] = line[body_indent:]
+                shifts[i + 1] = body_indent
+                continue
+            body_indent = None
+        m = ADMONITION.match(line)
+        if m:
+            body_indent = len(m["indent"]) + 4
+    return "\n".join(lines), shifts
+
+
+@lru_cache(maxsize=1)
+def _configure() -> None:
+    # AutoCorrect keeps one configuration per process; load ours once, on top of its defaults.
+    if CONFIG_FILE.exists():
+        autocorrect_py.load_config(CONFIG_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _ignorer() -> autocorrect_py.Ignorer:
+    return autocorrect_py.Ignorer(str(ROOT) + "/")
+
+
+def _ignored(file: Path) -> bool:
+    try:
+        relative = file.resolve().relative_to(ROOT)
+    except ValueError:
+        return False  # outside the project (a test's temporary file): always checked
+    return _ignorer().is_ignored(str(relative))

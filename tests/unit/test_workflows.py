@@ -1,0 +1,213 @@
+"""The GitHub workflows and forms are valid and hold the properties issue 13 asks for:
+current action majors, least privilege per job, concurrency, pip caching, the setup
+command, the preview artifacts. Checked by two maintained tools (zizmor, and
+check-jsonschema with the schemas it ships) and by reading the YAML."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+
+# The oldest major allowed per action: each runs on Node 24 from this major on
+# (read from the actions' own repositories; the closing note of issue 13 has the details).
+MINIMUM_MAJOR = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/upload-artifact": 6,
+    "actions/upload-pages-artifact": 5,  # composite; wraps upload-artifact v7
+    "actions/deploy-pages": 5,
+    "actions/configure-pages": 6,
+}
+
+
+def load(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def workflow(name):
+    return load(GITHUB / "workflows" / name)
+
+
+def triggers(data):
+    return data.get("on", data.get(True))  # YAML 1.1 reads the key `on` as true
+
+
+def steps(data):
+    return [(job_id, step) for job_id, job in data["jobs"].items() for step in job.get("steps", [])]
+
+
+def uses(data, action):
+    return [step for _, step in steps(data) if step.get("uses", "").startswith(action + "@")]
+
+
+# -----------------------------------------------------------------------------
+# Maintained tools
+# -----------------------------------------------------------------------------
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    proc = subprocess.run([BIN / "zizmor", "--offline", "--persona", "auditor", "--no-progress",
+                           "--config", GITHUB / "zizmor.yml", *WORKFLOWS],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("schema, files", [
+    ("vendor.github-workflows", [str(p) for p in WORKFLOWS]),
+    ("vendor.github-issue-forms", [str(p) for p in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
+                                   if p.name != "config.yml"]),
+    ("vendor.github-issue-config", [str(GITHUB / "ISSUE_TEMPLATE" / "config.yml")]),
+])
+def test_workflows_and_issue_forms_match_githubs_schemas(schema, files):
+    assert files
+    proc = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *files],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# -----------------------------------------------------------------------------
+# Actions: current majors, pinned by major
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_a_known_one_pinned_by_a_current_major(path):
+    for job_id, step in steps(load(path)):
+        if "uses" not in step:
+            continue
+        m = re.fullmatch(r"(?P<action>[\w.-]+/[\w.-]+)@v(?P<major>\d+)", step["uses"])
+        assert m, f"{path.name} {job_id}: {step['uses']} is not pinned by major version (@vN)"
+        assert m["action"] in MINIMUM_MAJOR, f"{path.name}: {m['action']} has no minimum major here"
+        assert int(m["major"]) >= MINIMUM_MAJOR[m["action"]], f"{path.name}: {step['uses']} is too old"
+
+
+def test_the_pages_workflow_uses_the_official_pages_actions():
+    pages = workflow("pages.yml")
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
+        assert uses(pages, action), action
+
+
+# -----------------------------------------------------------------------------
+# Least privilege
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_the_default_token_only_reads_the_repository(path):
+    assert load(path)["permissions"] == {"contents": "read"}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_only_the_pages_deploy_job_may_write_and_it_runs_no_repository_code(path):
+    data = load(path)
+    for job_id, job in data["jobs"].items():
+        writes = {scope for scope, level in (job.get("permissions") or {}).items() if level == "write"}
+        if path.name == "pages.yml" and job_id == "deploy":
+            assert job["permissions"] == {"pages": "write", "id-token": "write"}
+            assert all("run" not in step for step in job["steps"])  # only the deploy action
+            assert not any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
+        else:
+            assert not writes, f"{path.name} {job_id} may write {writes}"
+
+
+def test_checkouts_do_not_keep_the_token_on_disk():
+    for path in WORKFLOWS:
+        for step in uses(load(path), "actions/checkout"):
+            assert step.get("with", {}).get("persist-credentials") is False, path.name
+
+
+# -----------------------------------------------------------------------------
+# Concurrency
+# -----------------------------------------------------------------------------
+
+def test_a_new_push_cancels_the_superseded_pull_request_run():
+    checks = workflow("checks.yml")
+    assert list(triggers(checks)) == ["pull_request"]
+    assert checks["concurrency"]["cancel-in-progress"] is True
+    assert "github.event.pull_request.number" in checks["concurrency"]["group"]  # one group per pull request
+
+
+def test_a_deploy_in_progress_is_never_cancelled():
+    pages = workflow("pages.yml")
+    assert pages["concurrency"]["cancel-in-progress"] is False
+    for job in pages["jobs"].values():
+        assert job.get("concurrency", {}).get("cancel-in-progress", False) is False
+
+
+# -----------------------------------------------------------------------------
+# Setup: pip cache, the project's own setup command
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_pip_downloads_are_cached_by_the_requirements_files(path):
+    setups = uses(load(path), "actions/setup-python")
+    assert setups
+    for step in setups:
+        options = step["with"]
+        assert options["cache"] == "pip"
+        covered = {p.name for p in ROOT.glob(options["cache-dependency-path"])}
+        assert covered == {"requirements.txt", "requirements-test.txt"}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_packages_fonts_and_browser_come_from_scripts_setup(path):
+    runs = [step.get("run", "") for _, step in steps(load(path))]
+    assert any(run.strip() == "scripts/setup --test" for run in runs)
+    assert not any("apt-get" in run or "apt " in run for run in runs), "install through scripts/setup"
+    for script in re.findall(r"scripts/[\w.-]+", " ".join(runs)):
+        assert (ROOT / script).exists(), script
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_the_content_lint_and_the_whole_test_suite_run_and_tests_do_not_write_the_summary(path):
+    runs = [step.get("run", "") for _, step in steps(load(path))]
+    assert ".venv/bin/python scripts/lint_content.py docs data" in runs
+    [pytest_run] = [run for run in runs if "pytest" in run]
+    assert pytest_run == "env -u GITHUB_ACTIONS -u GITHUB_STEP_SUMMARY .venv/bin/python -m pytest"
+
+
+def test_pages_builds_with_scripts_build_for_the_pages_address_and_uploads_site():
+    pages = workflow("pages.yml")
+    [build] = [step for _, step in steps(pages) if step.get("id") == "build"]
+    assert "scripts/build" in build["run"]
+    assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    [upload] = uses(pages, "actions/upload-pages-artifact")
+    assert upload["with"]["path"] == "site"
+
+
+# -----------------------------------------------------------------------------
+# The preview
+# -----------------------------------------------------------------------------
+
+def test_every_pull_request_uploads_the_site_and_every_offline_download():
+    checks = workflow("checks.yml")
+    uploads = {step["with"]["path"]: step for step in uses(checks, "actions/upload-artifact")}
+    assert "site/" in uploads
+    for folder in ("site/download", "site/zh-Hans/download"):
+        for ext in ("zip", "html", "pdf"):
+            step = uploads[f"{folder}/*.{ext}"]
+            assert step["with"]["archive"] is False  # downloaded as the file itself, not a zip
+            assert f"hashFiles('{folder}/*.{ext}')" in step["if"]
+    for step in uploads.values():
+        assert "steps.build.outcome == 'success'" in step["if"]
+
+
+def test_the_preview_summary_gets_a_link_for_every_upload():
+    checks = workflow("checks.yml")
+    ids = {step["id"] for step in uses(checks, "actions/upload-artifact")}
+    [describe] = [step for _, step in steps(checks) if "scripts/preview.py" in step.get("run", "")]
+    linked = set(re.findall(r"steps\.([\w-]+)\.outputs\.artifact-url", " ".join(describe["env"].values())))
+    assert linked == ids
+
+
+def test_build_problems_are_annotated_when_the_build_fails():
+    for path in WORKFLOWS:
+        data = load(path)
+        [annotate] = [step for _, step in steps(data) if "scripts/report.py" in step.get("run", "")]
+        assert annotate["if"] == "${{ failure() && steps.build.outcome == 'failure' }}"

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+import vocabulary
+
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWLIST_FILE = ROOT / "data" / "script-allowlist.yml"
 
@@ -170,6 +172,7 @@ def _display(file: Path) -> str:
 def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or [ROOT / "docs", ROOT / "data"]
     problems = lint_paths(paths)
+    problems += vocabulary.lint_paths(paths)
     for line in problems:
         print(line)
     if problems:

@@ -16,13 +16,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 import glossary
+import site_pages
 from conftest import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = glossary.parse_glossary((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
 TERMS = {term.id: term for term in GLOSSARY.terms}
-CONTENT_PAGES = ["", "overview/", "causes/", "impact/", "response/", "negotiation/", "after/", "summary/",
-                 "checklist/"]
+# Every page but the glossary itself (from the nav).
+CONTENT_PAGES = [p for p in site_pages.PAGES if p != site_pages.url_of(GLOSSARY.page)]
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:

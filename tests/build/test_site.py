@@ -12,24 +12,21 @@ import pytest
 from bs4 import BeautifulSoup
 
 import lint_content
+import site_pages
+from site_pages import title_of, url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT.parent / "shared" / "source-article.txt"
 
-# Page → its title (the article's section title) and one anchor it must have.
-PAGES = {
-    "": ("支付寶貸款逾期協商指南", "contents"),
-    "overview/": ("支付寶貸款的基本概述", "what-is-alipay-loan"),
-    "causes/": ("貸款逾期的原因", "economic-reasons"),
-    "impact/": ("逾期的影響", "credit-impact"),
-    "response/": ("逾期後的應對措施", "communicate-early"),
-    "negotiation/": ("協商的具體步驟", "prepare-documents"),
-    "after/": ("協商成功後的注意事項", "check-credit-record"),
-    "summary/": ("總結", None),
-    "checklist/": ("行動清單", None),
-    "glossary/": ("名詞解釋", None),
+# Anchors other pages and the checklist link to: each page must keep its own.
+ANCHORS = {
+    "": "contents", "overview/": "what-is-alipay-loan", "causes/": "economic-reasons",
+    "impact/": "credit-impact", "response/": "communicate-early", "negotiation/": "prepare-documents",
+    "after/": "check-credit-record", "help/": "credit-objection",
 }
-ARTICLE_PAGES = [p for p in PAGES if p not in ("checklist/", "glossary/")]
+# Page (from the nav) → its title (the H1 of its Markdown) and one anchor it must have.
+PAGES = {url_of(md): (title_of(md), ANCHORS.get(url_of(md))) for md in site_pages.FILES}
+ARTICLE_PAGES = site_pages.TEXT_PAGES
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:

@@ -15,10 +15,10 @@ from bs4 import BeautifulSoup
 
 import edition
 import script_purity
+import site_pages
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["", "overview/", "causes/", "impact/", "response/", "negotiation/", "after/",
-         "summary/", "checklist/", "glossary/"]
+PAGES = site_pages.PAGES
 EDITIONS = {"zh-Hant": "", "zh-Hans": "zh-Hans/"}
 OTHER = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}
 

@@ -47,8 +47,7 @@ META_ESCAPED = ("description", "author")
 
 @event_priority(150)  # after hooks/editions.py has read the pages, before anything renders them
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    root = Path(config.config_file_path).parent
-    problems = run_content_lint([Path(config.docs_dir), root / "data"])
+    problems = run_content_lint(Path(config.config_file_path).parent)
     for problem in problems:
         log.error(problem)
     if problems:
@@ -137,8 +136,8 @@ def line_of(source: str, needle: str) -> int:
     return 1
 
 
-def run_content_lint(paths: list[Path]) -> list[str]:
-    """scripts/lint_content.py's problems for these folders, as `path:line:col: message` lines."""
+def run_content_lint(root: Path) -> list[str]:
+    """scripts/lint_content.py's problems for the project at root, as `path:line:col: message` lines."""
     scripts = Path(__file__).resolve().parent.parent / "scripts"
     spec = importlib.util.spec_from_file_location("lint_content", scripts / "lint_content.py")
     if spec is None or spec.loader is None:
@@ -152,4 +151,4 @@ def run_content_lint(paths: list[Path]) -> list[str]:
         finally:
             sys.path.remove(str(scripts))
         sys.modules["lint_content"] = module
-    return module.lint_paths([p for p in paths if p.exists()])
+    return module.lint_project(root)

@@ -229,6 +229,7 @@ NAV_MISSING = re.compile(r"A reference to '(?P<ref>[^']+)' is included in the 'n
                          r"found in the documentation files\.")
 CONFIG_VALUE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
 LOCATED = re.compile(r"^[^\s:]+:\d+(?::\d+)?: ")
+PLUGIN_PREFIX = re.compile(r"^[\w-]+: (?=[^\s:]+:\d+)")  # get_plugin_logger's "glossary: " before a location
 
 
 def messages(records: list[logging.LogRecord], config_file: Path, edition: editions.Edition) -> list[str]:
@@ -245,6 +246,7 @@ def messages(records: list[logging.LogRecord], config_file: Path, edition: editi
 
 def translate(message: str, config_file: Path, docs: Path) -> Iterator[str]:
     config = _display(config_file)
+    message = PLUGIN_PREFIX.sub("", message)
     if m := LINK_MISSING.match(message):
         yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的頁面不存在"
                f" — 檢查檔名和大小寫（docs/ 裡的 .md 檔）")

@@ -105,6 +105,10 @@ def _ignorer() -> autocorrect_py.Ignorer:
 def _ignored(file: Path) -> bool:
     try:
         relative = file.resolve().relative_to(ROOT)
-    except ValueError:
-        return False  # outside the project (a test's temporary file): always checked
+    except ValueError:  # a copy of the project (a build test's): from its docs/ or data/ on
+        parts = file.resolve().parts
+        starts = [i for i, part in enumerate(parts[:-1]) if part in ("docs", "data")]
+        if not starts:
+            return False  # a loose file (a unit test's): always checked
+        relative = Path(*parts[starts[-1]:])
     return _ignorer().is_ignored(str(relative))

@@ -1,38 +1,60 @@
-"""The site's pages, from the nav of mkdocs.yml: a new page is in every page-by-page test at once."""
+"""The site's pages, read from the nav in mkdocs.yml and the pages' own H1, so
+tests that visit every page follow the nav instead of a copy of it.
+
+Importable as ``site_pages`` from every test folder (tests/ holds conftest.py,
+which pytest puts on sys.path)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _nav_sources() -> list[str]:
-    # mkdocs.yml has !ENV tags; MkDocs' own loader reads them (the nav has none).
-    from mkdocs.utils.yaml import yaml_load
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its tags (!ENV …) read as plain values."""
 
-    with open(ROOT / "mkdocs.yml", "rb") as file:
-        nav = yaml_load(file)["nav"]
-    sources: list[str] = []
 
-    def walk(items):
-        for item in items:
-            if isinstance(item, str):
-                sources.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value if isinstance(value, list) else [value])
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def nav_files(config: Path = ROOT / "mkdocs.yml") -> list[str]:
+    """Each page's Markdown file, in nav order (docs/-relative, e.g. "help.md")."""
+    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"]
+    files: list[str] = []
+
+    def walk(entries):
+        for entry in entries:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            walk(value) if isinstance(value, list) else files.append(value)
 
     walk(nav)
-    return sources
+    return files
 
 
-def url_of(src: str) -> str:
-    """A docs-relative page's directory URL: index.md → "", causes.md → "causes/"."""
-    stem = src.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+def url_of(md: str) -> str:
+    """A page's URL relative to the site root: "" for index.md, "help/" for help.md."""
+    return "" if md == "index.md" else md.removesuffix(".md") + "/"
 
 
-SOURCES = _nav_sources()               # ["index.md", "overview.md", …]
-PAGES = [url_of(src) for src in SOURCES]  # ["", "overview/", …]
+def title_of(md: str) -> str:
+    """The page's H1 without its {#id}."""
+    text = (ROOT / "docs" / md).read_text(encoding="utf-8")
+    return re.search(r"^# (.*?)\s*(?:\{#[^}]*\})?\s*$", text, re.MULTILINE).group(1)
+
+
+def data_page(name: str) -> str:
+    """The page a data file (data/checklist.yml, data/glossary.yml) renders into."""
+    text = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8")
+    return re.search(r"^page:\s*(\S+)", text, re.MULTILINE).group(1)
+
+
+FILES = nav_files()
+PAGES = [url_of(md) for md in FILES]
+# Pages a hook fills from data; every other page is written text with its own headings.
+DATA_PAGES = [url_of(data_page("checklist")), url_of(data_page("glossary"))]
+TEXT_PAGES = [p for p in PAGES if p not in DATA_PAGES]
+SOURCES = FILES  # the same list, by the name the tests use for Markdown sources

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import lint_content
+import site_pages
 from site_pages import SOURCES, url_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,8 +30,7 @@ def source_facts(src: str) -> tuple[str, list[str]]:
 
 # Page (directory URL, from the nav) → its title (its H1) and the ids of its sections.
 PAGES = {url_of(src): source_facts(src) for src in SOURCES}
-WIDGET_PAGES = {"checklist/", "glossary/"}
-ARTICLE_PAGES = [p for p in PAGES if p not in WIDGET_PAGES]
+ARTICLE_PAGES = site_pages.TEXT_PAGES
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:

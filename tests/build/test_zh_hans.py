@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 
 import editions
 import script_purity
+from site_pages import PAGES  # every page of the nav, as directory URLs
 
 ROOT = Path(__file__).resolve().parents[2]
-from site_pages import PAGES  # every page of the nav, as directory URLs
 EDITIONS = {"zh-Hant": "", "zh-Hans": "zh-Hans/"}
 OTHER = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}
 

@@ -22,13 +22,13 @@ strings:
   full_list_link: 查看完整行動清單
   explain_link: 說明
   progress: 已完成 {done}／{total}
-  copy: 複製為純文字
+  copy: 複製為純文本
   copied: 已複製
   copy_failed: 無法自動複製
   copy_heading: 行動清單
   done_mark: ☑
   todo_mark: ☐
-  reset: 重設
+  reset: 重置
   reset_confirm: 確定要清除嗎？
 """
 
@@ -154,7 +154,7 @@ def test_a_key_written_twice_is_an_error_not_silently_the_last_one():
 
 
 def test_a_missing_string_is_named():
-    error = error_for(VALID.replace("  reset: 重設\n", ""))
+    error = error_for(VALID.replace("  reset: 重置\n", ""))
     assert "reset" in error.message and "缺少" in error.message
 
 
@@ -271,7 +271,7 @@ def test_the_block_carries_every_string_and_every_known_id_for_the_script():
     assert block["data-checklist-known"] == "contact-support repayment-plan prepare-id"
     assert block["data-checklist-progress"] == "已完成 {done}／{total}"
     assert block["data-checklist-confirm"] == "確定要清除嗎？"
-    assert [b.get_text() for b in block.select("button")] == ["複製為純文字", "重設"]
+    assert [b.get_text() for b in block.select("button")] == ["複製為純文本", "重置"]
     assert block.select_one(".checklist__actions").has_attr("hidden")  # until the script runs
     assert block.select_one(".checklist__progress")["role"] == "status"
 

@@ -7,15 +7,19 @@ this project's, so the theme, plugins, Markdown extensions and assets are the
 real ones; only the nav is short (Material renders the whole nav into every
 page, which would make the base build quadratic and hide the hooks' cost).
 Builds it with the hooks and without (alternating, best of --runs, default 3)
-and prints the wall-clock and CPU time (user + system) of each build. The
-overhead is computed from CPU time, which other work on the machine disturbs
-far less than wall-clock time:
+and prints the wall-clock and CPU time (user + system) and the peak memory of
+each build. The overhead is computed from CPU time, which other work on the
+machine disturbs far less than wall-clock time:
 
-    with hooks:    12.34 s wall, 11.90 s CPU
-    without hooks: 11.78 s wall, 11.41 s CPU
+    with hooks:    12.34 s wall, 11.90 s CPU, 190 MiB peak
+    without hooks: 11.78 s wall, 11.41 s CPU, 160 MiB peak
+    peak memory with hooks: 1.19 x without
     hooks overhead: +4.3%
 
-    scripts/bench [--pages N] [--terms M] [--runs R]
+With --scale, it first builds sites of 250, 500, 1,000 and 2,000 pages (one
+build each way) and prints what the hooks cost per page at each size.
+
+    scripts/bench [--pages N] [--terms M] [--runs R] [--scale]
 """
 
 from __future__ import annotations
@@ -38,10 +42,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST_EVERY = 10  # one checklist action for every tenth page
 
 # Characters synthetic terms are made of: common in the guide's register, so terms look like its words.
-TERM_CHARACTERS = (
-    "貸款還息額度信用記錄評分銀行流水收入證明協商逾期支付平臺賬戶客服申請審批合約利率分期本金"
-    "罰金債務催收律師法院判決執行凍結財產存款工資保險理財基金投資消費渠道溝通計劃期限延長減免"
-)
+# Characters made-up terms are made of: the heavenly stems and earthly branches, which form no
+# word of either script with the text around them, so the synthetic site passes the content lint
+# (a real site does; random words would not).
+TERM_CHARACTERS = "甲乙丙丁戊己庚辛壬癸子寅卯辰巳午未申酉戌亥"  # not 丑 (also Simplified for 醜)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -49,40 +53,70 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=int, default=1000, metavar="N", help="pages to generate (default 1000)")
     parser.add_argument("--terms", type=int, default=300, metavar="M", help="glossary terms (default 300)")
     parser.add_argument("--runs", type=int, default=3, metavar="R", help="builds of each kind, best counts (default 3)")
+    parser.add_argument("--scale", action="store_true", help="first, the hooks' cost per page at 250 to 2,000 pages")
     args = parser.parse_args(argv)
     if min(args.pages, args.terms, args.runs) < 1:
         parser.error("--pages, --terms and --runs must be at least 1")
+    if args.scale:
+        scale(args.terms)
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         site = Path(tmp)
         write_site(site, args.pages, args.terms)
         print(f"synthetic site: {args.pages} pages, {args.terms} glossary terms, "
               f"{args.pages // CHECKLIST_EVERY} checklist actions", flush=True)
-        runs: dict[str, list[tuple[float, float]]] = {"with": [], "without": []}
+        runs: dict[str, list[tuple[float, float, float]]] = {"with": [], "without": []}
         for _ in range(args.runs):
             for variant in runs:
-                wall, cpu = time_build(site, f"mkdocs-{variant}.yml", site / f"out-{variant}")
-                runs[variant].append((wall, cpu))
-                print(f"  build {variant} hooks: {wall:.2f} s wall, {cpu:.2f} s CPU", flush=True)
-    best = {variant: (min(w for w, _ in times), min(c for _, c in times)) for variant, times in runs.items()}
-    for variant, (wall, cpu) in best.items():
-        print(f"{variant + ' hooks:':14} {wall:.2f} s wall, {cpu:.2f} s CPU")
+                wall, cpu, peak = time_build(site, f"mkdocs-{variant}.yml", site / f"out-{variant}")
+                runs[variant].append((wall, cpu, peak))
+                print(f"  build {variant} hooks: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB peak", flush=True)
+    best = {variant: tuple(min(run[i] for run in times) for i in range(3)) for variant, times in runs.items()}
+    for variant, (wall, cpu, peak) in best.items():
+        print(f"{variant + ' hooks:':14} {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB peak")
+    print(f"peak memory with hooks: {best['with'][2] / best['without'][2]:.2f} x without")
     print(f"hooks overhead: {(best['with'][1] / best['without'][1] - 1) * 100:+.1f}%")
 
 
-def time_build(site: Path, config: str, out: Path) -> tuple[float, float]:
-    """Wall-clock and CPU seconds of one `mkdocs build --strict`; exits with its output if it fails."""
+def scale(terms: int) -> None:
+    """The hooks' CPU time per page at several sizes: flat means they cost the same per page."""
+    print("hooks' cost per page (one build each way):")
+    for pages in (250, 500, 1000, 2000):
+        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+            site = Path(tmp)
+            write_site(site, pages, terms)
+            cpu = {variant: time_build(site, f"mkdocs-{variant}.yml", site / f"out-{variant}")[1]
+                   for variant in ("with", "without")}
+        print(f"  {pages:5} pages: {(cpu['with'] - cpu['without']) / pages * 1000:.2f} ms per page "
+              f"({cpu['with']:.2f} s vs {cpu['without']:.2f} s CPU)", flush=True)
+
+
+# One build in a child process that reports its own peak memory (ru_maxrss of the children
+# taken together would only ever grow).
+BUILD = """
+import resource, sys
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "--strict", "-q", "-f", sys.argv[1], "-d", sys.argv[2]], standalone_mode=False)
+finally:
+    print(f"peak-kib {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+"""
+
+
+def time_build(site: Path, config: str, out: Path) -> tuple[float, float, float]:
+    """Wall-clock seconds, CPU seconds and peak MiB of one `mkdocs build --strict`; exits if it fails."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(out)],
+        [sys.executable, "-c", BUILD, config, str(out)],
         cwd=site, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         sys.exit(f"scripts/bench: building {config} failed:\n{proc.stderr[-4000:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    peak = int(re.findall(r"peak-kib (\d+)", proc.stderr)[-1]) / 1024
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), peak
 
 
 # -----------------------------------------------------------------------------
@@ -92,8 +126,8 @@ def time_build(site: Path, config: str, out: Path) -> tuple[float, float]:
 def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     """Docs, data and two configs (hooks on, hooks off) in `site`."""
     rng = random.Random(seed)
-    for name in ("hooks", "overrides"):
-        shutil.copytree(ROOT / name, site / name)
+    for name in ("hooks", "overrides", "scripts"):
+        (site / name).symlink_to(ROOT / name)  # the real ones (page_checks finds the lint beside hooks/)
     docs = site / "docs"
     docs.mkdir()
     (site / "data").mkdir()
@@ -140,7 +174,7 @@ def synthetic_glossary(count: int, rng: random.Random) -> dict:
     terms = real["terms"][:count]
     seen = {form for entry in terms for form in (entry["term"], *entry.get("aliases", []))}
     while len(terms) < count:
-        word = "".join(rng.choices(TERM_CHARACTERS, k=rng.choice((3, 4, 4, 5))))
+        word = "".join(rng.choices(TERM_CHARACTERS, k=4))
         if any(word in form or form in word for form in seen):
             continue  # keep made-up terms from swallowing or hiding real ones
         seen.add(word)
@@ -153,13 +187,13 @@ def synthetic_page(number: int, sentences: list[str], words: list[str], must: li
                    rng: random.Random) -> str:
     """One page: a title, three sections of Chinese text with terms, a list, code and a link."""
     def paragraph() -> str:
-        text = "".join(rng.choices(sentences, k=4))
-        for word in rng.sample(words, k=min(3, len(words))):
-            cut = rng.randrange(len(text))
-            text = text[:cut] + word + text[cut:]
-        return text
+        chosen = rng.choices(sentences, k=4)
+        for word in rng.sample(words, k=min(3, len(words))):  # a term opens a sentence: 「甲乙丙丁：…」
+            at = rng.randrange(len(chosen))
+            chosen[at] = f"{word}：{chosen[at]}"
+        return "".join(chosen)
 
-    parts = [f"# 合成頁面 {number} {{#page-{number}}}\n", "".join(must) + paragraph() + "\n"]
+    parts = [f"# 合成頁面 {number} {{#page-{number}}}\n", "".join(f"{word}。" for word in must) + paragraph() + "\n"]
     for section in range(1, 4):
         parts += [f"## 第 {section} 節 {{#section-{section}}}\n", paragraph() + "\n", paragraph() + "\n",
                   "".join(f"- {rng.choice(sentences)}\n" for _ in range(3)),

@@ -88,9 +88,22 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
     return found, outputs
 
 
+def lint(config_file: Path = CONFIG_FILE) -> None:
+    """The whole content lint on the project of config_file; BuildFailed with its problems.
+
+    (Every build, whatever starts it, runs its personal-data part: hooks/page_checks.py.)
+    """
+    import lint_content
+
+    problems = lint_content.lint_project(config_file.parent)
+    if problems:
+        raise BuildFailed(problems)
+
+
 def build_all(site_dir: Path, *, config_file: Path = CONFIG_FILE, site_url: str | None = None) -> Path:
     """Every edition and output into site_dir, replaced only if everything succeeded."""
     all_editions, outputs = read_matrix(config_file)
+    lint(config_file)
     try:
         with publish.publishing(site_dir) as staging:
             work = staging / ".work"
@@ -112,7 +125,8 @@ def check_all(*, config_file: Path = CONFIG_FILE) -> list[str]:
     """
     import tempfile
 
-    done = []
+    lint(config_file)
+    done = ["內容檢查：沒有問題"]
     with tempfile.TemporaryDirectory(prefix="guide-check-") as tmp:
         for edition in read_matrix(config_file)[0]:
             build_edition(config_file, edition, Path(tmp) / edition.lang)

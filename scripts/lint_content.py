@@ -92,6 +92,11 @@ PERSONAL_DATA = [
 ]
 
 
+# Every PERSONAL_DATA pattern needs one of these (half- or full-width): a cheap test first.
+MAYBE_PERSONAL = re.compile(r"[0-9０-９@＠#＃]|\bat\b|ａｔ|微信|V信|Ｖ信|威信|薇信|[VvＶｖWwＷｗ][XxＸｘ]|wechat|weixin",
+                            re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Problem:
     line: int
@@ -113,6 +118,8 @@ def pinyin_groups(text: str, allowed: frozenset[str] = frozenset()) -> list[tupl
     or, when there are several, none (xie shang), in any case, in half- or
     full-width brackets. Latin that is not pinyin passes: (App), (PDF), (CC BY-SA 4.0).
     """
+    if "(" not in text and "（" not in text:
+        return []  # most lines: nothing in brackets
     normal, origin = normalize(text)
     found = []
     for m in PINYIN_GROUP.finditer(normal):
@@ -137,6 +144,8 @@ def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tupl
     earlier one, so 「電話 13800138000」 is one 手機號碼. The national hotlines
     in PUBLIC_NUMBERS and the texts in `allowed` (canonical() form) pass.
     """
+    if not MAYBE_PERSONAL.search(text):
+        return []  # most lines: no digit, no @, no WeChat or QQ word
     normal, origin = normalize(text)
     taken: list[tuple[int, int]] = []
     found = []
@@ -182,6 +191,46 @@ def simplified_only(text: str, allowed: frozenset[str] = frozenset()) -> list[tu
     ]
 
 
+def simplified_by_line(text: str, allowed: frozenset[str] = frozenset()) -> dict[int, list[tuple[int, str, str]]]:
+    """simplified_only() for every line of a text, by line number, with two OpenCC calls in all."""
+    t2s, s2t = _converters()
+    suspects = _suspects()
+    # Only lines with a character that Simplified→Traditional could change can hold one.
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if not suspects.isdisjoint(line)]
+    lines = [line for _, line in numbered]
+    simplified = t2s.convert("\n".join(lines)).split("\n")
+    traditional = s2t.convert("\n".join(simplified)).split("\n")
+    found: dict[int, list[tuple[int, str, str]]] = {}
+    if len(simplified) != len(lines) or len(traditional) != len(lines):
+        simplified = traditional = None  # line breaks moved: line by line instead
+    for index, (number, line) in enumerate(numbered):
+        if simplified is None or len(simplified[index]) != len(line) or len(traditional[index]) != len(line):
+            problems = simplified_only(line, allowed)
+        else:
+            problems = [(i + 1, c, t) for i, (c, s, t) in enumerate(zip(line, simplified[index], traditional[index]))
+                        if c == s and t != c and c not in allowed]
+        if problems:
+            found[number] = problems
+    return found
+
+
+@lru_cache(maxsize=1)
+def _suspects() -> frozenset[str]:
+    """CJK characters that OpenCC's s2t changes alone or in some phrase: 后, 发, 了 (了解), 周 (周轉)…
+
+    A character s2t leaves alone in every context cannot be a Simplified-only form,
+    so lines without any of these skip OpenCC. Read once from s2t's own tables
+    (STCharacters, STPhrases; vocabulary.dump_opencc_table turns them into text).
+    """
+    found: set[str] = set()
+    for table in ("STCharacters", "STPhrases"):
+        for line in vocabulary.dump_opencc_table(table).splitlines():
+            source, _, targets = line.partition("\t")
+            for target in targets.split(" "):
+                found.update(c for c, t in zip(source, target) if c != t)
+    return frozenset(found)
+
+
 def heading_without_id(text: str) -> bool:
     """True for a Markdown heading with Chinese text and no explicit {#id}."""
     m = HEADING.match(text)
@@ -198,12 +247,19 @@ def normalize(text: str) -> tuple[str, list[int]]:
     Character by character, so ＠ → @ and １ → 1 keep their column; a lone
     combining tone mark stays as it is (the pinyin check reads both forms).
     """
+    quick = text.translate(_FULL_WIDTH_ASCII)  # one to one: columns stay where they are
+    if unicodedata.is_normalized("NFKC", quick):
+        return quick, range(len(text))
     parts, origin = [], []
     for index, char in enumerate(text):
         normal = unicodedata.normalize("NFKC", char)
         parts.append(normal)
         origin.extend([index] * len(normal))
     return "".join(parts), origin
+
+
+# NFKC of the full-width ASCII block and the ideographic space, character for character.
+_FULL_WIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def canonical(text: str) -> str:
@@ -312,6 +368,7 @@ def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(
     exceptions = exceptions or LintAllowlist()
     problems: list[Problem] = []
     in_fence = False
+    simplified = simplified_by_line(text, allowed)  # OpenCC once per file, not once per line
     for number, line in enumerate(text.splitlines(), start=1):
         if markdown and line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
@@ -323,12 +380,11 @@ def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(
                                     f"（若括號裡不是拼音，把它和理由加入 {LINT_ALLOWLIST_NAME}）"))
         for col, mark in half_width_punctuation(prose):
             problems.append(Problem(number, col, f"中文之間的半形標點「{mark}」— 改用全形「{FULL_WIDTH[mark]}」"))
-        for col, c, t in simplified_only(line, allowed):
+        for col, c, t in simplified.get(number, ()):
             problems.append(Problem(number, col, f"簡體字「{c}」— 繁體版應寫作「{t}」"
                                     f"（若兩種寫法都正確，把它加入 data/script-allowlist.yml）"))
         for col, found, kind in personal_data(line, exceptions.personal_data):
-            problems.append(Problem(number, col, f"個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、"
-                                    f"郵箱、身份證號和銀行卡號，請刪除（若它不是個人信息，把它和理由加入 {LINT_ALLOWLIST_NAME}）"))
+            problems.append(Problem(number, col, personal_data_message(found, kind)))
         for col, phrase in spam_phrases(line):
             problems.append(Problem(number, col, f"來源網站的用語「{phrase}」— 請刪除或改寫"))
         if markdown and heading_without_id(line):
@@ -385,7 +441,7 @@ def decode_text(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
     data = data.removeprefix(codecs.BOM_UTF8)
-    nuls = [i for i, byte in enumerate(data) if byte == 0]
+    nuls = [i for i, byte in enumerate(data) if byte == 0] if b"\0" in data else []  # a C-speed test first
     if nuls:
         if len({i % 2 for i in nuls}) == 1:  # every other byte: ASCII characters in UTF-16
             raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
@@ -523,6 +579,35 @@ def _display(file: Path) -> str:
         return str(file.resolve().relative_to(ROOT))
     except ValueError:
         return str(file)
+
+
+def personal_data_in(paths: list[Path]) -> list[str]:
+    """Only the personal-data check (and the encoding it needs), on every Markdown and YAML file under paths.
+
+    The part of the lint that every build runs, whatever command starts it (hooks/page_checks.py):
+    nothing personal may ever be published. The whole lint runs before scripts/build and in tests.
+    """
+    exceptions, lines = load_lint_allowlist(LINT_ALLOWLIST_FILE)
+    for path in paths:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.suffix not in (".md", ".yml", ".yaml") or _is_allowlist(file) or not file.is_file():
+                continue
+            try:
+                text = read_text(file)
+            except EncodingError as error:
+                lines.append(Problem(error.line, error.column, error.message).format(_display(file)))
+                continue
+            if not MAYBE_PERSONAL.search(text):
+                continue
+            for number, line in enumerate(text.splitlines(), start=1):
+                for col, found, kind in personal_data(line, exceptions.personal_data):
+                    lines.append(Problem(number, col, personal_data_message(found, kind)).format(_display(file)))
+    return lines
+
+
+def personal_data_message(found: str, kind: str) -> str:
+    return (f"個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、郵箱、身份證號和銀行卡號，請刪除"
+            f"（若它不是個人信息，把它和理由加入 {LINT_ALLOWLIST_NAME}）")
 
 
 def lint_project(root: Path = ROOT) -> list[str]:

@@ -26,6 +26,7 @@ def build_download(fmt: str, lang: str | None = None, *, dist: Path = DIST,
                    config_file: Path = build_site.CONFIG_FILE) -> Path:
     """Build one edition's download of one format into dist; return its path."""
     editions, outputs = build_site.read_matrix(config_file)
+    build_site.lint(config_file)
     edition = build_site.editions.select(editions, lang or editions[0].lang)
     output = next((o for o in outputs if o.format == fmt), None)
     if output is None:

@@ -151,7 +151,7 @@ def lint_paths(paths: list[Path]) -> list[str]:
 def opencc_pairs(table: str = "TWPhrases") -> list[tuple[str, str]]:
     """(Taiwan word, mainland word) for each line of one of OpenCC's phrase tables."""
     pairs = []
-    for line in _dump_opencc_table(table).splitlines():
+    for line in dump_opencc_table(table).splitlines():
         mainland, _, taiwan = line.partition("\t")
         pairs.extend((word, mainland) for word in taiwan.split() if word != mainland)
     return pairs
@@ -241,7 +241,7 @@ def _automaton(script: str = "zh-Hant"):
     return automaton
 
 
-def _dump_opencc_table(name: str) -> str:
+def dump_opencc_table(name: str) -> str:
     """The text of one of the pinned OpenCC wheel's .ocd2 dictionaries, via its opencc_dict."""
     import opencc
     clib = Path(opencc.__file__).parent / "clib"

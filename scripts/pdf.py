@@ -1,0 +1,164 @@
+"""The PDF edition: the single-file page (scripts/single_page.py) printed by Chromium.
+
+WeChat opens PDF files in its own viewer, where a downloaded HTML page fails. The
+single page's print stylesheet makes the paper version: no search, each guide page
+on a new sheet, the checklist as empty boxes to tick by hand, glossary terms as
+plain text, the glossary last (it is last in the nav). Chromium's
+``page.pdf(outline=True, tagged=True)`` turns the headings into bookmarks and keeps
+in-file links as PDF links; it embeds subsets of the fonts it used.
+
+Without a CJK font Chromium prints empty boxes, and without Chromium nothing; both
+are checked first, and the PDF's text is checked for the guide's title before the
+file is kept, so a broken PDF is never written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+# As in tests/conftest.py: without these Chromium keeps calling Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+APT_INSTALL = "apt-get install -y --no-install-recommends chromium fonts-noto-cjk"
+# Page numbers only; the template has to set its own font size (Chromium's default is 0).
+FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#555">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+
+
+class MissingTool(RuntimeError):
+    """Something the PDF needs is not installed; the message says what and how to install it."""
+
+
+# -----------------------------------------------------------------------------
+# Entry point
+# -----------------------------------------------------------------------------
+
+def build_pdf(single_page: Path, out_file: Path) -> Path:
+    """Print single_page (an .html file) to out_file as a tagged PDF with bookmarks."""
+    single_page, out_file = Path(single_page).resolve(), Path(out_file)
+    chromium = find_chromium()
+    check_cjk_fonts()
+    title = _title(single_page)
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = out_file.with_name(out_file.name + ".partial")
+    try:
+        _print(single_page, partial, chromium)
+        text = pdf_text(partial)
+        if title not in text:
+            raise MissingTool(
+                f"{out_file}: 生成的 PDF 裡找不到指南標題「{title}」（中文字可能成了空白方框），"
+                f"所以沒有保存。請確認已安裝中文字體：{APT_INSTALL}")
+        partial.replace(out_file)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out_file
+
+
+# -----------------------------------------------------------------------------
+# What the PDF needs
+# -----------------------------------------------------------------------------
+
+def find_chromium() -> str:
+    """Chromium's path ($CHROMIUM, else `chromium` on PATH), or MissingTool saying how to install it."""
+    named = os.environ.get("CHROMIUM")
+    if named:
+        if Path(named).is_file() and os.access(named, os.X_OK):
+            return named
+        raise MissingTool(f"環境變量 CHROMIUM 指向的 {named} 不是可執行文件。"
+                          f"請改正 CHROMIUM，或刪掉它並安裝 Debian 的 chromium：{APT_INSTALL}")
+    found = shutil.which("chromium")
+    if not found:
+        raise MissingTool(f"生成 PDF 需要 Chromium，但沒有找到 chromium 命令。"
+                          f"請運行 scripts/setup，或者：{APT_INSTALL}")
+    return found
+
+
+def check_cjk_fonts() -> None:
+    """MissingTool unless fontconfig lists a Chinese font (else the PDF would be empty boxes)."""
+    try:
+        listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    except FileNotFoundError:
+        listed = ""
+    if not listed.strip():
+        raise MissingTool(f"生成 PDF 需要中文字體，但系統裡沒有（fc-list :lang=zh 為空），"
+                          f"打印出來的中文會是空白方框。請運行 scripts/setup，或者：{APT_INSTALL}")
+
+
+def pdf_text(pdf: Path) -> str:
+    """All the text of a PDF, as a reader's search would see it.
+
+    NFKC, as pdftotext does: Chromium maps a few ideographs that Noto CJK shares with
+    the Kangxi radicals (支, 頁, 人...) to the radical's code point in the text layer.
+    """
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+    return unicodedata.normalize("NFKC", text)
+
+
+# -----------------------------------------------------------------------------
+# Printing
+# -----------------------------------------------------------------------------
+
+def _print(single_page: Path, out_file: Path, chromium: str) -> None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        raise MissingTool("生成 PDF 需要 Python 包 playwright（requirements.txt）。請運行 scripts/setup。") from error
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            # No JavaScript: the paper copy is the page as written (no ticks from a
+            # previous visit, no search box), and nothing can run a request.
+            context = browser.new_context(java_script_enabled=False)
+            page = context.new_page()
+            page.goto(single_page.as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(out_file), format="A4", print_background=True, outline=True, tagged=True,
+                     margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                     display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
+        finally:
+            browser.close()
+
+
+def _title(single_page: Path) -> str:
+    match = re.search(r"<title>(.*?)</title>", single_page.read_text(encoding="utf-8"), re.S)
+    assert match, f"{single_page}: no <title> (not made by scripts/single_page.py?)"
+    return match.group(1).strip()
+
+
+# -----------------------------------------------------------------------------
+# Command line
+# -----------------------------------------------------------------------------
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="把單頁網頁版打印成 PDF")
+    parser.add_argument("single_page", type=Path)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        out = build_pdf(args.single_page, args.out)
+    except MissingTool as error:
+        print(f"scripts/pdf.py: {error}", file=sys.stderr)
+        return 1
+    print(f"{out.stat().st_size:,} bytes", file=sys.stderr)
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

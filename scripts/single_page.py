@@ -61,6 +61,7 @@ class Page:
     """One page of the built site: its section id, title and article element."""
     id: str
     url: str          # directory form, relative to the site root: "", "overview/"
+    file: str         # the built file it came from: "overview/index.html" or "overview.html"
     title: str
     article: Tag
 
@@ -113,11 +114,21 @@ def nav_order(index: BeautifulSoup) -> list[str]:
 
 
 def _page_url(href: str) -> str:
-    """'overview/index.html', './overview/', '.' → 'overview/', 'overview/', ''."""
+    """'overview/index.html', './overview/', 'overview.html', '.' → 'overview/' ('' for the home page).
+
+    Both URL styles: the online build's folders and the offline build's .html files.
+    """
     path = urlsplit(urljoin(ORIGIN, href)).path.lstrip("/")
     if path.endswith("index.html"):
         path = path[: -len("index.html")]
+    elif path.endswith(".html"):
+        path = path[: -len(".html")] + "/"
     return path
+
+
+def _page_file(site: Path, url: str) -> Path:
+    folder = site / url / "index.html"
+    return folder if folder.exists() else site / (url.rstrip("/") + ".html")
 
 
 def _page_id(url: str) -> str:
@@ -129,7 +140,8 @@ def _soup(path: Path) -> BeautifulSoup:
 
 
 def _load_page(site: Path, url: str) -> Page:
-    soup = _soup(site / url / "index.html")
+    path = _page_file(site, url)
+    soup = _soup(path)
     article = soup.select_one("article.md-content__inner")
     assert article is not None, f"{url or 'index'}: no article in the built page"
     # Not part of the text: edit buttons, permalinks, revision dates.
@@ -137,7 +149,8 @@ def _load_page(site: Path, url: str) -> Page:
         chrome.decompose()
     h1 = article.find("h1")
     title = h1.get_text(" ", strip=True) if h1 else (soup.title.get_text(strip=True) if soup.title else url)
-    return Page(id=_page_id(url), url=url, title=title, article=article)
+    return Page(id=_page_id(url), url=url, file=path.relative_to(site).as_posix(), title=title,
+                article=article)
 
 
 def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[str]:
@@ -174,7 +187,7 @@ def _localize(page: Page, known: dict[str, str], site: Path) -> None:
             value = tag[attr]
             ids = value if isinstance(value, list) else value.split()
             tag[attr] = " ".join(f"{page.id}--{i}" for i in ids)
-    base = urljoin(ORIGIN, page.url)
+    base = urljoin(ORIGIN, page.file)
     for link in page.article.find_all("a", href=True):
         link["href"] = _local_href(link["href"], base, known)
     for image in page.article.find_all("img", src=True):

@@ -5,7 +5,8 @@ single page's print stylesheet makes the paper version: no search, each guide pa
 on a new sheet, the checklist as empty boxes to tick by hand, glossary terms as
 plain text, the glossary last (it is last in the nav). Chromium's
 ``page.pdf(outline=True, tagged=True)`` turns the headings into bookmarks and keeps
-in-file links as PDF links; it embeds subsets of the fonts it used.
+in-file links as PDF links; it embeds subsets of the fonts it used. pypdf then
+repairs the text layer where Chromium wrote radicals for ideographs (fix_text_layer).
 
 Without a CJK font Chromium prints empty boxes, and without Chromium nothing; both
 are checked first, and the PDF's text is checked for the guide's title before the
@@ -57,6 +58,7 @@ def build_pdf(single_page: Path, out_file: Path) -> Path:
     partial = out_file.with_name(out_file.name + ".partial")
     try:
         _print(single_page, partial, chromium)
+        fix_text_layer(partial)
         text = pdf_text(partial)
         if title not in text:
             raise MissingTool(
@@ -99,15 +101,55 @@ def check_cjk_fonts() -> None:
 
 
 def pdf_text(pdf: Path) -> str:
-    """All the text of a PDF, as a reader's search would see it.
-
-    NFKC, as pdftotext does: Chromium maps a few ideographs that Noto CJK shares with
-    the Kangxi radicals (支, 頁, 人...) to the radical's code point in the text layer.
-    """
+    """All the text of a PDF, as a reader's search would see it."""
     from pypdf import PdfReader
 
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
-    return unicodedata.normalize("NFKC", text)
+    return "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+
+
+# A ToUnicode entry whose text is a Kangxi radical or CJK radical (U+2E80–U+2FDF).
+RADICAL = re.compile(rb"<([0-9A-Fa-f]+)>(\s*)<(2[EeFf][0-9A-Fa-f]{2})>")
+# CJK Radicals Supplement that look the same as an ideograph and have no NFKC mapping
+# (Unicode's EquivalentUnifiedIdeograph.txt); NFKC covers the Kangxi radicals.
+SUPPLEMENT = dict(zip(
+    "⺝⺠⺩⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻱",
+    "月民王西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龜"))
+
+
+def fix_text_layer(pdf: Path) -> int:
+    """Give radicals back their ideographs in the PDF's text layer; return how many.
+
+    Noto CJK draws 支 and the Kangxi radical ⽀ (U+2F40) with one glyph, and Chromium
+    writes the lower code point into the text layer, so a reader searching 支付寶 in a
+    PDF viewer finds nothing. SUPPLEMENT and NFKC map each radical to its ideograph.
+    """
+    from pypdf import PdfWriter
+
+    def ideograph(match: re.Match) -> bytes:
+        radical = chr(int(match.group(3), 16))
+        plain = SUPPLEMENT.get(radical) or unicodedata.normalize("NFKC", radical)
+        if plain == radical or len(plain) != 1:
+            return match.group(0)
+        return b"<%s>%s<%04X>" % (match.group(1), match.group(2), ord(plain))
+
+    writer = PdfWriter(clone_from=pdf)
+    done: set[int] = set()
+    fixed = 0
+    for page in writer.pages:
+        fonts = page["/Resources"].get_object().get("/Font")
+        for ref in (fonts.get_object().values() if fonts else []):
+            to_unicode = ref.get_object().get("/ToUnicode")
+            if to_unicode is None or id(to_unicode.get_object()) in done:
+                continue
+            stream = to_unicode.get_object()
+            done.add(id(stream))
+            data, count = RADICAL.subn(ideograph, stream.get_data())
+            if count:
+                stream.set_data(data)
+                fixed += count
+    if fixed:
+        writer.write(pdf)
+    return fixed
 
 
 # -----------------------------------------------------------------------------

@@ -191,8 +191,10 @@ def test_pdf_text_is_searchable(pdf_file):
     import pdf
 
     text = pdf.pdf_text(pdf_file)
-    for word in SEARCH_WORDS + ["支付寶貸款逾期協商指南", "名詞解釋"]:
+    for word in SEARCH_WORDS + ["支付寶貸款逾期協商指南", "名詞解釋", "中國人民銀行"]:
         assert word in text, word
+    # Ideographs, not the look-alike radicals Chromium writes for some of them (⽀, ⺠).
+    assert not re.findall("[\u2e80-\u2fdf]", text)
     # Navigation and search are not printed; the glossary comes last.
     assert "搜索整份指南" not in text and "回到目錄" not in text
     assert text.rfind("名詞解釋") > text.rfind("行動清單")
@@ -232,3 +234,14 @@ def test_pdf_checklist_prints_as_empty_boxes(browser, single_file):
     term = page.locator("#negotiation a.glossary-term").first
     assert term.evaluate("t => getComputedStyle(t).textDecorationLine") == "none"
     page.context.close()
+
+
+def test_pdf_without_the_guides_text_is_not_kept(tmp_path):
+    # What a PDF of empty boxes looks like to the check: the title is not in its text.
+    page = tmp_path / "guide.html"
+    page.write_text("<!doctype html><title>支付寶貸款逾期協商指南</title><p>□□□</p>", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "scripts/pdf.py", str(page), str(tmp_path / "guide.pdf")],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "找不到指南標題" in proc.stderr and "Traceback" not in proc.stderr
+    assert list(tmp_path.glob("guide.pdf*")) == []

@@ -21,7 +21,7 @@
       if (next) range.setEndBefore(next)
       else range.setEndAfter(document.querySelector("main").lastChild)
       const page = heading.closest("section[data-page-title]")
-      const title = heading.textContent.trim()
+      const title = (heading.querySelector("dfn") || heading).textContent.trim()  // a glossary entry: its term
       const pageTitle = page ? page.dataset.pageTitle : ""
       return {
         id: heading.id,

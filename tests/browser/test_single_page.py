@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import single_page
-from browser_helpers import watch_offline
+from browser_helpers import run_axe, watch_offline
 from conftest import mkdocs_build
 
 pytestmark = pytest.mark.browser
@@ -180,6 +180,16 @@ def test_readable_at_360px_in_both_schemes(browser, single_file, scheme):
     assert colours[1] == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(30, 33, 41)")
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
     assert size >= 15
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation(browser, single_file, scheme):
+    page, _ = open_file(browser, single_file, width=360, scheme=scheme)
+    page.locator("#single-page-search input").fill("協商")
+    page.locator(".single-page__results a").first.wait_for()
+    violations = run_axe(page).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
     page.context.close()
 
 

@@ -138,8 +138,12 @@ def _files(site: Path, exclude: tuple[str, ...]) -> list[Path]:
 
 
 def _read(site: Path, url: str) -> bytes:
-    path = site / url if not url.endswith("/") else site / url / "index.html"
-    return path.read_bytes()
+    return (site / _file_of(url)).read_bytes()
+
+
+def _file_of(url: str) -> str:
+    """The file a precached URL serves: "overview/" → "overview/index.html"."""
+    return url + "index.html" if url.endswith("/") else url
 
 
 def fill_worker(worker: str, *, cache: str, scope: str, files: list[str], exclude: tuple[str, ...]) -> str:

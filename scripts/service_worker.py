@@ -35,9 +35,11 @@ ICONS = {192: "assets/images/icon-192.png", 512: "assets/images/icon-512.png"}
 # Material's indigo (mkdocs.yml theme.palette primary) and the page background.
 THEME_COLOR = "#4051b5"
 BACKGROUND_COLOR = "#ffffff"
-# Downloads (the single page, the PDF, the zip) are cached when first fetched, not on the
-# first visit: a phone on a slow connection should not fetch megabytes it did not ask for.
-ON_USE = ("download/",)
+# The offline downloads' folder: a download up to DOWNLOAD_PRECACHE_MAX (the single page,
+# ~85 KB) is cached on the first visit; bigger ones (the PDF, the zip) when first fetched,
+# so a phone on a slow connection does not fetch megabytes it did not ask for.
+DOWNLOADS = "download/"
+DOWNLOAD_PRECACHE_MAX = 256 * 1024
 # Never precached: source maps, the gzipped sitemap, and the worker itself.
 SKIPPED = re.compile(r"(\.map|sitemap\.xml\.gz|^sw\.js)$")
 MARKER = "<!-- offline-cache -->"
@@ -74,7 +76,9 @@ def add_service_worker(edition_site: Path, *, lang: str, name: str, scope_path: 
     _write(site / OFFLINE_PAGE, offline_page(strings, lang=lang, site_name=site_name, home=scope_path))
     _write(site / REGISTRATION, (ASSETS / "offline-cache.js").read_bytes())
     for page in _files(site, exclude):
-        if page.suffix == ".html" and page.name != OFFLINE_PAGE:
+        # Not the downloads: the single page stays self-contained (its CSP allows no request).
+        rel = page.relative_to(site).as_posix()
+        if page.suffix == ".html" and rel != OFFLINE_PAGE and not rel.startswith(DOWNLOADS):
             _add_to_head(page, scope_path)
 
     files = precache_list(site, exclude)
@@ -84,7 +88,8 @@ def add_service_worker(edition_site: Path, *, lang: str, name: str, scope_path: 
     worker = (ASSETS / "sw.js").read_text(encoding="utf-8")
     digest.update(worker.encode())
     cache = f"{scope_path}|{version}-{digest.hexdigest()[:12]}"
-    _write(site / "sw.js", fill_worker(worker, cache=cache, scope=scope_path, files=files, exclude=exclude))
+    _write(site / "sw.js", fill_worker(worker, cache=cache, scope=scope_path, files=files,
+                                       on_use=on_use_list(site, exclude), exclude=exclude))
     return cache
 
 
@@ -96,13 +101,15 @@ def precache_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
     """Every file of the edition the first visit caches, as URLs relative to the edition.
 
     A folder's index.html is listed as the folder ("overview/"): that is the URL pages
-    link to. Lunr's language files are listed only for the languages search uses.
+    link to. Lunr's language files are listed only for the languages search uses, and
+    big downloads not at all (on_use_list).
     """
     lunr = _lunr_files(site)
+    on_use = set(on_use_list(site, exclude))
     urls = []
     for path in _files(site, exclude):
         rel = path.relative_to(site).as_posix()
-        if SKIPPED.search(rel) or rel.startswith(ON_USE):
+        if SKIPPED.search(rel) or rel in on_use:
             continue
         if rel.startswith("assets/javascripts/lunr/") and rel not in lunr:
             continue
@@ -146,10 +153,18 @@ def _file_of(url: str) -> str:
     return url + "index.html" if url.endswith("/") else url
 
 
-def fill_worker(worker: str, *, cache: str, scope: str, files: list[str], exclude: tuple[str, ...]) -> str:
+def on_use_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+    """Downloads too big to cache on the first visit: cached when a reader first fetches them."""
+    return [path.relative_to(site).as_posix() for path in _files(site, exclude)
+            if path.relative_to(site).as_posix().startswith(DOWNLOADS)
+            and path.stat().st_size > DOWNLOAD_PRECACHE_MAX]
+
+
+def fill_worker(worker: str, *, cache: str, scope: str, files: list[str], on_use: list[str],
+                exclude: tuple[str, ...]) -> str:
     values = {
         "__CACHE__": cache, "__SCOPE__": scope, "__PRECACHE__": files,
-        "__ON_USE__": list(ON_USE), "__EXCLUDE__": list(exclude), "__OFFLINE_PAGE__": OFFLINE_PAGE,
+        "__ON_USE__": on_use, "__EXCLUDE__": list(exclude), "__OFFLINE_PAGE__": OFFLINE_PAGE,
     }
     for placeholder, value in values.items():
         assert placeholder in worker, f"sw.js has no {placeholder}"

@@ -9,7 +9,7 @@
 const CACHE = __CACHE__
 const SCOPE = __SCOPE__          // the edition's path; its caches are named "SCOPE|…"
 const PRECACHE = __PRECACHE__    // relative to this file
-const ON_USE = __ON_USE__        // folders whose files are cached when first fetched
+const ON_USE = __ON_USE__        // big downloads, cached when first fetched
 const EXCLUDE = __EXCLUDE__      // folders inside the scope that belong to another edition
 const OFFLINE_PAGE = __OFFLINE_PAGE__
 
@@ -58,12 +58,12 @@ async function respond(request, path) {
   if (cached) return cached
   try {
     const response = await fetch(request)
-    if (response.ok && response.status === 200 && ON_USE.some(folder => path.startsWith(folder))) {
+    if (response.status === 200 && ON_USE.includes(path)) {
       await cache.put(key(request.url), response.clone())
     }
     return response
   } catch (error) {
-    if (request.mode === "navigate") {
+    if (request.mode === "navigate" && !ON_USE.includes(path)) {  // a download fails as a download
       const offline = await cache.match(new URL(OFFLINE_PAGE, base).href)
       if (offline) return offline
     }

@@ -5,6 +5,7 @@ page for a page never cached; a new build replaces the cache; nothing registers 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import service_worker
+import single_page
 from browser_helpers import PAGES, page_change, search
 from conftest import mkdocs_build, serve
 
@@ -24,6 +26,10 @@ def build_served_site(tmp: Path, version: str = "1"):
     site = tmp / "site"
     proc = mkdocs_build(site, env={"SITE_URL": url})
     assert proc.returncode == 0, proc.stderr
+    # The offline downloads: the single page (small: precached) and two big ones.
+    single_page.build_single_page(site, site / "download" / "guide.html", lang="zh-Hant")
+    for name in ("guide.pdf", "guide.zip"):
+        (site / "download" / name).write_bytes(os.urandom(service_worker.DOWNLOAD_PRECACHE_MAX + 1))
     cache = service_worker.add_service_worker(site, lang="zh-Hant", name="繁體中文", scope_path="/",
                                               version=version)
     server.site_root = site
@@ -131,6 +137,17 @@ def test_page_never_cached_shows_the_offline_page(browser, served):
     page.locator("a", has_text="回到首頁").click()
     page.wait_for_url(url)
     assert page.locator("article h1").count() == 1
+    context.close()
+
+
+def test_downloads_offline_the_single_page_at_once_the_big_ones_once_fetched(browser, served):
+    url, _, _ = served
+    context, page = first_visit(browser, url)
+    assert page.evaluate("fetch('download/guide.pdf').then(r => r.status)") == 200
+    context.set_offline(True)
+    assert page.evaluate("fetch('download/guide.html').then(r => r.text()).then(t => t.includes('單頁網頁版'))")
+    assert page.evaluate("fetch('download/guide.pdf').then(r => r.status)") == 200
+    assert page.evaluate("fetch('download/guide.zip').then(() => 'served', () => 'failed')") == "failed"
     context.close()
 
 

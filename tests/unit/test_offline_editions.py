@@ -49,7 +49,8 @@ def make_site(root: Path) -> Path:
         "sitemap.xml": "", "sitemap.xml.gz": "", "assets/javascripts/bundle.1.min.js": "",
         "assets/javascripts/bundle.1.min.js.map": "", "assets/javascripts/lunr/min/lunr.ja.min.js": "",
         "search/search_index.json": json.dumps({"config": {"lang": ["en"]}, "docs": []}),
-        "download/guide.pdf": "", "zh-Hans/index.html": "</head>",
+        "download/guide.html": "", "download/guide.pdf": "x" * (service_worker.DOWNLOAD_PRECACHE_MAX + 1),
+        "zh-Hans/index.html": "</head>",
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -57,11 +58,12 @@ def make_site(root: Path) -> Path:
     return root
 
 
-def test_precache_skips_maps_unused_lunr_downloads_and_other_editions(tmp_path):
+def test_precache_skips_maps_unused_lunr_big_downloads_and_other_editions(tmp_path):
     site = make_site(tmp_path)
     assert service_worker.precache_list(site, ("zh-Hans/",)) == [
-        "./", "404.html", "assets/javascripts/bundle.1.min.js", "overview/", "search/search_index.json",
-        "sitemap.xml"]
+        "./", "404.html", "assets/javascripts/bundle.1.min.js", "download/guide.html", "overview/",
+        "search/search_index.json", "sitemap.xml"]
+    assert service_worker.on_use_list(site, ("zh-Hans/",)) == ["download/guide.pdf"]
 
 
 def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_alone(tmp_path):

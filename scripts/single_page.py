@@ -32,6 +32,7 @@ from bs4 import BeautifulSoup, Tag
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
 STYLESHEET = ASSETS / "single-page.css"
 SEARCH_SCRIPT = ASSETS / "single-page-search.js"
+DOCUMENT_OBSERVABLE = ASSETS / "document-observable.js"
 
 # Any page URL is resolved against this made-up origin, so links can be compared as paths.
 ORIGIN = "http://site.invalid/"
@@ -153,21 +154,22 @@ def _load_page(site: Path, url: str) -> Page:
                 article=article)
 
 
-def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[str]:
-    """The site's own stylesheets or scripts (extra_css / extra_javascript), not Material's."""
+def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[tuple[str, str]]:
+    """The site's own stylesheets or scripts (extra_css / extra_javascript), not Material's,
+    as (text, type): a script keeps its type attribute ("module" or "")."""
     if kind == "css":
-        refs = [tag["href"] for tag in index.select('link[rel~="stylesheet"][href]')]
+        refs = [(tag["href"], "") for tag in index.select('link[rel~="stylesheet"][href]')]
     else:
-        refs = [tag["src"] for tag in index.select("script[src]")]
+        refs = [(tag["src"], tag.get("type", "")) for tag in index.select("script[src]")]
     texts = []
-    for ref in refs:
+    for ref, kind_of in refs:
         if urlsplit(ref).scheme or urlsplit(ref).netloc:
             continue
         path = urlsplit(ref).path
         name = posixpath.basename(path)
         if not path.startswith("assets/") or "/vendor/" in path or name.startswith(("main.", "palette.", "bundle.")):
             continue
-        texts.append((site / path).read_text(encoding="utf-8"))
+        texts.append(((site / path).read_text(encoding="utf-8"), kind_of))
     return texts
 
 
@@ -218,7 +220,7 @@ def _data_uri(src: str, base: str, site: Path) -> str:
 # -----------------------------------------------------------------------------
 
 def render(pages: list[Page], *, index: BeautifulSoup, lang: str, strings: dict[str, str],
-           stylesheets: list[str], scripts: list[str]) -> str:
+           stylesheets: list[tuple[str, str]], scripts: list[tuple[str, str]]) -> str:
     soup = BeautifulSoup("", "html.parser")
     site_name = _site_name(index)
     description = index.find("meta", attrs={"name": "description"})
@@ -280,9 +282,10 @@ def render(pages: list[Page], *, index: BeautifulSoup, lang: str, strings: dict[
         main.append(section)
 
     body = "\n".join(str(part) for part in (header, search, toc, main))
-    styles = "\n".join([STYLESHEET.read_text(encoding="utf-8"), *stylesheets])
-    code = [*scripts, SEARCH_SCRIPT.read_text(encoding="utf-8")]
-    inline_scripts = "\n".join(f"<script>{_safe_script(js)}</script>" for js in code)
+    styles = "\n".join([STYLESHEET.read_text(encoding="utf-8"), *(css for css, _ in stylesheets)])
+    code = [(DOCUMENT_OBSERVABLE.read_text(encoding="utf-8"), ""), *scripts,
+            (SEARCH_SCRIPT.read_text(encoding="utf-8"), "")]
+    inline_scripts = "\n".join(_script_tag(js, kind) for js, kind in code)
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head>\n{html_head}\n'
         f"<title>{_escape(site_name)}</title>\n<style>\n{_safe_style(styles)}\n</style>\n</head>\n"
@@ -306,6 +309,12 @@ def _strings(lang: str) -> dict[str, str]:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _script_tag(js: str, kind: str) -> str:
+    """An inline <script>, of the type its file had on the site (classic or module)."""
+    opening = f'<script type="{kind}">' if kind else "<script>"
+    return f"{opening}{_safe_script(js)}</script>"
 
 
 def _safe_script(js: str) -> str:

@@ -116,6 +116,14 @@ def test_without_javascript_text_toc_and_links_work(browser, single_file):
 # JavaScript on
 # -----------------------------------------------------------------------------
 
+def test_widget_scripts_can_start_through_document_observable(browser, single_file):
+    # Widget scripts written for Material start on document$; the single page has no Material bundle.
+    page, seen = open_file(browser, single_file)
+    assert page.evaluate("new Promise(resolve => document$.subscribe(doc => resolve(doc === document)))")
+    assert seen["errors"] == []
+    page.context.close()
+
+
 @pytest.mark.parametrize("word", SEARCH_WORDS)
 def test_search_finds_the_word_and_links_into_the_file(browser, single_file, word):
     page, seen = open_file(browser, single_file)

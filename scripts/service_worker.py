@@ -81,15 +81,15 @@ def add_service_worker(edition_site: Path, *, lang: str, name: str, scope_path: 
         if page.suffix == ".html" and rel != OFFLINE_PAGE and not rel.startswith(DOWNLOADS):
             _add_to_head(page, scope_path)
 
-    files = precache_list(site, exclude)
-    digest = hashlib.sha256()
-    for path in files:
+    files, on_use = precache_list(site, exclude), on_use_list(site, exclude)
+    digest = hashlib.sha256()  # every file the worker may serve: a new download is a new build too
+    for path in files + on_use:
         digest.update(path.encode() + b"\0" + _read(site, path) + b"\0")
     worker = (ASSETS / "sw.js").read_text(encoding="utf-8")
     digest.update(worker.encode())
     cache = f"{scope_path}|{version}-{digest.hexdigest()[:12]}"
-    _write(site / "sw.js", fill_worker(worker, cache=cache, scope=scope_path, files=files,
-                                       on_use=on_use_list(site, exclude), exclude=exclude))
+    _write(site / "sw.js", fill_worker(worker, cache=cache, scope=scope_path, files=files, on_use=on_use,
+                                       exclude=exclude))
     return cache
 
 

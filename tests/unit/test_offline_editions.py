@@ -79,6 +79,10 @@ def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_al
     changed = service_worker.add_service_worker(site, lang="zh-Hant", name="繁體中文", scope_path="/g/",
                                                 version="7", exclude=("zh-Hans",))
     assert changed != first
+    (site / "download/guide.pdf").write_text("y" * (service_worker.DOWNLOAD_PRECACHE_MAX + 1), encoding="utf-8")
+    new_pdf = service_worker.add_service_worker(site, lang="zh-Hant", name="繁體中文", scope_path="/g/",
+                                                version="7", exclude=("zh-Hans",))
+    assert new_pdf != changed
     worker = (site / "sw.js").read_text(encoding="utf-8")
     assert json.dumps(changed) in worker and '"zh-Hans/"' in worker and "__" not in worker.split("*/", 1)[1]
 

@@ -84,7 +84,7 @@ def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_al
                                                 version="7", exclude=("zh-Hans",))
     assert new_pdf != changed
     worker = (site / "sw.js").read_text(encoding="utf-8")
-    assert json.dumps(changed) in worker and '"zh-Hans/"' in worker and "__" not in worker.split("*/", 1)[1]
+    assert json.dumps(new_pdf) in worker and '"zh-Hans/"' in worker and "__" not in worker.split("*/", 1)[1]
 
 
 def test_offline_page_in_the_editions_script(tmp_path):

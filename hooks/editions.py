@@ -73,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_url = (config.site_url or "/").rstrip("/") + "/" + edition.path
     if edition.opencc:
         convert_config(config, converter(edition.opencc))
-    config.extra["downloads"] = downloads(config.extra.get("outputs"), edition)
+    config.extra["downloads"] = downloads(config.extra.get("outputs"), edition, config.extra.get("download_sizes"))
     zips = [d["url"] for d in config.extra["downloads"] if d["format"] == "zip"]
     config.extra["offline_bundle_url"] = zips[0] if zips else None
     return config
@@ -144,11 +144,31 @@ def select(editions: list[Edition], lang: str) -> Edition:
     raise PluginError(f"沒有語言為「{lang}」的版本 — extra.editions 裡有：{known}")
 
 
-def downloads(outputs: Any, edition: Edition) -> list[dict[str, str]]:
-    """The edition's downloads (extra.outputs) for templates: format, label, url inside the edition."""
-    return [{"format": str(o["format"]), "label": str(o.get("label", o["format"])),
-             "url": str(o["file"]).format(lang=edition.lang)}
-            for o in outputs or [] if isinstance(o, dict) and "format" in o and "file" in o]
+def downloads(outputs: Any, edition: Edition, sizes: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """The edition's downloads (extra.outputs) for templates: format, label, url inside the edition,
+    and, when scripts/build made them before the site (extra.download_sizes), bytes and size."""
+    found = []
+    for output in outputs or []:
+        if not (isinstance(output, dict) and "format" in output and "file" in output):
+            continue
+        entry = {"format": str(output["format"]), "label": str(output.get("label", output["format"])),
+                 "url": str(output["file"]).format(lang=edition.lang)}
+        if sizes and output["format"] in sizes:
+            entry |= {"bytes": sizes[output["format"]], "size": human_size(sizes[output["format"]])}
+        found.append(entry)
+    return found
+
+
+def human_size(size: int) -> str:
+    """1234 → '1.2 KB', 86392 → '84 KB', 941284 → '919 KB', 2_500_000 → '2.4 MB' (1 KB = 1024 bytes)."""
+    value, unit = float(size), "B"
+    for unit in ("B", "KB", "MB"):
+        if value < 1024 or unit == "MB":
+            break
+        value /= 1024
+    if unit == "B":
+        return f"{size} B"
+    return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
 
 
 def current(config: MkDocsConfig) -> Edition:
@@ -196,7 +216,7 @@ def convert_config(config: MkDocsConfig, convert: Callable[[str], str]) -> None:
     if config.nav:
         config.nav = convert_value(config.nav, convert, budget=budget, keys=True)
     for key, value in list(config.extra.items()):
-        if key not in {"editions", "edition", "edition_path"}:
+        if key not in {"editions", "edition", "edition_path", "download_sizes"}:
             config.extra[key] = convert_value(value, convert, budget=budget)
 
 

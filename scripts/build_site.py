@@ -31,7 +31,7 @@ import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # hooks/editions.py: the one reader of extra.editions
@@ -54,7 +54,7 @@ class BuildFailed(Exception):
 
 @dataclass(frozen=True)
 class Output:
-    format: str   # zip (more formats register in BUILDERS)
+    format: str   # html, pdf or zip (FORMATS)
     file: str     # where it goes inside its edition, with {lang}: download/guide-{lang}.zip
     label: str    # what the footer calls it
 
@@ -81,9 +81,9 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
         raise BuildFailed([f"{_display(config_file)}:{_line_of(config_file, 'editions:')}: {error}"]) from None
     outputs = []
     for number, entry in enumerate(extra.get("outputs") or [], start=1):
-        if not isinstance(entry, dict) or entry.get("format") not in BUILDERS or "{lang}" not in str(entry.get("file", "")):
+        if not isinstance(entry, dict) or entry.get("format") not in FORMATS or "{lang}" not in str(entry.get("file", "")):
             raise BuildFailed([f"{_display(config_file)}:{_line_of(config_file, 'outputs:')}: extra.outputs 第 {number} 項寫法不對"
-                               f" — 每項寫 format（{'、'.join(BUILDERS)}）、file（含 {{lang}}）和 label"])
+                               f" — 每項寫 format（{'、'.join(FORMATS)}）、file（含 {{lang}}）和 label"])
         outputs.append(Output(entry["format"], str(entry["file"]), str(entry.get("label", entry["format"]))))
     return found, outputs
 
@@ -107,11 +107,18 @@ def build_all(site_dir: Path, *, config_file: Path = CONFIG_FILE, site_url: str 
     try:
         with publish.publishing(site_dir) as staging:
             work = staging / ".work"
+            version = build_version()
             for edition in all_editions:  # the source edition first: its build empties the folder
                 dest = staging / edition.path
-                build_edition(config_file, edition, dest, site_url=site_url)
+                made = make_downloads(config_file, edition, outputs, work / edition.lang, site_url)
+                sizes = {fmt: path.stat().st_size for fmt, path in made.items()}
+                config = build_edition(config_file, edition, dest, site_url=site_url,
+                                       extra={"download_sizes": sizes})
                 for output in outputs:
-                    BUILDERS[output.format](config_file, edition, dest / output.path(edition), work, site_url)
+                    target = dest / output.path(edition)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(made[output.format], target)
+                add_offline_cache(config, edition, dest, all_editions, version)
             shutil.rmtree(work, ignore_errors=True)
     except publish.PublishError as error:
         raise BuildFailed([str(error)]) from None
@@ -135,31 +142,88 @@ def check_all(*, config_file: Path = CONFIG_FILE) -> list[str]:
 
 
 def build_edition(config_file: Path, edition: editions.Edition, dest: Path, *, site_url: str | None = None,
-                  offline: bool = False) -> None:
-    """One edition's site (or, offline, the site the zip carries) into dest; checks its script."""
-    run_mkdocs(config_file, edition, dest, site_url=site_url, offline=offline)
+                  offline: bool = False, extra: dict | None = None):
+    """One edition's site (or, offline, the site the downloads are made from) into dest; checks its script.
+
+    Returns the build's config: its extra holds the edition's converted strings.
+    """
+    config = run_mkdocs(config_file, edition, dest, site_url=site_url, offline=offline, extra=extra)
     skip = tuple(dest / other.path for other in read_matrix(config_file)[0] if other.path and other != edition)
     problems = script_purity.check_site(dest, edition=edition, skip=skip)
     if problems:
         raise BuildFailed([p.format() + _tag(edition) for p in problems])
+    return config
 
 
-def build_zip(config_file: Path, edition: editions.Edition, zip_path: Path, work: Path,
-              site_url: str | None) -> Path:
-    """The offline bundle: the site with Material's offline plugin, zipped under one folder."""
+# The formats extra.outputs may name; make_downloads makes them.
+FORMATS = ("html", "pdf", "zip")
+
+
+def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[Output], work: Path,
+                   site_url: str | None) -> dict[str, Path]:
+    """Each of the edition's downloads, made in work: {format: file}.
+
+    The zip and the single page come from one offline build (Material's offline
+    plugin: .html links, the search index inlined); the PDF is printed from the
+    single page, so it needs the html output too.
+    """
+    formats = {output.format: output for output in outputs}
+    if not formats:
+        return {}
+    if "pdf" in formats and "html" not in formats:
+        raise BuildFailed([f"{_display(config_file)}:{_line_of(config_file, 'format: pdf')}: extra.outputs 有 pdf"
+                           f"，卻沒有 html — PDF 是從單頁網頁版打印的：把 format: html 那一項加回去"])
+    made: dict[str, Path] = {}
+    offline_site = work / "offline-site"
+    config = build_edition(config_file, edition, offline_site, site_url=site_url, offline=True)
+    if "zip" in formats:
+        made["zip"] = zip_site(offline_site, work / Path(formats["zip"].path(edition)).name)
+    if "html" in formats:
+        import single_page
+
+        strings = next(o.get("strings") or {} for o in config.extra["outputs"] if o.get("format") == "html")
+        made["html"] = single_page.build_single_page(
+            offline_site, work / Path(formats["html"].path(edition)).name, lang=edition.lang, strings=strings)
+    if "pdf" in formats:
+        import pdf
+
+        try:
+            made["pdf"] = pdf.build_pdf(made["html"], work / Path(formats["pdf"].path(edition)).name)
+        except pdf.MissingTool as missing:
+            raise BuildFailed([f"{_display(config_file)}: {missing}"]) from None
+    shutil.rmtree(offline_site, ignore_errors=True)
+    return made
+
+
+def zip_site(site: Path, zip_path: Path) -> Path:
+    """The offline bundle: the site under one folder named after the zip, in a stable order."""
     folder = zip_path.stem
-    site = work / f"offline-{edition.lang}"
-    build_edition(config_file, edition, site, site_url=site_url, offline=True)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             bundle.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
-    shutil.rmtree(site)
     return zip_path
 
 
-# format → builder(config_file, edition, destination file, work folder, site_url)
-BUILDERS: dict[str, Callable[..., Path]] = {"zip": build_zip}
+def add_offline_cache(config, edition: editions.Edition, dest: Path, all_editions: list[editions.Edition],
+                      version: str) -> None:
+    """The published edition keeps working offline after one visit: manifest, icons, service worker."""
+    from urllib.parse import urlsplit
+
+    import service_worker
+
+    service_worker.add_service_worker(
+        dest, lang=edition.lang, name=edition.name, scope_path=urlsplit(config.site_url or "/").path or "/",
+        version=version, strings=config.extra["offline_page"],
+        exclude=tuple(other.path for other in all_editions if other.path and other != edition))
+
+
+def build_version() -> str:
+    """A name for this build: the commit being built, if any (the worker's cache name adds a content hash)."""
+    import subprocess
+
+    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return proc.stdout.strip() if proc.returncode == 0 else "local"
 
 
 # -----------------------------------------------------------------------------
@@ -167,7 +231,7 @@ BUILDERS: dict[str, Callable[..., Path]] = {"zip": build_zip}
 # -----------------------------------------------------------------------------
 
 def run_mkdocs(config_file: Path, edition: editions.Edition, site_dir: Path, *, site_url: str | None = None,
-               offline: bool = False) -> None:
+               offline: bool = False, extra: dict | None = None):
     """`mkdocs build --strict` for one edition, through MkDocs' API; BuildFailed with readable problems."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -180,6 +244,7 @@ def run_mkdocs(config_file: Path, edition: editions.Edition, site_dir: Path, *, 
         try:
             config = load_config(str(config_file), **overrides)
             config.extra["edition"] = edition.lang
+            config.extra.update(extra or {})
             offline_plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
             if offline_plugin is not None:
                 offline_plugin.config.enabled = offline
@@ -196,6 +261,7 @@ def run_mkdocs(config_file: Path, edition: editions.Edition, site_dir: Path, *, 
         if failure and not problems:
             problems = [failure if ":" in failure.split(" ")[0] else f"{_display(config_file)}: {failure}"]
         raise BuildFailed(problems)
+    return config
 
 
 class _Collector(logging.Handler):

@@ -1,6 +1,6 @@
 """One edition's download, on its own (scripts/offline-bundle):
 
-    scripts/offline-bundle [--format zip] [--edition zh-Hans] [--dist DIR]
+    scripts/offline-bundle [--format zip|html|pdf] [--edition zh-Hans] [--dist DIR]
 
 Builds the same file scripts/build publishes (the formats are extra.outputs in
 mkdocs.yml, the editions extra.editions), strict and checked the same way,
@@ -28,16 +28,15 @@ def build_download(fmt: str, lang: str | None = None, *, dist: Path = DIST,
     editions, outputs = build_site.read_matrix(config_file)
     build_site.lint(config_file)
     edition = build_site.editions.select(editions, lang or editions[0].lang)
-    output = next((o for o in outputs if o.format == fmt), None)
-    if output is None:
+    wanted = [o for o in outputs if o.format == fmt or (fmt == "pdf" and o.format == "html")]
+    if not any(o.format == fmt for o in wanted):
         raise build_site.BuildFailed([f"mkdocs.yml: extra.outputs 裡沒有 format「{fmt}」— 先在那裡加上它"])
     dist.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".download-", dir=dist) as tmp:
-        work = Path(tmp)
-        built = build_site.BUILDERS[fmt](config_file, edition, work / "out" / Path(output.path(edition)).name,
-                                          work / "work", None)
-        target = dist / built.name
-        os.replace(built, target)  # atomic: the old file stays until the new one is complete
+        with build_site.publish.signals_as_interrupts():
+            built = build_site.make_downloads(config_file, edition, wanted, Path(tmp), None)[fmt]
+            target = dist / built.name
+            os.replace(built, target)  # atomic: the old file stays until the new one is complete
     return target
 
 

@@ -163,7 +163,9 @@ def project(tmp_path) -> Project:
 # -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(full_site):
+    # After the build: it prints the PDFs with Playwright, which cannot start a second time in a
+    # thread where the tests' Playwright already runs.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -58,3 +58,8 @@ PAGES = [url_of(md) for md in FILES]
 DATA_PAGES = [url_of(data_page("checklist")), url_of(data_page("glossary"))]
 TEXT_PAGES = [p for p in PAGES if p not in DATA_PAGES]
 SOURCES = FILES  # the same list, by the name the tests use for Markdown sources
+
+# What mkdocs.yml's extra says (the zh-Hant source's words): strings the tests hand to the modules.
+EXTRA = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["extra"]
+HTML_STRINGS = next(o["strings"] for o in EXTRA["outputs"] if o["format"] == "html")
+OFFLINE_PAGE_STRINGS = EXTRA["offline_page"]

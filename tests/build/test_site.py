@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+import editions
 import lint_content
 import site_pages
 from site_pages import SOURCES, url_of
@@ -91,10 +92,16 @@ def test_home_page_has_a_disclaimer(site):
     assert "不構成法律、財務或投資建議" in article_text(site, "")
 
 
-def test_footer_links_the_offline_bundle(site):
-    link = soup(site, "causes/").select_one("a.md-copyright__download")
-    assert link.get_text(strip=True).startswith("下載離線版")
-    assert link["href"] == "../download/alipay-overdue-guide-offline-zh-Hant.zip"
+def test_footer_links_every_download_with_its_size(site):
+    footer = soup(site, "causes/").select_one(".md-copyright__downloads")
+    assert footer.get_text(strip=True).startswith("下載離線版")
+    links = {a["data-format"]: a for a in footer.select("a.md-copyright__download")}
+    assert list(links) == ["html", "pdf", "zip"]
+    assert links["zip"]["href"] == "../download/alipay-overdue-guide-offline-zh-Hant.zip"
+    for fmt, label in [("html", "單頁網頁版"), ("pdf", "PDF"), ("zip", "壓縮包")]:
+        file = site / links[fmt]["href"].removeprefix("../")
+        size = editions.human_size(file.stat().st_size)
+        assert links[fmt].get_text(strip=True) == f"{label}（{size}）"
 
 
 def test_interface_strings_are_traditional(site):

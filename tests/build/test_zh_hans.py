@@ -152,7 +152,7 @@ BUNDLES = {
 
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_each_edition_footer_links_its_own_bundle(full_site, lang):
-    link = soup(full_site, EDITIONS[lang] + "causes/").select_one("a.md-copyright__download")
+    link = soup(full_site, EDITIONS[lang] + "causes/").select_one("a.md-copyright__download[data-format=zip]")
     path, _ = BUNDLES[lang]
     assert urljoin("http://h/" + EDITIONS[lang] + "causes/", link["href"]) == "http://h/" + path
     assert (full_site / path).is_file()

@@ -1,0 +1,266 @@
+"""The published site works offline after one visit, and can be installed.
+
+Material has no service worker, so after `mkdocs build` of ONE edition this module
+adds to that edition's folder:
+
+- ``manifest.webmanifest`` (name, icons, theme colour, start_url and scope = the edition);
+- ``assets/images/icon-192.png`` and ``icon-512.png``, drawn here (no third-party art);
+- ``offline.html``: what a page never cached shows when the network is down, in the
+  edition's script;
+- ``sw.js`` (from offline_assets/sw.js): precaches every file of the edition into one
+  cache named after the build (``SCOPE|VERSION-CONTENTHASH``), answers from it first,
+  deletes the edition's older caches when it activates;
+- ``assets/javascripts/offline-cache.js``: registers sw.js over https or on localhost only;
+- in every page's <head>: the manifest link and that script.
+
+The icons are drawn with zlib and struct: axis-aligned rectangles need no drawing
+library, and Pillow would be one more dependency for two small files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+import struct
+import zlib
+from pathlib import Path
+
+ASSETS = Path(__file__).resolve().parent / "offline_assets"
+REGISTRATION = "assets/javascripts/offline-cache.js"
+MANIFEST = "manifest.webmanifest"
+OFFLINE_PAGE = "offline.html"
+ICONS = {192: "assets/images/icon-192.png", 512: "assets/images/icon-512.png"}
+# Material's indigo (mkdocs.yml theme.palette primary) and the page background.
+THEME_COLOR = "#4051b5"
+BACKGROUND_COLOR = "#ffffff"
+# The offline downloads' folder: a download up to DOWNLOAD_PRECACHE_MAX (the single page,
+# ~85 KB) is cached on the first visit; bigger ones (the PDF, the zip) when first fetched,
+# so a phone on a slow connection does not fetch megabytes it did not ask for.
+DOWNLOADS = "download/"
+DOWNLOAD_PRECACHE_MAX = 256 * 1024
+# Never precached: source maps, the gzipped sitemap, and the worker itself.
+SKIPPED = re.compile(r"(\.map|sitemap\.xml\.gz|^sw\.js)$")
+MARKER = "<!-- offline-cache -->"
+
+STRINGS = ("title", "explanation", "home", "retry")  # the offline page's words: extra.offline_page
+
+# -----------------------------------------------------------------------------
+# Entry point
+# -----------------------------------------------------------------------------
+
+def add_service_worker(edition_site: Path, *, lang: str, name: str, scope_path: str, version: str,
+                       strings: dict[str, str], exclude: tuple[str, ...] = ()) -> str:
+    """Make edition_site (one built edition) work offline after one visit; return the cache name.
+
+    name: the edition's name (繁體中文); scope_path: the edition's URL path ("/", "/repo/zh-Hans/");
+    version: the build's version; strings: the offline page's words (extra.offline_page); exclude: folders inside edition_site that are another
+    edition (zh-Hans/ inside the zh-Hant site), left to that edition's own worker.
+    """
+    site = Path(edition_site)
+    assert scope_path.startswith("/") and scope_path.endswith("/"), f"scope_path {scope_path!r}: /…/"
+    exclude = tuple(folder.rstrip("/") + "/" for folder in exclude)
+    site_name = _site_name(site / "index.html")
+    missing = [key for key in STRINGS if not strings.get(key)]
+    assert not missing, f"extra.offline_page lacks {missing}"
+
+    for size, path in ICONS.items():
+        _write(site / path, icon_png(size))
+    _write(site / MANIFEST, json.dumps(manifest(site_name, name, lang, scope_path), ensure_ascii=False, indent=2))
+    _write(site / OFFLINE_PAGE, offline_page(strings, lang=lang, site_name=site_name, home=scope_path))
+    _write(site / REGISTRATION, (ASSETS / "offline-cache.js").read_bytes())
+    for page in _files(site, exclude):
+        # Not the downloads: the single page stays self-contained (its CSP allows no request).
+        rel = page.relative_to(site).as_posix()
+        if page.suffix == ".html" and rel != OFFLINE_PAGE and not rel.startswith(DOWNLOADS):
+            _add_to_head(page, scope_path)
+
+    files, on_use = precache_list(site, exclude), on_use_list(site, exclude)
+    digest = hashlib.sha256()  # every file the worker may serve: a new download is a new build too
+    for path in files + on_use:
+        digest.update(path.encode() + b"\0" + _read(site, path) + b"\0")
+    worker = (ASSETS / "sw.js").read_text(encoding="utf-8")
+    digest.update(worker.encode())
+    cache = f"{scope_path}|{version}-{digest.hexdigest()[:12]}"
+    _write(site / "sw.js", fill_worker(worker, cache=cache, scope=scope_path, files=files, on_use=on_use,
+                                       exclude=exclude))
+    return cache
+
+
+# -----------------------------------------------------------------------------
+# What the worker caches
+# -----------------------------------------------------------------------------
+
+def precache_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+    """Every file of the edition the first visit caches, as URLs relative to the edition.
+
+    A folder's index.html is listed as the folder ("overview/"): that is the URL pages
+    link to. Lunr's language files are listed only for the languages search uses, and
+    big downloads not at all (on_use_list).
+    """
+    lunr = _lunr_files(site)
+    on_use = set(on_use_list(site, exclude))
+    urls = []
+    for path in _files(site, exclude):
+        rel = path.relative_to(site).as_posix()
+        if SKIPPED.search(rel) or rel in on_use:
+            continue
+        if rel.startswith("assets/javascripts/lunr/") and rel not in lunr:
+            continue
+        if rel == "index.html":
+            rel = "./"
+        elif rel.endswith("/index.html"):
+            rel = rel[: -len("index.html")]
+        urls.append(rel)
+    return sorted(urls)
+
+
+def _lunr_files(site: Path) -> set[str]:
+    """The lunr files Material's search worker loads for the languages in the search index."""
+    index = site / "search" / "search_index.json"
+    langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if index.exists() else ["en"]
+    others = [lang for lang in langs if lang != "en"]
+    lunr = "assets/javascripts/lunr/"
+    files = {f"{lunr}min/lunr.{lang}.min.js" for lang in others}
+    if others:
+        files.add(f"{lunr}min/lunr.stemmer.support.min.js")
+    if len(langs) > 1:
+        files.add(f"{lunr}min/lunr.multi.min.js")
+    if "ja" in langs or "jp" in langs:
+        files.add(f"{lunr}tinyseg.js")
+    if "th" in langs:
+        files.add(f"{lunr}wordcut.js")
+    return files
+
+
+def _files(site: Path, exclude: tuple[str, ...]) -> list[Path]:
+    return sorted(path for path in site.rglob("*")
+                  if path.is_file() and not path.relative_to(site).as_posix().startswith(exclude))
+
+
+def _read(site: Path, url: str) -> bytes:
+    return (site / _file_of(url)).read_bytes()
+
+
+def _file_of(url: str) -> str:
+    """The file a precached URL serves: "overview/" → "overview/index.html"."""
+    return url + "index.html" if url.endswith("/") else url
+
+
+def on_use_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+    """Downloads too big to cache on the first visit: cached when a reader first fetches them."""
+    return [path.relative_to(site).as_posix() for path in _files(site, exclude)
+            if path.relative_to(site).as_posix().startswith(DOWNLOADS)
+            and path.stat().st_size > DOWNLOAD_PRECACHE_MAX]
+
+
+def fill_worker(worker: str, *, cache: str, scope: str, files: list[str], on_use: list[str],
+                exclude: tuple[str, ...]) -> str:
+    values = {
+        "__CACHE__": cache, "__SCOPE__": scope, "__PRECACHE__": files,
+        "__ON_USE__": on_use, "__EXCLUDE__": list(exclude), "__OFFLINE_PAGE__": OFFLINE_PAGE,
+    }
+    for placeholder, value in values.items():
+        assert placeholder in worker, f"sw.js has no {placeholder}"
+        worker = worker.replace(placeholder, json.dumps(value, ensure_ascii=False))
+    return worker
+
+
+# -----------------------------------------------------------------------------
+# The pages: manifest link and registration in every <head>
+# -----------------------------------------------------------------------------
+
+def _add_to_head(page: Path, scope_path: str) -> None:
+    html = page.read_text(encoding="utf-8")
+    if MARKER in html:
+        return  # already added (a second call on the same build)
+    tags = (f'{MARKER}<link rel="manifest" href="{scope_path}{MANIFEST}">'
+            f'<script src="{scope_path}{REGISTRATION}" defer></script>')
+    head_end = html.find("</head>")
+    assert head_end != -1, f"{page}: no </head>"
+    page.write_text(html[:head_end] + tags + html[head_end:], encoding="utf-8")
+
+
+# -----------------------------------------------------------------------------
+# Manifest, offline page
+# -----------------------------------------------------------------------------
+
+def manifest(site_name: str, edition_name: str, lang: str, scope_path: str) -> dict:
+    return {
+        "name": f"{site_name}（{edition_name}）",
+        "short_name": site_name,
+        "lang": lang,
+        "dir": "ltr",
+        "start_url": scope_path,
+        "scope": scope_path,
+        "id": scope_path,
+        "display": "standalone",
+        "theme_color": THEME_COLOR,
+        "background_color": BACKGROUND_COLOR,
+        "icons": [
+            {"src": posixpath.join(scope_path, path), "sizes": f"{size}x{size}", "type": "image/png",
+             "purpose": "any maskable"}
+            for size, path in ICONS.items()
+        ],
+    }
+
+
+def offline_page(strings: dict[str, str], *, lang: str, site_name: str, home: str) -> str:
+    template = (ASSETS / "offline.html").read_text(encoding="utf-8")
+    return template.format(lang=lang, title=_escape(strings["title"]), site_name=_escape(site_name),
+                           explanation=_escape(strings["explanation"]), home=home,
+                           home_label=_escape(strings["home"]), retry_label=_escape(strings["retry"]))
+
+
+def _site_name(index: Path) -> str:
+    match = re.search(r"<title>(.*?)</title>", index.read_text(encoding="utf-8"), re.S)
+    assert match, f"{index}: no <title>"
+    return match.group(1).strip()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+
+
+# -----------------------------------------------------------------------------
+# Icons: a white sheet of three checklist lines on Material's indigo
+# -----------------------------------------------------------------------------
+
+def icon_png(size: int) -> bytes:
+    """A size×size PNG: full-bleed indigo (safe for maskable icons), the sheet inside the
+    central 60% (the maskable safe zone), each line a box and a bar of text."""
+    indigo = bytes.fromhex(THEME_COLOR[1:])
+    white = b"\xff\xff\xff"
+    u = size / 100  # the drawing is on a 100×100 grid
+    rects: list[tuple[float, float, float, float, bytes]] = [(27, 22, 73, 78, white)]  # x0, y0, x1, y1
+    for row in range(3):
+        top = 32 + row * 14
+        rects.append((33, top, 41, top + 8, indigo))          # the box
+        rects.append((35, top + 2, 39, top + 6, white))       # its inside
+        rects.append((45, top + 2, 67, top + 6, indigo))      # the line of text
+    rows = []
+    for y in range(size):
+        line = bytearray(indigo * size)
+        for x0, y0, x1, y1, colour in rects:
+            if round(y0 * u) <= y < round(y1 * u):
+                a, b = round(x0 * u), round(x1 * u)
+                line[a * 3:b * 3] = colour * (b - a)
+        rows.append(b"\0" + bytes(line))
+    return _png(size, size, zlib.compress(b"".join(rows), 9))
+
+
+def _png(width: int, height: int, data: bytes) -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")

@@ -25,7 +25,8 @@ def watch_errors(page) -> list[str]:
     """Collect console errors and uncaught page errors, as a list that fills as the page runs."""
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    # With its stack: the file it came from tells the site's scripts from Material's bundle.
+    page.on("pageerror", lambda e: errors.append(f"{e}\n{e.stack or ''}"))
     return errors
 
 

@@ -243,7 +243,8 @@ def test_without_storage_the_checklist_still_works_for_the_visit(page, base_url,
     to_response(page)
     assert box(page, ON_RESPONSE[0]).is_checked()
     assert progress_text(page) == progress(1, len(ON_RESPONSE))
-    assert [e for e in errors if "checklist" in e] == []
+    # Errors from our scripts (anything but Material's bundle, whose stack names bundle.*.min.js).
+    assert [e for e in errors if "/bundle." not in e] == []
 
 
 @pytest.mark.parametrize("raw", [

@@ -1,5 +1,5 @@
-/* One way for every widget to run on every page. overrides/main.html inlines this file
- * first, then the widgets, into one script at the end of <body>, so they share this
+/* One way for every widget to run on every page. widgets.js puts this file first, then
+ * the widgets, into one script loaded after Material's bundle, so they share this
  * function. onEveryPage(setup) calls setup once for the first page and once for each page
  * instant navigation swaps in (Material's document$). It does not rely on document$ alone:
  * the first page is also set up on DOMContentLoaded, for pages where Material's bundle

@@ -24,7 +24,7 @@ tables, so ASCII (ids, URLs, Markdown and Jinja syntax) passes through.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -44,15 +44,21 @@ MAX_DEPTH = 20
 MAX_STRINGS = 10_000
 
 
+# What else an edition may say, for the templates, in its own script (never converted):
+# the suggestion to read it, shown on the other editions (overrides/assets/javascripts/edition.js).
+OPTIONAL = ("suggest_to", "suggestion", "dismiss")
+
+
 @dataclass(frozen=True)
 class Edition:
-    lang: str            # language tag: <html lang>, hreflang, theme.language
+    lang: str            # language tag: <html lang>, hreflang
     name: str            # on the switch, in its own script
     path: str            # "" or "zh-Hans/": where it lives under the site's address
     opencc: str | None   # the OpenCC profile that makes it from the source; None for the source
+    more: tuple = field(default=(), compare=False)  # (key, value) of the OPTIONAL keys it gives
 
-    def as_extra(self) -> dict[str, str | None]:
-        return {"lang": self.lang, "name": self.name, "path": self.path, "opencc": self.opencc}
+    def as_extra(self) -> dict[str, Any]:
+        return {"lang": self.lang, "name": self.name, "path": self.path, "opencc": self.opencc, **dict(self.more)}
 
 
 # -----------------------------------------------------------------------------
@@ -68,7 +74,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["editions"] = [e.as_extra() for e in editions]
     config.extra["edition"] = edition.lang
     config.extra["edition_path"] = edition.path
-    config.theme["language"] = edition.lang
+    if edition.opencc and has_language(config, edition.lang):
+        config.theme["language"] = edition.lang  # its own interface strings (overrides/partials/languages/)
+    # else the source's, converted with the other templates; <html lang> is the edition's either way
+    # (overrides/partials/language.html).
     if edition.path:
         config.site_url = (config.site_url or "/").rstrip("/") + "/" + edition.path
     if edition.opencc:
@@ -111,10 +120,10 @@ def parse(value: Any) -> list[Edition]:
     for number, entry in enumerate(value, start=1):
         if not isinstance(entry, dict) or not {"lang", "name", "path"} <= entry.keys():
             raise PluginError(f"{where} 第 {number} 項缺少 lang、name 或 path — 三項都要寫")
-        unknown = entry.keys() - {"lang", "name", "path", "opencc"}
+        unknown = entry.keys() - {"lang", "name", "path", "opencc", *OPTIONAL}
         if unknown:
             raise PluginError(f"{where} 第 {number} 項有不認識的欄位「{'、'.join(sorted(unknown))}」"
-                              f" — 只能有 lang、name、path、opencc")
+                              f" — 只能有 lang、name、path、opencc、{'、'.join(OPTIONAL)}")
         path = str(entry["path"] or "")
         if path and (not path.endswith("/") or path.startswith("/") or ".." in path):
             raise PluginError(f"{where} 第 {number} 項的 path「{path}」寫法不對 — 寫成「zh-Hans/」，或留空給原文版")
@@ -125,8 +134,9 @@ def parse(value: Any) -> list[Edition]:
             except Exception:
                 raise PluginError(f"{where} 第 {number} 項的 opencc「{profile}」不是 OpenCC 的轉換設定"
                                   f" — 例如 tw2s（繁→簡）、t2hk（繁→香港繁體）") from None
+        more = tuple((key, entry[key]) for key in OPTIONAL if key in entry)
         editions.append(Edition(str(entry["lang"]), str(entry["name"]), path,
-                                str(profile) if profile else None))
+                                str(profile) if profile else None, more))
     if editions[0].opencc or editions[0].path:
         raise PluginError(f"{where} 的第一項是原文版（docs/ 裡的繁體原文）— 它的 path 留空、不寫 opencc")
     for kind in ("lang", "path"):
@@ -142,6 +152,12 @@ def select(editions: list[Edition], lang: str) -> Edition:
             return edition
     known = "、".join(e.lang for e in editions)
     raise PluginError(f"沒有語言為「{lang}」的版本 — extra.editions 裡有：{known}")
+
+
+def has_language(config: MkDocsConfig, lang: str) -> bool:
+    """Whether the theme (Material or overrides/) has interface strings for this language tag."""
+    return any(os.path.isfile(os.path.join(folder, "partials", "languages", f"{lang}.html"))
+               for folder in config.theme.dirs)
 
 
 def downloads(outputs: Any, edition: Edition, sizes: dict[str, int] | None = None) -> list[dict[str, Any]]:

@@ -1,29 +1,90 @@
-"""Measure what a reader's phone downloads for the first view of a page.
+"""Measure what a reader's phone downloads for the first view of a page, side by
+side with Material's defaults built from the same docs.
 
-Builds the site into a temporary folder, serves it on 127.0.0.1, opens each
-page given (default: the home page) in headless Chromium, and sums what was
-fetched up to the load event, each response gzipped as GitHub Pages serves it.
+Builds two sites into a temporary folder: this one (mkdocs.yml) and "default",
+a temporary mkdocs.yml with only what Material needs to build the same docs/
+(theme material, font: false, the same nav and Markdown extensions; no hooks,
+custom_dir, extra CSS or JavaScript). Serves each on 127.0.0.1, opens each page
+given (default: the home page) in headless Chromium, and sums what was fetched up
+to the load event, each response gzipped as GitHub Pages serves it.
 
-    .venv/bin/python scripts/page_weight.py [PATH ...]     e.g.  "" checklist/
+    .venv/bin/python scripts/page_weight.py [-v] [PATH ...]     e.g.  "" checklist/
+
+-v lists every response. Its own small helpers, not the tests' fixtures.
 """
 
 from __future__ import annotations
 
 import gzip
+import http.server
+import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+# Without these Chromium keeps calling Google's hosts, which would count as page weight.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+# What the default site keeps from mkdocs.yml: the same pages, written the same way.
+DEFAULT_KEEPS = ("site_name", "site_description", "nav", "markdown_extensions", "exclude_docs")
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, serve  # noqa: E402
+
+# -----------------------------------------------------------------------------
+# Building and serving
+# -----------------------------------------------------------------------------
+
+def default_config(tmp: Path) -> Path:
+    """A mkdocs.yml for Material's defaults on the same docs (font: false, as ours)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", "rb") as file:
+        ours = yaml_load(file)
+    config = {key: ours[key] for key in DEFAULT_KEEPS if key in ours}
+    config.update(docs_dir=str(ROOT / "docs"), theme={"name": "material", "font": False, "language": "zh-Hant"})
+    path = tmp / "default-mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
 
 
-def first_view(page, url: str) -> list[tuple[str, int, int]]:
+def build(config: Path, site_dir: Path, site_url: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url},
+    )
+    if proc.returncode:
+        sys.exit(f"{config}: mkdocs build failed\n{proc.stderr}")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve directory on a free loopback port in a thread; return (server, base URL)."""
+    handler = lambda *args: _Quiet(*args, directory=str(directory))  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+# -----------------------------------------------------------------------------
+# Measuring
+# -----------------------------------------------------------------------------
+
+def first_view(browser, url: str) -> list[tuple[str, int, int]]:
     """(url, raw bytes, gzip bytes) for each response before the load event."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
     responses = []
-    page.on("response", lambda r: responses.append(r))
+    page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="load")
     rows = []
     for response in responses:
@@ -32,33 +93,42 @@ def first_view(page, url: str) -> list[tuple[str, int, int]]:
         except Exception:  # redirects and aborted requests have no body
             continue
         rows.append((response.url, len(body), len(gzip.compress(body, compresslevel=6))))
+    page.close()
     return rows
 
 
-def main(paths: list[str]) -> int:
+def report(name: str, path: str, rows: list[tuple[str, int, int]], base_url: str, verbose: bool) -> float:
+    total = sum(r[2] for r in rows) / 1024
+    print(f"{name:>8}  /{path}: {total:6.1f} KB gzip in {len(rows)} responses "
+          f"({sum(r[1] for r in rows) / 1024:.1f} KB raw), up to the load event")
+    if verbose:
+        for url, raw, gz in rows:
+            print(f"          {gz / 1024:6.1f} KB gzip  {raw / 1024:6.1f} KB raw  {url.removeprefix(base_url)}")
+    return total
+
+
+def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
-    paths = paths or [""]
-    with tempfile.TemporaryDirectory() as tmp:
-        server, base_url = serve()
-        proc = mkdocs_build(Path(tmp), env={"SITE_URL": base_url})
-        if proc.returncode:
-            print(proc.stderr, file=sys.stderr)
-            return 1
-        server.site_root = Path(tmp)
+    verbose = "-v" in argv
+    paths = [arg for arg in argv if arg != "-v"] or [""]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        sites = {"ours": ROOT / "mkdocs.yml", "default": default_config(tmp)}
+        servers = {}
+        for name, config in sites.items():
+            (tmp / name).mkdir()
+            servers[name] = serve(tmp / name)
+            build(config, tmp / name, servers[name][1])
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for path in paths:
-                page = browser.new_page()
-                rows = first_view(page, base_url + path)
-                print(f"/{path}: first view, up to the load event")
-                for url, raw, gz in rows:
-                    print(f"  {gz / 1024:6.1f} KB gzip  {raw / 1024:6.1f} KB raw  {url.removeprefix(base_url)}")
-                print(f"  {sum(r[2] for r in rows) / 1024:6.1f} KB gzip in {len(rows)} responses "
-                      f"({sum(r[1] for r in rows) / 1024:.1f} KB raw)")
-                page.close()
+                totals = {name: report(name, path, first_view(browser, url + path), url, verbose)
+                          for name, (_, url) in servers.items()}
+                print(f"{'':>8}  ours - default: {totals['ours'] - totals['default']:+.1f} KB")
             browser.close()
-        server.shutdown()
+        for server, _ in servers.values():
+            server.shutdown()
     return 0
 
 

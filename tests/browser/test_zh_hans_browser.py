@@ -47,11 +47,11 @@ def test_zh_hans_search_says_so_in_simplified_when_nothing_matches(page, full_ba
 def test_switch_leads_to_the_same_page_in_the_other_script_and_back(page, full_base_url, path):
     seen = watch(page)
     page.goto(full_base_url + path, wait_until="networkidle")
-    page.get_by_role("link", name="简体中文").click()
+    page.get_by_role("link", name="简体中文", exact=True).click()
     page.wait_for_url(full_base_url + "zh-Hans/" + path)
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
     page.wait_for_load_state("networkidle")
-    page.get_by_role("link", name="繁體中文").click()
+    page.get_by_role("link", name="繁體中文", exact=True).click()
     page.wait_for_url(full_base_url + path)
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
     page.wait_for_load_state("networkidle")
@@ -68,7 +68,7 @@ def test_switch_follows_instant_navigation(page, full_base_url, edition, other, 
     page.wait_for_url(full_base_url + edition + "overview/")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__sameDocument") is True
-    page.get_by_role("link", name=name).click()
+    page.get_by_role("link", name=name, exact=True).click()
     page.wait_for_url(full_base_url + other + "overview/")
     page.wait_for_load_state("networkidle")
     assert seen == {"errors": [], "foreign": []}

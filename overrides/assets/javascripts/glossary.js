@@ -14,7 +14,7 @@
   let pointer = ""         // how the reader last pointed: "mouse", "touch", "pen" or "keyboard"
   let quiet = false        // true while Escape hands focus back to the term
 
-  function render(term) {
+  const render = term => {
     const tooltip = document.createElement("span")
     tooltip.className = "glossary-tooltip"
     const definition = document.createElement("span")
@@ -30,7 +30,7 @@
     return tooltip
   }
 
-  function place(term, tooltip) {
+  const place = (term, tooltip) => {
     // Absolute, inside the term's paragraph: measure where (0, 0) lands, then offset from it.
     tooltip.style.left = tooltip.style.top = "0px"
     const origin = tooltip.getBoundingClientRect()
@@ -46,7 +46,7 @@
     tooltip.style.top = `${top - origin.top}px`
   }
 
-  function show(term) {
+  const show = term => {
     clearTimeout(closeTimer)
     if (open && open.term === term) return
     close()
@@ -57,7 +57,7 @@
     open = { term, tooltip }
   }
 
-  function close() {
+  const close = () => {
     clearTimeout(closeTimer)
     if (!open) return
     const { term, tooltip } = open
@@ -66,16 +66,16 @@
     tooltip.remove()
   }
 
-  function closeSoon() {
+  const closeSoon = () => {
     clearTimeout(closeTimer)
     closeTimer = setTimeout(close, CLOSE_DELAY)
   }
 
-  function within(node) {
+  const within = node => {
     return !!open && node instanceof Node && (open.term.contains(node) || open.tooltip.contains(node))
   }
 
-  function termOf(node) {
+  const termOf = node => {
     return node instanceof Element ? node.closest(TERM) : null
   }
 
@@ -136,5 +136,5 @@
   window.addEventListener("resize", () => open && place(open.term, open.tooltip))
 
   // Each page, including pages reached by instant navigation, starts with no tooltip open.
-  if (typeof document$ !== "undefined") document$.subscribe(() => close())
+  onEveryPage(close)
 })()

@@ -1,0 +1,20 @@
+/* One way for every widget to run on every page. widgets.js puts this file first, then
+ * the widgets, into one script loaded after Material's bundle, so they share this
+ * function. onEveryPage(setup) calls setup once for the first page and once for each page
+ * instant navigation swaps in (Material's document$). It does not rely on document$ alone:
+ * the first page is also set up on DOMContentLoaded, for pages where Material's bundle
+ * did not run or document$ never emits (file://). Listeners belong on the document, set
+ * once outside setup: instant navigation replaces the content, not the document.
+ */
+const onEveryPage = setup => {
+  let done = null  // the content element setup last ran for
+  const run = () => {
+    const content = document.querySelector("[data-md-component=content]") || document.body
+    if (content === done) return
+    done = content
+    setup()
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(run)
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run)
+  else run()
+}

@@ -1,0 +1,9 @@
+{#-
+  The widgets' scripts as one file, one request, loaded after Material's bundle:
+  theme.static_templates in mkdocs.yml has MkDocs render this template at build time.
+  Each widget keeps its own source file; every-page.js comes first (onEveryPage).
+  The files omit semicolons, so ";" between them keeps one from calling the next.
+-#}
+{% for file in ["every-page", "checklist", "glossary", "edition"] -%}
+{% include "assets/javascripts/" ~ file ~ ".js" %};
+{% endfor %}

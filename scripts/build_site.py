@@ -41,7 +41,6 @@ import publish  # noqa: E402
 import script_purity  # noqa: E402
 
 CONFIG_FILE = ROOT / "mkdocs.yml"
-DIST = ROOT / "dist"
 
 
 class BuildFailed(Exception):

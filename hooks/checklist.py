@@ -139,7 +139,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         block = render_page_list(checklist, build.items_by_page[src], href(checklist.page))
         ids = {"checklist"}
     elif MARKER.search(html):
-        raise PluginError(f"docs/{src}: 這頁有 <!-- checklist --> 標記，但 {build.data_file} 沒有行動連到這頁"
+        marker = MARKER.search(page.file.content_string)
+        line = page.file.content_string[:marker.start()].count("\n") + 1 if marker else 1
+        raise PluginError(f"docs/{src}:{line}: 這頁有 <!-- checklist --> 標記，但 {build.data_file} 沒有行動連到這頁"
                           f" — 刪除這行標記，或在 {build.data_file} 加上 link 指向這頁的行動")
     else:
         return html

@@ -41,8 +41,8 @@ def load(config: MkDocsConfig, kind: str, parse: Callable[[str], T], *, what: st
     name = data_path(config, kind)
     path = Path(config.config_file_path).parent / name
     if not path.is_file():
-        raise PluginError(f"{name}: 找不到{what}的資料檔 — 請把它放回 data/ 資料夾，"
-                          f"或改正 mkdocs.yml 裡 extra.data.{kind} 寫的路徑")
+        raise PluginError(f"{config_where(config, name)}: 找不到{what}的數據文件「{name}」 — 請把它放回 data/ 文件夾，"
+                          f"或改正這一行（extra.data.{kind}）寫的路徑")
     text = read(path, name)
     try:
         check_source(text)
@@ -57,21 +57,38 @@ def data_path(config: MkDocsConfig, kind: str) -> str:
     name = paths.get(kind) if isinstance(paths, dict) else None
     if not isinstance(name, str) or not name.endswith((".yml", ".yaml")) or name.startswith("/") \
             or ".." in name.split("/"):
-        raise PluginError(f"mkdocs.yml: extra.data.{kind} 應該寫資料檔的路徑 — 例如 data/{kind}.yml")
+        where = config_where(config, f"{kind}:", after="data:")
+        raise PluginError(f"{where}: extra.data.{kind} 應該寫專案裡數據文件的相對路徑 — 例如 data/{kind}.yml")
     return name
+
+
+def config_where(config: MkDocsConfig, needle: str, *, after: str = "extra:") -> str:
+    """``mkdocs.yml:line`` of the first line containing `needle` (after the line starting `after`)."""
+    path = Path(config.config_file_path)
+    number = 1
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    start = next((n for n, line in enumerate(lines) if line.strip().startswith(after)), 0)
+    for index in range(start, len(lines)):
+        if needle in lines[index]:
+            number = index + 1
+            break
+    return f"{path.name}:{number}"
 
 
 def read(path: str | Path, name: str) -> str:
     """A contributor's text file as text; PluginError naming the line if it is not UTF-8."""
     data = Path(path).read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:200]):
-        raise PluginError(f"{name}:1: 這個檔案是 UTF-16 編碼 — 請用 UTF-8 編碼另存（GitHub 網頁編輯器和多數編輯器的預設）")
+        raise PluginError(f"{name}:1: 這個文件是 UTF-16 編碼 — 請用 UTF-8 編碼另存（GitHub 網頁編輯器和多數編輯器的預設）")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
         raise PluginError(f"{name}:{line}: 這一行不是 UTF-8 編碼（可能是 Big5 或 GBK）"
-                          f" — 請用 UTF-8 編碼另存這個檔案") from None
+                          f" — 請用 UTF-8 編碼另存這個文件") from None
 
 
 # A value cut short by YAML: ` #` starts a comment, so `準備收入證明 #和存摺` loses `#和存摺`.
@@ -90,7 +107,7 @@ def check_source(text: str) -> None:
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise DataError(event.start_mark.line + 1, "資料檔不支持 & 和 * 引用 — 把引用的內容直接寫出來")
+                raise DataError(event.start_mark.line + 1, "數據文件不支持 & 和 * 引用 — 把引用的內容直接寫出來")
     except yaml.MarkedYAMLError:
         pass  # compose() reports the syntax error with its line
 
@@ -113,15 +130,15 @@ def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:
                         f"YAML 格式錯誤（{error.problem or error.context}）"
                         f" — 檢查這行附近的縮排、「鍵: 值」的冒號和空格、引號是否成對") from None
     if root is None:
-        raise DataError(1, f"檔案是空的 — 需要 {'、'.join(parts)} 這 {len(parts)} 個部分")
-    return mapping(root, "檔案最上層", parts)
+        raise DataError(1, f"文件是空的 — 需要 {'、'.join(parts)} 這 {len(parts)} 個部分")
+    return mapping(root, "文件最上層", parts)
 
 
 def page(node: yaml.Node, example: str) -> str:
     """A docs/ page's file name (``page:``), normalised: ``./checklist.md`` → ``checklist.md``."""
     value = text(node, "page")
     if not value.endswith(".md") or "#" in value:
-        raise DataError(line(node), f"page「{value}」不是頁面檔名 — 寫上 docs/ 裡的頁面檔名，例如 {example}")
+        raise DataError(line(node), f"page「{value}」不是頁面文件名 — 寫上 docs/ 裡的頁面文件名，例如 {example}")
     return posixpath.normpath(value.removeprefix("./"))
 
 

@@ -10,7 +10,9 @@ reach a deploy:
   so the <meta> attribute holds all of it, and no nesting deep enough to make
   Markdown's recursive parser crash or crawl;
 - each rendered page, after the checklist and glossary have added theirs:
-  every id used once, so every link and checklist item lands on one place.
+  an H1 (the nav and the browser tab show it), every id used once, so every
+  link and checklist item lands on one place, and nothing loaded from
+  another host (an image, an embedded video or script pasted from elsewhere).
 
 Every problem names the source file and line and says how to fix it.
 """
@@ -23,6 +25,7 @@ import sys
 from html import escape
 from pathlib import Path
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -38,6 +41,12 @@ MAX_PAGE_BYTES = 512 * 1024
 OPENING, CLOSING = "[(", "])"
 
 ID_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
+# An element that loads what its src/data/poster/srcset names, from another host (a link <a> does not load).
+THIRD_PARTY_LOAD = re.compile(
+    r"""<(?:script|img|iframe|frame|source|audio|video|embed|object|track|link|input)\b[^>]*?"""
+    r"""\s(?:src|data|poster|srcset|href)\s*=\s*["']?\s*(?P<url>(?:[a-zA-Z][\w+.-]*:)?//[^"'\s>]+)""", re.IGNORECASE)
+H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # MkDocs' own (utils/meta.py)
 META_ESCAPED = ("description", "author")
 
 
@@ -47,12 +56,7 @@ META_ESCAPED = ("description", "author")
 
 @event_priority(150)  # after hooks/editions.py has read the pages, before anything renders them
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    problems = run_content_lint(Path(config.config_file_path).parent)
-    for problem in problems:
-        log.error(problem)
-    if problems:
-        raise PluginError(f"內容檢查發現 {len(problems)} 個問題（見上方）— 改正後再建置；"
-                          f"誤報見 CONTRIBUTING.md「自動檢查會告訴你什麼」")
+    # Size and nesting first: past them, the lint's own parsers (AutoCorrect's) give up too.
     for file in files.documentation_pages():
         text = file.content_string
         name = f"docs/{file.src_uri}"
@@ -62,6 +66,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if found:
             raise PluginError(f"{name}:{found}: 這一行的括號 [ ] 或 ( ) 套了超過 {MAX_NESTING} 層"
                               f" — 檢查是否貼上了多餘的括號")
+    problems = run_content_lint(Path(config.config_file_path).parent)
+    for problem in problems:
+        log.error(problem)
+    if problems:
+        raise PluginError(f"內容檢查發現 {len(problems)} 個問題（見上方）— 改正後再建置；"
+                          f"誤報見 CONTRIBUTING.md「自動檢查會告訴你什麼」")
     return files
 
 
@@ -69,9 +79,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     name = f"docs/{page.file.src_uri}"
     source = page.file.content_string
-    if source.startswith("---") and not page.meta:
-        raise PluginError(f"{name}:1: 開頭的 front matter（兩行 --- 之間）不是正確的 YAML"
-                          f" — 每行寫成「description: 一句話」，冒號後加空格；值裡有冒號就用引號括起來")
+    problem = front_matter_problem(source)
+    if problem:
+        line, what = problem
+        raise PluginError(f"{name}:{line}: 開頭的 front matter（兩行 --- 之間）{what}"
+                          f" — 每行寫成「description: 一句話」，頂格寫、不用 Tab，冒號後加空格；"
+                          f"值裡有冒號或引號就把整個值用單引號括起來")
     title = page.meta.get("title")
     if isinstance(title, str) and re.search(r"[<>]", title):
         raise PluginError(f"{name}:{line_of(source, 'title:')}: title 裡不能有 HTML 標記（< >）— 只寫純文本")
@@ -83,18 +96,105 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 @event_priority(-100)  # after the checklist and glossary have added their ids
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    name = f"docs/{page.file.src_uri}"
+    source = page.file.content_string
+    if not H1.search(html):
+        if not source.strip():
+            raise PluginError(f"{name}:1: 這一頁是空的 — 寫上「# 標題 {{#英文-id}}」和正文，"
+                              f"或刪掉這個文件並從 mkdocs.yml 的 nav 刪掉它")
+        raise PluginError(f"{name}:{body_line(source)}: 這一頁沒有一級標題 — 在正文第一行寫「# 標題 {{#英文-id}}」"
+                          f"（導航和瀏覽器標籤頁都用它）")
     for id_, count in repeated_ids(html).items():
-        source = page.file.content_string
-        raise PluginError(
-            f"docs/{page.file.src_uri}:{id_line(source, id_)}: id「{id_}」在這一頁用了 {count} 次"
-            f" — 每個 id 在一頁裡只能用一次：改掉標題後的 {{#{id_}}}，"
-            f"或改掉資料檔（行動清單的階段 id、名詞 id）裡同名的 id")
+        raise PluginError(repeated_id_problem(id_, count, page, config))
+    for match in THIRD_PARTY_LOAD.finditer(html):
+        url = match["url"]
+        raise PluginError(f"{name}:{url_line(source, url)}: 這裡從其他網站加載「{url}」"
+                          f" — 頁面不能從第三方網站加載任何東西（大陸讀者可能打不開，也會洩露閱讀記錄）："
+                          f"把文件放進 docs/ 裡用相對路徑引用，或改成普通鏈接 [說明](網址)")
     return html
 
 
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+def front_matter_problem(source: str) -> tuple[int, str] | None:
+    """(line, what is wrong) if the page's front matter is not a YAML mapping, else None.
+
+    MkDocs drops front matter it cannot read without a word (the page is then
+    published with the YAML as its first paragraph); this names the line.
+    """
+    match = FRONT_MATTER.match(source)
+    if not match:
+        if source.startswith("---") and re.match(r"^-{3}[ \t]*\n", source):
+            return 1, "沒有結束的 ---"
+        return None
+    try:
+        data = yaml.load(match[1], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return (mark.line + 2 if mark else 2), f"不是正確的 YAML（{error.problem or error.context}）"
+    except yaml.YAMLError:
+        return 2, "不是正確的 YAML"
+    if data is not None and not isinstance(data, dict):
+        return 2, "應該是一組「鍵: 值」"
+    return None
+
+
+def body_line(source: str) -> int:
+    """The first line of the page after its front matter (where its H1 belongs)."""
+    match = FRONT_MATTER.match(source)
+    start = source[:match.end()].count("\n") if match else 0
+    lines = source.splitlines()
+    for number in range(start, len(lines)):
+        if lines[number].strip():
+            return number + 1
+    return start + 1
+
+
+def repeated_id_problem(id_: str, count: int, page: Page, config: MkDocsConfig) -> str:
+    """The problem for an id used `count` times on a page, at the line that gives it.
+
+    An id can come from the page (a heading's {#id}, an HTML id) or from a hook
+    (a checklist stage or item, a glossary term): a data file's id is reported
+    at its line there, a page's repeated id at its second use.
+    """
+    name = f"docs/{page.file.src_uri}"
+    lines = id_lines(page.file.content_string, id_)
+    from_data = data_id_origin(id_, page, config)
+    if from_data:
+        data_name, data_line, what = from_data
+        where = f"（{name} 第 {lines[0]} 行）" if lines else ""
+        return (f"{data_name}:{data_line}: {what} id「{id_}」和這一頁已有的 id 相同{where}"
+                f" — 換一個 id（小寫英文和連字號），每個 id 在一頁裡只能用一次")
+    if len(lines) > 1:
+        return (f"{name}:{lines[1]}: id「{id_}」在這一頁用了 {count} 次（第 {lines[0]} 行已經用過）"
+                f" — 換一個 id：每個 id 在一頁裡只能用一次，鏈接和行動清單才知道指向哪裡")
+    if lines:
+        return (f"{name}:{lines[0]}: id「{id_}」和行動清單或名詞解釋在這一頁加上的 id 相同"
+                f" — 換一個標題 id（checklist、checklist-…、glossary-ref-… 留給它們用）")
+    return (f"{name}:1: id「{id_}」在這一頁用了 {count} 次 — 每個 id 在一頁裡只能用一次："
+            f"改掉標題後的 {{#{id_}}}，或改掉數據文件（行動清單的階段 id、名詞 id）裡同名的 id")
+
+
+def data_id_origin(id_: str, page: Page, config: MkDocsConfig) -> tuple[str, int, str] | None:
+    """(data file, line, what) if a hook put this id on the page from a data file."""
+    src = page.file.src_uri
+    checklist = config.get("checklist_build")
+    if checklist is not None and src == checklist.checklist.page:
+        for stage in checklist.checklist.stages:
+            if stage.id == id_:
+                return checklist.data_file, stage.line, "階段的"
+            for item in stage.items:
+                if f"checklist-{item.id}" == id_:
+                    return checklist.data_file, item.line, "行動的"
+    glossary = config.get("glossary_build")
+    if glossary is not None and src == glossary.glossary.page:
+        for term in glossary.glossary.terms:
+            if term.id == id_:
+                return glossary.data_file, term.line, "名詞的"
+    return None
+
 
 def too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
     """The first line where brackets nest deeper than `limit`, or None."""
@@ -120,12 +220,25 @@ def repeated_ids(html: str) -> dict[str, int]:
     return {id_: count for id_, count in counts.items() if count > 1}
 
 
-def id_line(source: str, id_: str) -> int:
-    """The line of a page's Markdown that gives this id, or 1."""
+def id_lines(source: str, id_: str) -> list[int]:
+    """The lines of a page's Markdown that give this id (outside fenced code)."""
     pattern = re.compile(rf"""\{{[^}}\n]*#{re.escape(id_)}(?![\w-])|\bid=["']{re.escape(id_)}["']""")
+    found, fence = [], None
     for number, line in enumerate(source.splitlines(), start=1):
-        if pattern.search(line):
-            return number
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence and stripped.startswith(fence) else fence or stripped[:3]
+            continue
+        if fence is None and pattern.search(line):
+            found.append(number)
+    return found
+
+
+def url_line(source: str, url: str) -> int:
+    """The line of a page's Markdown where a URL is written (HTML-escaped & compared as &amp; too), or 1."""
+    for needle in (url, url.replace("&amp;", "&")):
+        if needle in source:
+            return source[:source.index(needle)].count("\n") + 1
     return 1
 
 

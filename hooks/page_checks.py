@@ -258,10 +258,13 @@ def run_content_lint(root: Path) -> list[str]:
     module = sys.modules.get("lint_content")
     if module is None or Path(getattr(module, "__file__", "")).resolve() != (scripts / "lint_content.py").resolve():
         module = importlib.util.module_from_spec(spec)
+        sys.modules["lint_content"] = module  # before running it: its dataclasses look themselves up there
         sys.path.insert(0, str(scripts))  # its own helpers live beside it
         try:
             spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules["lint_content"]
+            raise
         finally:
             sys.path.remove(str(scripts))
-        sys.modules["lint_content"] = module
     return module.lint_project(root)

@@ -809,3 +809,24 @@ def test_a_lock_held_by_another_process(previous):
     assert result.returncode == 1
     assert "另一個建置正在寫入" in result.stderr
     assert snapshot(previous) == before
+
+
+MKDOCS = [str(Path(PYTHON).parent / "mkdocs"), "build", "-q"]
+
+
+def test_plain_mkdocs_build_strict_passes_on_the_repository(tmp_path):
+    # MkDocs' own command loads the hooks without scripts/build having imported anything first.
+    result = subprocess.run(MKDOCS + ["--strict", "-d", str(tmp_path / "site")], cwd=ROOT, env=ENV,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+
+
+def test_plain_mkdocs_build_refuses_personal_data_too(project, tmp_path):
+    text, found = PERSONAL_DATA["phone-touching-chinese"]
+    line = append(project, "docs/causes.md", text)
+    result = subprocess.run(MKDOCS + ["-f", str(project.config), "-d", str(tmp_path / "site")], cwd=project.root,
+                            env=ENV, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert f"docs/causes.md:{line}:{text.index(found) + 1}: 個人信息" in relative(result.stderr, project)

@@ -97,8 +97,34 @@ _CUT_VALUE = re.compile(r"^[^#'\"]*?:[ \t]+[^'\"#\s][^#'\"]*?[ \t]#(?=\S)")
 _CUT_ITEM = re.compile(r"^[ \t]*-[ \t]+[^'\"#\s][^#'\"]*?[ \t]#(?=\S)")
 
 
+# How deep a data file may nest: YAML's parsers (libyaml's composer among them) recurse once per
+# level and crash the interpreter far past any real file. Real data files nest four or five deep.
+MAX_DEPTH = 20
+MAX_INDENT = 4 * MAX_DEPTH
+
+
+def nesting_line(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """The first line where [ ] / { } nest deeper than `limit`, or that is indented past its bound."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) - len(line.lstrip(" \t")) > 4 * limit:
+            return number
+        for char in line:
+            if char in "[{":
+                depth += 1
+                if depth > limit:
+                    return number
+            elif char in "]}" and depth:
+                depth -= 1
+    return None
+
+
 def check_source(text: str) -> None:
     """Mistakes YAML would accept silently, or that cost too much: raise DataError at their line."""
+    deep = nesting_line(text)
+    if deep:
+        raise DataError(deep, f"這裡的 [ ] 或 {{ }} 套了超過 {MAX_DEPTH} 層（或縮排太深），讀不了"
+                              f" — 檢查是否貼上了多餘的括號；值裡本來就有括號的話，把整個值用引號括起來")
     for number, line in enumerate(text.splitlines(), start=1):
         if _CUT_VALUE.match(line) or _CUT_ITEM.match(line):
             raise DataError(number, "值裡的「 #」會被 YAML 當成註解，後面的文字會被丟掉"

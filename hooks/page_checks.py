@@ -39,6 +39,11 @@ log = get_plugin_logger("page_checks")
 MAX_NESTING = 20
 MAX_PAGE_BYTES = 512 * 1024
 OPENING, CLOSING = "[(", "])"
+MAX_INDENT = 4 * MAX_NESTING            # columns: a list nested MAX_NESTING deep
+RUN = re.compile(r"([*_~`])\1{40,}")  # emphasis or fence markers in a run far past any real use
+HTML_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)(?:\s[^<>]*?)?(/?)>")
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                           "source", "track", "wbr"})
 
 ID_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
 # An element that loads what its src/data/poster/srcset names, from another host (a link <a> does not load).
@@ -56,17 +61,17 @@ META_ESCAPED = ("description", "author")
 
 @event_priority(150)  # after hooks/editions.py has read the pages, before anything renders them
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    # Size and nesting first: past them, the lint's own parsers (AutoCorrect's) give up too.
-    for file in files.documentation_pages():
-        text = file.content_string
-        name = f"docs/{file.src_uri}"
-        if len(text.encode("utf-8")) > MAX_PAGE_BYTES:
-            raise PluginError(f"{name}:1: 這一頁超過 {MAX_PAGE_BYTES // 1024} KB — 把它拆成幾頁")
-        found = too_deep(text)
-        if found:
-            raise PluginError(f"{name}:{found}: 這一行的括號 [ ] 或 ( ) 套了超過 {MAX_NESTING} 層"
-                              f" — 檢查是否貼上了多餘的括號")
-    problems = run_content_lint(Path(config.config_file_path).parent)
+    # Size and nesting first, on everything the lint reads: past them, the lint's own parser
+    # (AutoCorrect's, native code) crashes the interpreter, and Markdown's recurses too deep.
+    root = Path(config.config_file_path).parent
+    texts = [(f"docs/{file.src_uri}", file.content_string) for file in files.documentation_pages()]
+    texts += [(name, text) for name, text in data_texts(root)]
+    for name, text in texts:
+        problem = hostile(text)
+        if problem:
+            line, message = problem
+            raise PluginError(f"{name}:{line}: {message}")
+    problems = run_content_lint(root)
     for problem in problems:
         log.error(problem)
     if problems:
@@ -196,6 +201,44 @@ def data_id_origin(id_: str, page: Page, config: MkDocsConfig) -> tuple[str, int
     return None
 
 
+def data_texts(root: Path) -> list[tuple[str, str]]:
+    """The data files the lint reads (data/*.yml), as text; unreadable ones are the lint's to report."""
+    found = []
+    for path in sorted((root / "data").rglob("*")) if (root / "data").is_dir() else []:
+        if path.suffix in (".yml", ".yaml") and path.is_file():
+            try:
+                found.append((path.relative_to(root).as_posix(), path.read_text(encoding="utf-8-sig")))
+            except (OSError, UnicodeDecodeError):
+                continue
+    return found
+
+
+def hostile(text: str) -> tuple[int, str] | None:
+    """(line, message with the fix) for text too big or nested too deep to parse safely, else None."""
+    if len(text.encode("utf-8")) > MAX_PAGE_BYTES:
+        return 1, f"這個文件超過 {MAX_PAGE_BYTES // 1024} KB — 把它拆成幾頁"
+    found = too_deep(text)
+    if found:
+        return found, (f"這一行的括號 [ ] 或 ( ) 套了超過 {MAX_NESTING} 層"
+                       f" — 檢查是否貼上了多餘的括號")
+    found = html_too_deep(text)
+    if found:
+        return found, (f"這裡的 HTML 標籤套了超過 {MAX_NESTING} 層沒有關上"
+                       f" — 檢查是否貼上了多餘的 <…> 標籤，每個開始標籤都要有對應的 </…>")
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        if indent > MAX_INDENT:
+            return number, (f"這一行縮排了 {indent} 格（列表套了太多層）"
+                            f" — 列表最多套幾層，每層縮排 4 格")
+        quotes = len(re.match(r"[ \t>]*", line)[0].replace(" ", "").replace("\t", ""))
+        if quotes > MAX_NESTING:
+            return number, f"這一行的引用符號 > 套了 {quotes} 層 — 刪掉多餘的 >"
+        run = RUN.search(line)
+        if run:
+            return number, f"這一行連續寫了 {len(run[0])} 個「{run[0][0]}」 — 加粗或斜體只用一到三個，分隔線用三個"
+    return None
+
+
 def too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
     """The first line where brackets nest deeper than `limit`, or None."""
     depth = 0
@@ -209,6 +252,22 @@ def too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
                 return line
         elif char in CLOSING and depth:
             depth -= 1
+    return None
+
+
+def html_too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
+    """The first line where HTML elements left open nest deeper than `limit`, or None."""
+    depth = 0
+    for match in HTML_TAG.finditer(text):
+        closing, name, self_closing = match[1], match[2].lower(), match[3]
+        if name in VOID_ELEMENTS or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > limit:
+            return text[:match.start()].count("\n") + 1
     return None
 
 

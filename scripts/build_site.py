@@ -70,6 +70,9 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
     """The editions and outputs mkdocs.yml names (extra.editions, extra.outputs)."""
     from mkdocs.utils.yaml import yaml_load
 
+    deep = config_too_deep(config_file)
+    if deep:
+        raise BuildFailed([deep])
     try:
         with open(config_file, "rb") as file:
             extra = (yaml_load(file) or {}).get("extra") or {}
@@ -238,6 +241,7 @@ NAV_MISSING = re.compile(r"A reference to '(?P<ref>[^']+)' is included in the 'n
                          r"found in the documentation files\.")
 CONFIG_VALUE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
 PAGE_ERROR = re.compile(r"Error (?:reading|building) page '[^']+':\s*$")
+PAGE_ERROR_WITH_CAUSE = re.compile(r"Error (?:reading|building) page '(?P<src>[^']+)':\s*(?P<cause>\S.*)", re.DOTALL)
 LOCATED = re.compile(r"^[^\s:]+:\d+(?::\d+)?: ")
 PLUGIN_PREFIX = re.compile(r"^[\w-]+: (?=[^\s:]+:\d+)")  # get_plugin_logger's "glossary: " before a location
 
@@ -259,6 +263,14 @@ def translate(message: str, config_file: Path, docs: Path) -> Iterator[str]:
     message = PLUGIN_PREFIX.sub("", message)
     if PAGE_ERROR.match(message):
         return  # MkDocs' heading for the error that follows, which says it all
+    if m := PAGE_ERROR_WITH_CAUSE.match(message):  # an exception that is not ours, with the page it hit
+        cause = m["cause"].strip()
+        if "recursion" in cause:
+            yield (f"docs/{m['src']}:1: 這一頁嵌套太深，無法轉換 — 檢查最近加上的列表、引用、括號或 HTML 標籤"
+                   f"是否套了太多層")
+        else:
+            yield f"docs/{m['src']}:1: 轉換這一頁時出錯（{cause}）— 檢查最近對這一頁的修改；看不懂的話開一個 issue 附上這一行"
+        return
     if m := LINK_MISSING.match(message):
         yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的頁面不存在"
                f" — 檢查文件名和大小寫（docs/ 裡的 .md 檔）")
@@ -376,6 +388,22 @@ def config_too_large(config_file: Path) -> str | None:
     line = culprit(root) or 1
     return (f"{_display(config_file)}:{line}: 這裡的 & 和 * 引用展開後超過 {MAX_CONFIG_VALUES} 個值，"
             f"MkDocs 讀不完 — {fix}")
+
+
+def config_too_deep(config_file: Path) -> str | None:
+    """The problem if mkdocs.yml's brackets or indentation nest past MAX_CONFIG_DEPTH (before any
+    YAML parser recurses into them: PyYAML's composer would exhaust the stack)."""
+    import data_file  # hooks/data_file.py: the same bound as the data files'
+
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None  # MkDocs' own load reports it
+    line = data_file.nesting_line(text, MAX_CONFIG_DEPTH)
+    if line is None:
+        return None
+    return (f"{_display(config_file)}:{line}: 這裡的 [ ] 或 {{ }} 套了超過 {MAX_CONFIG_DEPTH} 層（或縮排太深），讀不了"
+            f" — 檢查是否貼上了多餘的括號")
 
 
 class _TooDeep(Exception):

@@ -234,6 +234,52 @@ def test_200_kb_of_nested_brackets_neither_crashes_nor_hangs(project, previous):
     fails_in_child(project, previous, f"docs/causes.md:{line}")
 
 
+HOSTILE_NESTING = {
+    "lists": ("\n".join("    " * i + "- 項目" for i in range(300)), "    " * 21 + "- 項目"),
+    "html-elements": ("<span>" * 50_000, "<span>"),
+    "html-blocks": ('<div markdown="1">\n' * 3000 + "文字\n" + "</div>\n" * 3000, '<div markdown="1">'),
+    "emphasis": ("*" * 20_000 + "強調" + "*" * 20_000, "*"),
+    "quotes": (">" * 20_000 + " 引用", ">"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_NESTING)
+def test_other_hostile_nesting_neither_crashes_nor_hangs(project, previous, case):
+    text, first = HOSTILE_NESTING[case]
+    line = append(project, "docs/causes.md", text)
+    lines = text.splitlines()
+    if case in ("lists", "html-blocks"):  # the first line past the bound
+        line += next(i for i, l in enumerate(lines) if l.startswith(first)) + (20 if case == "html-blocks" else 0)  # the 21st <div> opens level 21
+    fails_in_child(project, previous, f"docs/causes.md:{line}")
+
+
+def test_hostile_nesting_in_a_data_file(project, previous):
+    old = re.search(r"definition: (螞蟻集團[^\n]*)", project.path("data/glossary.yml").read_text(encoding="utf-8"))[0]
+    line = project.edit("data/glossary.yml", old, "definition: " + "<b>" * 50_000)
+    fails_in_child(project, previous, f"data/glossary.yml:{line}")
+
+
+def test_deep_yaml_nesting_in_a_data_file(project, previous):
+    old = re.search(r"definition: (螞蟻集團[^\n]*)", project.path("data/glossary.yml").read_text(encoding="utf-8"))[0]
+    line = project.edit("data/glossary.yml", old, "definition: " + "[" * 100_000 + "]" * 100_000)
+    fails_in_child(project, previous, f"data/glossary.yml:{line}")
+
+
+def test_deep_yaml_nesting_in_mkdocs_yml(project, previous):
+    text = project.config.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    line = text.count("\n") + 1
+    project.write("mkdocs.yml", text + "  deep: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    fails_in_child(project, previous, f"mkdocs.yml:{line}")
+
+
+def test_an_unexpected_error_on_a_page_still_names_the_page():
+    import build_site
+
+    [line] = build_site.translate("Error reading page 'causes.md': maximum recursion depth exceeded",
+                                  ROOT / "mkdocs.yml", ROOT / "docs")
+    assert line.startswith("docs/causes.md:1: ") and re.search(r"—.*[\u4e00-\u9fff]", line)
+
+
 BILLION_LAUGHS = """\
   laughs: &a ["哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈"]
   laughs2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import build_site
+import publish
 
 DIST = build_site.ROOT / "dist"
 
@@ -31,7 +32,10 @@ def build_download(fmt: str, lang: str | None = None, *, dist: Path = DIST,
     if output is None:
         raise build_site.BuildFailed([f"mkdocs.yml: extra.outputs 裡沒有 format「{fmt}」— 先在那裡加上它"])
     dist.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".download-", dir=dist) as tmp:
+    for leftover in dist.glob(".download-*"):  # of a build that was killed (SIGKILL) before it could clean up
+        shutil.rmtree(leftover, ignore_errors=True)
+    # SIGTERM and SIGHUP end the build like Ctrl-C, so the temporary folder is removed.
+    with publish.signals_as_interrupts(), tempfile.TemporaryDirectory(prefix=".download-", dir=dist) as tmp:
         work = Path(tmp)
         built = build_site.BUILDERS[fmt](config_file, edition, work / "out" / Path(output.path(edition)).name,
                                           work / "work", None)

@@ -876,3 +876,53 @@ def test_plain_mkdocs_build_refuses_personal_data_too(project, tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert f"docs/causes.md:{line}:{text.index(found) + 1}: 個人信息" in relative(result.stderr, project)
+
+
+# -----------------------------------------------------------------------------
+# scripts/offline-bundle: the same gate for one download into dist/
+# -----------------------------------------------------------------------------
+
+@pytest.fixture
+def dist(tmp_path) -> Path:
+    """dist/ with an earlier download in it."""
+    folder = tmp_path / "dist"
+    folder.mkdir()
+    (folder / "alipay-overdue-guide-offline-zh-Hant.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    return folder
+
+
+def download_leftovers(dist: Path) -> list[str]:
+    return sorted(p.name for p in dist.iterdir() if p.name.startswith("."))
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "zh-Hans"])
+def test_the_offline_bundle_refuses_a_mistake_and_keeps_the_previous_file(project, dist, lang):
+    import build_site
+    import offline_bundle
+
+    text, found = PERSONAL_DATA["qq"]
+    line = append(project, "docs/causes.md", text)
+    before = snapshot(dist)
+    with pytest.raises(build_site.BuildFailed) as failure:
+        offline_bundle.build_download("zip", lang, dist=dist, config_file=project.config)
+    check_problems(relative("\n".join(failure.value.problems), project),
+                   f"docs/causes.md:{line}:{text.index(found) + 1}")
+    assert snapshot(dist) == before
+    assert download_leftovers(dist) == []
+
+
+def test_sigterm_mid_offline_bundle_leaves_dist_as_it_was(dist):
+    before = snapshot(dist)
+    process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "offline_bundle.py"), "--dist", str(dist)], cwd=ROOT,
+                               env=ENV, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not any(sum(1 for _ in p.rglob("*")) > 20 for p in dist.glob(".download-*")):
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+    process.terminate()
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "Traceback" not in stderr, stderr
+    assert snapshot(dist) == before
+    assert download_leftovers(dist) == []
+    assert group_is_gone(process.pid)

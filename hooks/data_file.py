@@ -58,7 +58,7 @@ def data_path(config: MkDocsConfig, kind: str) -> str:
     if not isinstance(name, str) or not name.endswith((".yml", ".yaml")) or name.startswith("/") \
             or ".." in name.split("/"):
         where = config_where(config, f"{kind}:", after="data:")
-        raise PluginError(f"{where}: extra.data.{kind} 應該寫專案裡數據文件的相對路徑 — 例如 data/{kind}.yml")
+        raise PluginError(f"{where}: extra.data.{kind} 應該寫項目裡數據文件的相對路徑 — 例如 data/{kind}.yml")
     return name
 
 
@@ -82,7 +82,7 @@ def read(path: str | Path, name: str) -> str:
     """A contributor's text file as text; PluginError naming the line if it is not UTF-8."""
     data = Path(path).read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:200]):
-        raise PluginError(f"{name}:1: 這個文件是 UTF-16 編碼 — 請用 UTF-8 編碼另存（GitHub 網頁編輯器和多數編輯器的預設）")
+        raise PluginError(f"{name}:1: 這個文件是 UTF-16 編碼 — 請用 UTF-8 編碼另存（GitHub 網頁編輯器和多數編輯器的默認）")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -123,8 +123,8 @@ def check_source(text: str) -> None:
     """Mistakes YAML would accept silently, or that cost too much: raise DataError at their line."""
     deep = nesting_line(text)
     if deep:
-        raise DataError(deep, f"這裡的 [ ] 或 {{ }} 套了超過 {MAX_DEPTH} 層（或縮排太深），讀不了"
-                              f" — 檢查是否貼上了多餘的括號；值裡本來就有括號的話，把整個值用引號括起來")
+        raise DataError(deep, f"這裡的 [ ] 或 {{ }} 套了超過 {MAX_DEPTH} 層（或縮進太深），讀不了"
+                              f" — 檢查是否粘貼了多餘的括號；值裡本來就有括號的話，把整個值用引號括起來")
     for number, line in enumerate(text.splitlines(), start=1):
         if _CUT_VALUE.match(line) or _CUT_ITEM.match(line):
             raise DataError(number, "值裡的「 #」會被 YAML 當成註解，後面的文字會被丟掉"
@@ -154,7 +154,7 @@ def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:
         mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
         raise DataError(mark.line + 1 if mark else 1,
                         f"YAML 格式錯誤（{error.problem or error.context}）"
-                        f" — 檢查這行附近的縮排、「鍵: 值」的冒號和空格、引號是否成對") from None
+                        f" — 檢查這行附近的縮進、「鍵: 值」的冒號和空格、引號是否成對") from None
     if root is None:
         raise DataError(1, f"文件是空的 — 需要 {'、'.join(parts)} 這 {len(parts)} 個部分")
     return mapping(root, "文件最上層", parts)
@@ -185,7 +185,7 @@ def mapping(node: yaml.Node, where: str, keys: Iterable[str], optional: Iterable
         if name in fields:
             raise DataError(line(key), f"「{name}」在同一處寫了兩次 — 刪掉其中一個")
         if name not in allowed:
-            raise DataError(line(key), f"不認識的欄位「{name}」 — {where} 只能有 {'、'.join(allowed)}（檢查拼寫）")
+            raise DataError(line(key), f"不認識的字段「{name}」 — {where} 只能有 {'、'.join(allowed)}（檢查拼寫）")
         fields[name] = value
     missing = [key for key in keys if key not in fields]
     if missing:

@@ -220,16 +220,16 @@ def hostile(text: str) -> tuple[int, str] | None:
     found = too_deep(text)
     if found:
         return found, (f"這一行的括號 [ ] 或 ( ) 套了超過 {MAX_NESTING} 層"
-                       f" — 檢查是否貼上了多餘的括號")
+                       f" — 檢查是否粘貼了多餘的括號")
     found = html_too_deep(text)
     if found:
         return found, (f"這裡的 HTML 標籤套了超過 {MAX_NESTING} 層沒有關上"
-                       f" — 檢查是否貼上了多餘的 <…> 標籤，每個開始標籤都要有對應的 </…>")
+                       f" — 檢查是否粘貼了多餘的 <…> 標籤，每個開始標籤都要有對應的 </…>")
     for number, line in enumerate(text.splitlines(), start=1):
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
         if indent > MAX_INDENT:
-            return number, (f"這一行縮排了 {indent} 格（列表套了太多層）"
-                            f" — 列表最多套幾層，每層縮排 4 格")
+            return number, (f"這一行縮進了 {indent} 格（列表套了太多層）"
+                            f" — 列表最多套幾層，每層縮進 4 格")
         quotes = len(re.match(r"[ \t>]*", line)[0].replace(" ", "").replace("\t", ""))
         if quotes > MAX_NESTING:
             return number, f"這一行的引用符號 > 套了 {quotes} 層 — 刪掉多餘的 >"

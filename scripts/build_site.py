@@ -302,7 +302,7 @@ CONFIG_MESSAGES = [
     (re.compile(r"The path '(?P<value>[^']+)' isn't an existing (?:file|directory)\."),
      "「{value}」不存在", "檢查路徑（相對於 mkdocs.yml 所在的文件夾）和大小寫"),
     (re.compile(r"Failed to load extension '(?P<value>[^']+)'"),
-     "載入不了 Markdown 擴展「{value}」", "檢查名稱拼寫；新的擴展要先加入 requirements.txt"),
+     "加載不了 Markdown 擴展「{value}」", "檢查名稱拼寫；新的擴展要先加入 requirements.txt"),
     (re.compile(r"The \"(?P<value>[^\"]+)\" plugin is not installed"),
      "沒有安裝插件「{value}」", "檢查名稱拼寫；新的插件要先加入 requirements.txt"),
     (re.compile(r"Unrecognised theme name: '(?P<value>[^']+)'"),
@@ -402,8 +402,8 @@ def config_too_deep(config_file: Path) -> str | None:
     line = data_file.nesting_line(text, MAX_CONFIG_DEPTH)
     if line is None:
         return None
-    return (f"{_display(config_file)}:{line}: 這裡的 [ ] 或 {{ }} 套了超過 {MAX_CONFIG_DEPTH} 層（或縮排太深），讀不了"
-            f" — 檢查是否貼上了多餘的括號")
+    return (f"{_display(config_file)}:{line}: 這裡的 [ ] 或 {{ }} 套了超過 {MAX_CONFIG_DEPTH} 層（或縮進太深），讀不了"
+            f" — 檢查是否粘貼了多餘的括號")
 
 
 class _TooDeep(Exception):
@@ -416,7 +416,7 @@ def format_config_error(config_file: Path, error: Exception) -> list[str]:
     mark = getattr(error, "problem_mark", None) or getattr(getattr(error, "__cause__", None), "problem_mark", None)
     found = re.search(r"line (\d+)", str(error))
     line = mark.line + 1 if mark else int(found[1]) if found else 1
-    return [f"{_display(config_file)}:{line}: 不是正確的 YAML — 檢查這行附近的縮排、冒號和引號"]
+    return [f"{_display(config_file)}:{line}: 不是正確的 YAML — 檢查這行附近的縮進、冒號和引號"]
 
 
 def _tag(edition: editions.Edition) -> str:

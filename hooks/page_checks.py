@@ -326,4 +326,34 @@ def run_content_lint(root: Path) -> list[str]:
             raise
         finally:
             sys.path.remove(str(scripts))
-    return module.lint_project(root)
+    return module.lint_project(root) + theme_personal_data(module, root)
+
+
+THEME_SUFFIXES = (".html", ".js", ".css", ".svg", ".yml", ".yaml", ".json", ".txt")
+
+
+def theme_personal_data(lint, root: Path) -> list[str]:
+    """Personal data in what is published besides docs/ and data/: mkdocs.yml and overrides/.
+
+    The content lint reads pages and data files; the site's name, author and
+    copyright (mkdocs.yml) and the theme's templates, scripts and styles reach
+    every page too. Only the personal-data check runs on them (with the same
+    allow-list), not the prose checks.
+    """
+    allow_file = root / "data" / "lint-allowlist.yml"
+    exceptions, _ = lint.load_lint_allowlist(allow_file) if allow_file.exists() else (lint.LintAllowlist(), [])
+    overrides = root / "overrides"
+    files = [root / "mkdocs.yml"] + sorted(p for p in overrides.rglob("*") if p.suffix in THEME_SUFFIXES and p.is_file()) \
+        if overrides.is_dir() else [root / "mkdocs.yml"]
+    problems = []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        for number, line in enumerate(text.splitlines(), start=1):
+            for column, found, kind in lint.personal_data(line, exceptions.personal_data):
+                problems.append(f"{name}:{number}:{column}: 個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、"
+                                f"郵箱、身份證號和銀行卡號，請刪除（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）")
+    return problems

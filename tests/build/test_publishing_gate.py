@@ -321,6 +321,25 @@ def test_personal_data_is_never_published(project, previous, case):
     assert "個人信息" in problems
 
 
+def test_personal_data_in_a_data_file(project, previous):
+    line = project.edit("data/checklist.yml", "label: 準備收入證明", "label: 準備收入證明，寄到 helper@example.com")
+    col = project.path("data/checklist.yml").read_text(encoding="utf-8").splitlines()[line - 1].index("helper") + 1
+    fails(project, previous, f"data/checklist.yml:{line}:{col}")
+
+
+def test_personal_data_in_mkdocs_yml(project, previous):
+    line = project.edit("mkdocs.yml", "site_author: 逾期協商指南編輯組", "site_author: 逾期協商指南編輯組（微信號 debt_helper88）")
+    fails(project, previous, f"mkdocs.yml:{line}")
+
+
+def test_personal_data_in_a_theme_template(project, previous, own_overrides):
+    [template] = sorted(own_overrides.rglob("*.html"))[:1]
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text + "\n<!-- 有問題聯繫 13800138000 -->\n", encoding="utf-8")
+    name = template.relative_to(project.root).as_posix()
+    fails(project, previous, f"{name}:{text.count(chr(10)) + 2}")
+
+
 PINYIN = {
     "tone-numbers": "借款人可以主動協商(xie2 shang1)延期。",
     "spaces": "借款人可以主動協商 (xié shāng) 延期。",

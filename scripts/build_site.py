@@ -139,7 +139,11 @@ def build_edition(config_file: Path, edition: editions.Edition, dest: Path, *, s
     skip = tuple(dest / other.path for other in read_matrix(config_file)[0] if other.path and other != edition)
     problems = script_purity.check_site(dest, edition=edition, skip=skip)
     if problems:
-        raise BuildFailed([p.format() + _tag(edition) for p in problems])
+        pages: dict[str, list[str]] = {}  # one line per source place, not one per built page showing it
+        for problem in problems:
+            pages.setdefault(purity_problem(problem, config_file), []).append(problem.file)
+        raise BuildFailed([f"{line}（{f'頁面 {built[0]}' if len(built) == 1 else f'{len(built)} 個頁面，例如 {built[0]}'}）"
+                           + _tag(edition) for line, built in pages.items()])
 
 
 def build_zip(config_file: Path, edition: editions.Edition, zip_path: Path, work: Path,
@@ -325,6 +329,48 @@ def config_problem(key: str, message: str, config_file: Path) -> str:
     line = line if line > 1 else _line_of(config_file, key.split(".")[0] + ":")
     return (f"{config}:{line}: 設置「{key}」有誤（MkDocs 說：{message}）"
             f" — 對照 https://www.mkdocs.org/user-guide/configuration/ 改正這一行")
+
+
+def purity_problem(problem, config_file: Path) -> str:
+    """A script-purity problem of a built page, at the source line the character comes from.
+
+    The character is searched for with as much of its context as can be found:
+    in the page's Markdown first, then the data files, the theme's overrides/
+    and mkdocs.yml (an edition's leftover is in the zh-Hant source as it is,
+    since OpenCC left it). The caller names the built pages.
+    """
+    root = config_file.parent
+    built = problem.file.replace(os.sep, "/")
+    stem = built.removesuffix("index.html").rstrip("/") or "index"
+    pages = [root / "docs" / f"{stem}.md", root / "docs" / stem / "index.md"]
+    others = sorted((root / "data").glob("*.y*ml")) + sorted(
+        p for p in (root / "overrides").rglob("*") if p.is_file() and p.suffix in (".html", ".js")) + [config_file]
+    snippet = problem.snippet
+    at = snippet.find(problem.char)
+    windows = [snippet[max(0, at - k): at + k + 1] for k in (6, 3, 1)] + [problem.char] if at >= 0 else [problem.char]
+    message = problem.format().split(": ", 1)[1]
+    for window in windows:
+        for path in [*pages, *others]:
+            if not path.is_file():
+                continue
+            line = _line_of(path, window)
+            if line > 1 or window in _first_line(path):
+                return f"{_display_in(path, root)}:{line}: {message}"
+    return problem.format()
+
+
+def _first_line(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").split("\n", 1)[0]
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _display_in(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return _display(path)
 
 
 def describe_crash(error: Exception, config_file: Path) -> str:

@@ -355,13 +355,14 @@ def test_pinyin_left_in_the_text(project, previous, case):
     assert "拼音" in problems
 
 
-def test_a_page_with_a_chinese_file_name_builds_in_both_editions_nav_included(project, tmp_path):
-    project.write("docs/還款問題.md", "---\ndescription: 關於還款的常見問題，以及遇到困難時應該怎樣與平臺聯繫。\n---\n\n"
-                                     "# 還款問題 {#repayment-questions}\n\n還款遇到困難時，先看[協商步驟](negotiation.md)。\n")
-    project.edit("mkdocs.yml", "  - glossary.md\n", "  - glossary.md\n  - 還款問題.md\n")
+@pytest.mark.parametrize("file_name", ["還款問題", "還款 問題"], ids=["cjk", "cjk-with-space"])
+def test_a_page_with_a_chinese_file_name_builds_in_both_editions_nav_included(project, tmp_path, file_name):
+    project.write(f"docs/{file_name}.md", "---\ndescription: 關於還款的常見問題，以及遇到困難時應該怎樣與平臺聯繫。\n---\n\n"
+                                          "# 還款問題 {#repayment-questions}\n\n還款遇到困難時，先看[協商步驟](negotiation.md)。\n")
+    project.edit("mkdocs.yml", "  - glossary.md\n", f"  - glossary.md\n  - {file_name}.md\n")
     site = builds(project, tmp_path / "site")
     for edition, title in (("", "還款問題"), ("zh-Hans/", "还款问题")):
-        page = BeautifulSoup((site / edition / "還款問題" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        page = BeautifulSoup((site / edition / file_name / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert page.h1.get_text(strip=True).rstrip("#") == title
         home = BeautifulSoup((site / edition / "index.html").read_text(encoding="utf-8"), "html.parser")
         links = {a.get_text(strip=True): a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href]")}
@@ -587,6 +588,14 @@ def test_a_template_syntax_error_in_the_overrides(project, previous, own_overrid
     fails(project, previous, f"{name}:{line}")
 
 
+def test_a_simplified_character_in_a_theme_template(project, previous, own_overrides):
+    template = own_overrides / "partials" / "copyright.html"
+    line = project.line_of("overrides/partials/copyright.html", "下載離線版")
+    template.write_text(template.read_text(encoding="utf-8").replace("下載離線版", "下载離線版"), encoding="utf-8")
+    problems = fails(project, previous, f"overrides/partials/copyright.html:{line}")
+    assert "载" in problems
+
+
 def test_a_yaml_syntax_error_in_mkdocs_yml(project, previous):
     line = project.edit("mkdocs.yml", "site_author: 逾期協商指南編輯組", "site_author: [逾期協商指南編輯組")
     fails(project, previous, f"mkdocs.yml:{line}")
@@ -774,7 +783,7 @@ def test_the_command_line_exits_non_zero_naming_the_line(project, cli_project, p
     assert snapshot(previous) == before and leftovers(previous) == []
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=["SIGTERM", "SIGINT", "SIGHUP"])
 def test_a_signal_mid_build_leaves_the_previous_site_and_nothing_else(previous, signum):
     before = snapshot(previous)
     process = start_build(previous)

@@ -81,8 +81,13 @@ def config_where(config: MkDocsConfig, needle: str, *, after: str = "extra:") ->
 def read(path: str | Path, name: str) -> str:
     """A contributor's text file as text; PluginError naming the line if it is not UTF-8."""
     data = Path(path).read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:200]):
+    nuls = [i for i, byte in enumerate(data[:400]) if byte == 0]
+    # UTF-16 without a BOM: ASCII characters leave a NUL in every other byte, all on one parity.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(nuls) > 1 and len({i % 2 for i in nuls}) == 1):
         raise PluginError(f"{name}:1: 這個文件是 UTF-16 編碼 — 請用 UTF-8 編碼另存（GitHub 網頁編輯器和多數編輯器的默認）")
+    if b"\x00" in data:
+        line = data[:data.index(b"\x00")].count(b"\n") + 1
+        raise PluginError(f"{name}:{line}: 這一行有空字符（NUL），文件可能已損壞 — 刪掉它，請用 UTF-8 編碼另存這個文件")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -655,7 +655,8 @@ def test_a_page_too_large(project, previous):
 def test_a_page_with_a_nul_byte(project, previous):
     text = project.path("docs/causes.md").read_text(encoding="utf-8")
     project.write("docs/causes.md", text.replace("\n\n", "\n\x00\n", 1).encode("utf-8"))
-    fails(project, previous, "docs/causes.md")
+    line = text[:text.index("\n\n")].count("\n") + 2
+    assert "空字符" in fails(project, previous, f"docs/causes.md:{line}")
 
 
 def test_a_checklist_marker_on_a_page_without_actions(project, previous):

@@ -277,7 +277,7 @@ def translate(message: str, config_file: Path, docs: Path) -> Iterator[str]:
         return
     if m := LINK_MISSING.match(message):
         yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的頁面不存在"
-               f" — 檢查文件名和大小寫（docs/ 裡的 .md 檔）")
+               f" — 檢查文件名和大小寫（docs/ 裡的 .md 文件）")
     elif m := ANCHOR_MISSING.match(message):
         yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的錨點不存在"
                f" — 改成那一頁標題後 {{#…}} 裡已有的 id")

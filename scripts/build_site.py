@@ -244,6 +244,7 @@ NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but a
 NAV_MISSING = re.compile(r"A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, which is not "
                          r"found in the documentation files\.")
 CONFIG_VALUE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
+LINT_SUMMARY = re.compile(r"內容檢查發現 \d+ 個問題（見上方）")  # hooks/page_checks.py, after each problem
 PAGE_ERROR = re.compile(r"Error (?:reading|building) page '[^']+':\s*$")
 PAGE_ERROR_WITH_CAUSE = re.compile(r"Error (?:reading|building) page '(?P<src>[^']+)':\s*(?P<cause>\S.*)", re.DOTALL)
 LOCATED = re.compile(r"^[^\s:]+:\d+(?::\d+)?: ")
@@ -265,8 +266,8 @@ def messages(records: list[logging.LogRecord], config_file: Path, edition: editi
 def translate(message: str, config_file: Path, docs: Path) -> Iterator[str]:
     config = _display(config_file)
     message = PLUGIN_PREFIX.sub("", message)
-    if PAGE_ERROR.match(message):
-        return  # MkDocs' heading for the error that follows, which says it all
+    if PAGE_ERROR.match(message) or LINT_SUMMARY.match(message):
+        return  # a heading for the problems logged on their own lines, which say it all
     if m := PAGE_ERROR_WITH_CAUSE.match(message):  # an exception that is not ours, with the page it hit
         cause = m["cause"].strip()
         if "recursion" in cause:

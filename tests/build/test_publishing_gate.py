@@ -319,6 +319,8 @@ def test_personal_data_is_never_published(project, previous, case):
     line = append(project, "docs/causes.md", text)
     problems = fails(project, previous, f"docs/causes.md:{line}:{text.index(found) + 1}")
     assert "個人信息" in problems
+    # Every line names a place (the lint's summary, "內容檢查發現 N 個問題", is not one more problem).
+    assert all(re.match(r"\S+:\d+(?::\d+)?: ", line) for line in problems.splitlines()), problems
 
 
 def test_personal_data_in_a_data_file(project, previous):

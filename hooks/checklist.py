@@ -139,7 +139,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         block = render_page_list(checklist, build.items_by_page[src], href(checklist.page))
         ids = {"checklist"}
     elif MARKER.search(html):
-        raise PluginError(f"docs/{src}: 這頁有 <!-- checklist --> 標記，但 {build.data_file} 沒有行動連到這頁"
+        marker = MARKER.search(page.file.content_string)
+        line = page.file.content_string[:marker.start()].count("\n") + 1 if marker else 1
+        raise PluginError(f"docs/{src}:{line}: 這頁有 <!-- checklist --> 標記，但 {build.data_file} 沒有行動連到這頁"
                           f" — 刪除這行標記，或在 {build.data_file} 加上 link 指向這頁的行動")
     else:
         return html
@@ -187,13 +189,13 @@ def check_pages(checklist: Checklist, pages: Mapping[str, bool]) -> None:
     """Raise ChecklistError unless the checklist page and every linked page exist (`pages`: path → exists)."""
     if not pages.get(checklist.page):
         raise ChecklistError(checklist.page_line,
-                             f"page「{checklist.page}」不存在 — 寫上 docs/ 裡清單頁的檔名，例如 checklist.md")
+                             f"page「{checklist.page}」不存在 — 寫上 docs/ 裡清單頁的文件名，例如 checklist.md")
     for item in checklist.items:
         if item.page == checklist.page:
             raise ChecklistError(item.line, f"「{item.id}」的 link 指向清單頁本身 — 請指向說明這項行動的段落")
         if not pages.get(item.page):
             raise ChecklistError(item.line, f"「{item.id}」的 link 指向的頁面「{item.page}」不存在"
-                                            f" — 檢查檔名（docs/ 裡的 .md 檔，大小寫要一致）")
+                                            f" — 檢查文件名（docs/ 裡的 .md 檔，大小寫要一致）")
 
 
 def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) -> None:
@@ -230,7 +232,7 @@ def _item(node: yaml.Node, seen: dict[str, int]) -> Item:
     match = LINK.fullmatch(link)
     if not match or link.startswith("/") or ".." in link.split("/"):
         raise ChecklistError(data_file.line(fields["link"]),
-                             f"link「{link}」的寫法不對 — 寫成「頁面檔名#標題 id」，例如 response.md#communicate-early")
+                             f"link「{link}」的寫法不對 — 寫成「頁面文件名#標題 id」，例如 response.md#communicate-early")
     return Item(id=item_id, label=data_file.text(fields["label"], "label"), page=_normalise(match[1]),
                 anchor=match[2], line=data_file.line(node))
 

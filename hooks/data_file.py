@@ -41,8 +41,8 @@ def load(config: MkDocsConfig, kind: str, parse: Callable[[str], T], *, what: st
     name = data_path(config, kind)
     path = Path(config.config_file_path).parent / name
     if not path.is_file():
-        raise PluginError(f"{name}: 找不到{what}的資料檔 — 請把它放回 data/ 資料夾，"
-                          f"或改正 mkdocs.yml 裡 extra.data.{kind} 寫的路徑")
+        raise PluginError(f"{config_where(config, name)}: 找不到{what}的數據文件「{name}」 — 請把它放回 data/ 文件夾，"
+                          f"或改正這一行（extra.data.{kind}）寫的路徑")
     text = read(path, name)
     try:
         check_source(text)
@@ -57,21 +57,43 @@ def data_path(config: MkDocsConfig, kind: str) -> str:
     name = paths.get(kind) if isinstance(paths, dict) else None
     if not isinstance(name, str) or not name.endswith((".yml", ".yaml")) or name.startswith("/") \
             or ".." in name.split("/"):
-        raise PluginError(f"mkdocs.yml: extra.data.{kind} 應該寫資料檔的路徑 — 例如 data/{kind}.yml")
+        where = config_where(config, f"{kind}:", after="data:")
+        raise PluginError(f"{where}: extra.data.{kind} 應該寫項目裡數據文件的相對路徑 — 例如 data/{kind}.yml")
     return name
+
+
+def config_where(config: MkDocsConfig, needle: str, *, after: str = "extra:") -> str:
+    """``mkdocs.yml:line`` of the first line containing `needle` (after the line starting `after`)."""
+    path = Path(config.config_file_path)
+    number = 1
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    start = next((n for n, line in enumerate(lines) if line.strip().startswith(after)), 0)
+    for index in range(start, len(lines)):
+        if needle in lines[index]:
+            number = index + 1
+            break
+    return f"{path.name}:{number}"
 
 
 def read(path: str | Path, name: str) -> str:
     """A contributor's text file as text; PluginError naming the line if it is not UTF-8."""
     data = Path(path).read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:200]):
-        raise PluginError(f"{name}:1: 這個檔案是 UTF-16 編碼 — 請用 UTF-8 編碼另存（GitHub 網頁編輯器和多數編輯器的預設）")
+    nuls = [i for i, byte in enumerate(data[:400]) if byte == 0]
+    # UTF-16 without a BOM: ASCII characters leave a NUL in every other byte, all on one parity.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(nuls) > 1 and len({i % 2 for i in nuls}) == 1):
+        raise PluginError(f"{name}:1: 這個文件是 UTF-16 編碼 — 請用 UTF-8 編碼另存（GitHub 網頁編輯器和多數編輯器的默認）")
+    if b"\x00" in data:
+        line = data[:data.index(b"\x00")].count(b"\n") + 1
+        raise PluginError(f"{name}:{line}: 這一行有空字符（NUL），文件可能已損壞 — 刪掉它，請用 UTF-8 編碼另存這個文件")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
         raise PluginError(f"{name}:{line}: 這一行不是 UTF-8 編碼（可能是 Big5 或 GBK）"
-                          f" — 請用 UTF-8 編碼另存這個檔案") from None
+                          f" — 請用 UTF-8 編碼另存這個文件") from None
 
 
 # A value cut short by YAML: ` #` starts a comment, so `準備收入證明 #和存摺` loses `#和存摺`.
@@ -80,8 +102,34 @@ _CUT_VALUE = re.compile(r"^[^#'\"]*?:[ \t]+[^'\"#\s][^#'\"]*?[ \t]#(?=\S)")
 _CUT_ITEM = re.compile(r"^[ \t]*-[ \t]+[^'\"#\s][^#'\"]*?[ \t]#(?=\S)")
 
 
+# How deep a data file may nest: YAML's parsers (libyaml's composer among them) recurse once per
+# level and crash the interpreter far past any real file. Real data files nest four or five deep.
+MAX_DEPTH = 20
+MAX_INDENT = 4 * MAX_DEPTH
+
+
+def nesting_line(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """The first line where [ ] / { } nest deeper than `limit`, or that is indented past its bound."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) - len(line.lstrip(" \t")) > 4 * limit:
+            return number
+        for char in line:
+            if char in "[{":
+                depth += 1
+                if depth > limit:
+                    return number
+            elif char in "]}" and depth:
+                depth -= 1
+    return None
+
+
 def check_source(text: str) -> None:
     """Mistakes YAML would accept silently, or that cost too much: raise DataError at their line."""
+    deep = nesting_line(text)
+    if deep:
+        raise DataError(deep, f"這裡的 [ ] 或 {{ }} 套了超過 {MAX_DEPTH} 層（或縮進太深），讀不了"
+                              f" — 檢查是否粘貼了多餘的括號；值裡本來就有括號的話，把整個值用引號括起來")
     for number, line in enumerate(text.splitlines(), start=1):
         if _CUT_VALUE.match(line) or _CUT_ITEM.match(line):
             raise DataError(number, "值裡的「 #」會被 YAML 當成註解，後面的文字會被丟掉"
@@ -90,7 +138,7 @@ def check_source(text: str) -> None:
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise DataError(event.start_mark.line + 1, "資料檔不支持 & 和 * 引用 — 把引用的內容直接寫出來")
+                raise DataError(event.start_mark.line + 1, "數據文件不支持 & 和 * 引用 — 把引用的內容直接寫出來")
     except yaml.MarkedYAMLError:
         pass  # compose() reports the syntax error with its line
 
@@ -111,17 +159,17 @@ def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:
         mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
         raise DataError(mark.line + 1 if mark else 1,
                         f"YAML 格式錯誤（{error.problem or error.context}）"
-                        f" — 檢查這行附近的縮排、「鍵: 值」的冒號和空格、引號是否成對") from None
+                        f" — 檢查這行附近的縮進、「鍵: 值」的冒號和空格、引號是否成對") from None
     if root is None:
-        raise DataError(1, f"檔案是空的 — 需要 {'、'.join(parts)} 這 {len(parts)} 個部分")
-    return mapping(root, "檔案最上層", parts)
+        raise DataError(1, f"文件是空的 — 需要 {'、'.join(parts)} 這 {len(parts)} 個部分")
+    return mapping(root, "文件最上層", parts)
 
 
 def page(node: yaml.Node, example: str) -> str:
     """A docs/ page's file name (``page:``), normalised: ``./checklist.md`` → ``checklist.md``."""
     value = text(node, "page")
     if not value.endswith(".md") or "#" in value:
-        raise DataError(line(node), f"page「{value}」不是頁面檔名 — 寫上 docs/ 裡的頁面檔名，例如 {example}")
+        raise DataError(line(node), f"page「{value}」不是頁面文件名 — 寫上 docs/ 裡的頁面文件名，例如 {example}")
     return posixpath.normpath(value.removeprefix("./"))
 
 
@@ -142,7 +190,7 @@ def mapping(node: yaml.Node, where: str, keys: Iterable[str], optional: Iterable
         if name in fields:
             raise DataError(line(key), f"「{name}」在同一處寫了兩次 — 刪掉其中一個")
         if name not in allowed:
-            raise DataError(line(key), f"不認識的欄位「{name}」 — {where} 只能有 {'、'.join(allowed)}（檢查拼寫）")
+            raise DataError(line(key), f"不認識的字段「{name}」 — {where} 只能有 {'、'.join(allowed)}（檢查拼寫）")
         fields[name] = value
     missing = [key for key in keys if key not in fields]
     if missing:

@@ -229,11 +229,17 @@ def convert_config(config: MkDocsConfig, convert: Callable[[str], str]) -> None:
     if isinstance(toc, dict) and isinstance(toc.get("permalink_title"), str):
         toc["permalink_title"] = convert(toc["permalink_title"])
     budget = [MAX_STRINGS]
-    if config.nav:
-        config.nav = convert_value(config.nav, convert, budget=budget, keys=True)
-    for key, value in list(config.extra.items()):
-        if key not in {"editions", "edition", "edition_path", "download_sizes"}:
-            config.extra[key] = convert_value(value, convert, budget=budget)
+    where = "nav"
+    try:
+        if config.nav:
+            config.nav = convert_value(config.nav, convert, budget=budget, keys=True)
+        for key, value in list(config.extra.items()):
+            if key not in {"editions", "edition", "edition_path", "download_sizes"}:
+                where = key
+                config.extra[key] = convert_value(value, convert, budget=budget)
+    except PluginError as error:
+        raise PluginError(f"{data_file.config_where(config, f'{where}:', after='extra:' if where != 'nav' else where)}"
+                          f": {error}") from None
 
 
 def convert_value(value: Any, convert: Callable[[str], str], *, budget: list[int], keys: bool = False,
@@ -244,11 +250,12 @@ def convert_value(value: Any, convert: Callable[[str], str], *, budget: list[int
     billions of strings in a few lines; past MAX_DEPTH or MAX_STRINGS the build stops.
     """
     if depth > MAX_DEPTH or budget[0] <= 0:
-        raise PluginError(f"mkdocs.yml: nav 或 extra 太深或太大（超過 {MAX_DEPTH} 層或 {MAX_STRINGS} 段文字）"
+        raise PluginError(f"nav 或 extra 太深或太大（超過 {MAX_DEPTH} 層或 {MAX_STRINGS} 段文字）"
                           f" — 檢查是否有互相引用的 & 和 *，把它們寫成普通的值")
     if isinstance(value, str):
         budget[0] -= 1
-        return value if _looks_like_url(value) else convert(value)
+        # In the nav (keys=True) titles are keys; a value is a page's file name or a URL, never converted.
+        return value if keys or _looks_like_url(value) else convert(value)
     if isinstance(value, dict):
         return {(convert_value(k, convert, budget=budget, depth=depth + 1) if keys and isinstance(k, str) else k):
                 convert_value(v, convert, budget=budget, keys=keys, depth=depth + 1) for k, v in value.items()}

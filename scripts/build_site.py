@@ -69,19 +69,31 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
     """The editions and outputs mkdocs.yml names (extra.editions, extra.outputs)."""
     from mkdocs.utils.yaml import yaml_load
 
+    deep = config_too_deep(config_file)
+    if deep:
+        raise BuildFailed([deep])
     try:
         with open(config_file, "rb") as file:
             extra = (yaml_load(file) or {}).get("extra") or {}
     except Exception as error:  # mkdocs.yml itself is broken: MkDocs' own load reports it properly
         raise BuildFailed(format_config_error(config_file, error)) from None
+    oversized = config_too_large(config_file)
+    if oversized:
+        raise BuildFailed([oversized])
     try:
         found = editions.parse(extra.get("editions"))
     except Exception as error:
-        raise BuildFailed([f"{_display(config_file)}:{_line_of(config_file, 'editions:')}: {error}"]) from None
+        entry = re.search(r"第 (\d+) 項(?:的 (\w+)「)?", str(error))
+        path = ["extra", "editions"] + ([int(entry[1]) - 1] + ([entry[2]] if entry[2] else []) if entry else [])
+        line = _yaml_line(config_file, path) or _line_of(config_file, "editions:")
+        raise BuildFailed([f"{_display(config_file)}:{line}: {error}"]) from None
     outputs = []
     for number, entry in enumerate(extra.get("outputs") or [], start=1):
         if not isinstance(entry, dict) or entry.get("format") not in FORMATS or "{lang}" not in str(entry.get("file", "")):
-            raise BuildFailed([f"{_display(config_file)}:{_line_of(config_file, 'outputs:')}: extra.outputs 第 {number} 項寫法不對"
+            key = ([] if not isinstance(entry, dict) else ["format"] if entry.get("format") not in FORMATS else ["file"])
+            line = (_yaml_line(config_file, ["extra", "outputs", number - 1, *key])
+                    or _line_of(config_file, "outputs:"))
+            raise BuildFailed([f"{_display(config_file)}:{line}: extra.outputs 第 {number} 項寫法不對"
                                f" — 每項寫 format（{'、'.join(FORMATS)}）、file（含 {{lang}}）和 label"])
         outputs.append(Output(entry["format"], str(entry["file"]), str(entry.get("label", entry["format"]))))
     return found, outputs
@@ -93,8 +105,11 @@ def lint(config_file: Path = CONFIG_FILE) -> None:
     (Every build, whatever starts it, runs its personal-data part: hooks/page_checks.py.)
     """
     import lint_content
+    import page_checks  # hooks/page_checks.py
 
-    problems = lint_content.lint_project(config_file.parent)
+    # Size and nesting first: past them the lint's own parsers (AutoCorrect's, native code) crash.
+    problems = page_checks.hostile_files(config_file.parent, config_file.parent / "docs") \
+        or lint_content.lint_project(config_file.parent)
     if problems:
         raise BuildFailed(problems)
 
@@ -150,7 +165,11 @@ def build_edition(config_file: Path, edition: editions.Edition, dest: Path, *, s
     skip = tuple(dest / other.path for other in read_matrix(config_file)[0] if other.path and other != edition)
     problems = script_purity.check_site(dest, edition=edition, skip=skip)
     if problems:
-        raise BuildFailed([p.format() + _tag(edition) for p in problems])
+        pages: dict[str, list[str]] = {}  # one line per source place, not one per built page showing it
+        for problem in problems:
+            pages.setdefault(purity_problem(problem, config_file), []).append(problem.file)
+        raise BuildFailed([f"{line}（{f'頁面 {built[0]}' if len(built) == 1 else f'{len(built)} 個頁面，例如 {built[0]}'}）"
+                           + _tag(edition) for line, built in pages.items()])
     return config
 
 
@@ -258,7 +277,7 @@ def run_mkdocs(config_file: Path, edition: editions.Edition, site_dir: Path, *, 
     problems = messages(records, config_file, edition)
     if failure is not None or problems:
         if failure and not problems:
-            problems = [failure if ":" in failure.split(" ")[0] else f"{_display(config_file)}: {failure}"]
+            problems = [(failure if LOCATED.match(failure) else f"{_display(config_file)}: {failure}") + _tag(edition)]
         raise BuildFailed(problems)
     return config
 
@@ -307,6 +326,9 @@ NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but a
 NAV_MISSING = re.compile(r"A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, which is not "
                          r"found in the documentation files\.")
 CONFIG_VALUE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
+LINT_SUMMARY = re.compile(r"內容檢查發現 \d+ 個問題（見上方）")  # hooks/page_checks.py, after each problem
+PAGE_ERROR = re.compile(r"Error (?:reading|building) page '[^']+':\s*$")
+PAGE_ERROR_WITH_CAUSE = re.compile(r"Error (?:reading|building) page '(?P<src>[^']+)':\s*(?P<cause>\S.*)", re.DOTALL)
 LOCATED = re.compile(r"^[^\s:]+:\d+(?::\d+)?: ")
 PLUGIN_PREFIX = re.compile(r"^[\w-]+: (?=[^\s:]+:\d+)")  # get_plugin_logger's "glossary: " before a location
 
@@ -326,29 +348,112 @@ def messages(records: list[logging.LogRecord], config_file: Path, edition: editi
 def translate(message: str, config_file: Path, docs: Path) -> Iterator[str]:
     config = _display(config_file)
     message = PLUGIN_PREFIX.sub("", message)
+    if PAGE_ERROR.match(message) or LINT_SUMMARY.match(message):
+        return  # a heading for the problems logged on their own lines, which say it all
+    if m := PAGE_ERROR_WITH_CAUSE.match(message):  # an exception that is not ours, with the page it hit
+        cause = m["cause"].strip()
+        if "recursion" in cause:
+            yield (f"docs/{m['src']}:1: 這一頁嵌套太深，無法轉換 — 檢查最近加上的列表、引用、括號或 HTML 標籤"
+                   f"是否套了太多層")
+        else:
+            yield f"docs/{m['src']}:1: 轉換這一頁時出錯（{cause}）— 檢查最近對這一頁的修改；看不懂的話開一個 issue 附上這一行"
+        return
     if m := LINK_MISSING.match(message):
         yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的頁面不存在"
-               f" — 檢查檔名和大小寫（docs/ 裡的 .md 檔）")
+               f" — 檢查文件名和大小寫（docs/ 裡的 .md 文件）")
     elif m := ANCHOR_MISSING.match(message):
         yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的錨點不存在"
                f" — 改成那一頁標題後 {{#…}} 裡已有的 id")
     elif m := LINK_ODD.match(message):
         yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」的寫法不對"
-               f" — 站內鏈接寫成相對的 .md 檔名，例如 [協商步驟](negotiation.md#prepare-documents)")
+               f" — 站內鏈接寫成相對的 .md 文件名，例如 [協商步驟](negotiation.md#prepare-documents)")
     elif m := NOT_IN_NAV.match(message):
         for page in re.findall(r"- (.*)", m["pages"]):
             yield (f"docs/{page.strip()}:1: 這一頁不在導航裡 — 在 {config} 的 nav 加上「- {page.strip()}」，"
-                   f"或刪掉這個檔案")
+                   f"或刪掉這個文件")
     elif m := NAV_MISSING.match(message):
         yield (f"{config}:{_line_of(config_file, m['ref'])}: nav 裡的「{m['ref']}」在 docs/ 裡找不到"
-               f" — 檢查檔名，或從 nav 刪掉這一行")
+               f" — 檢查文件名，或從 nav 刪掉這一行")
     elif m := CONFIG_VALUE.match(message):
-        key = m["key"].split(".")[0]
-        yield f"{config}:{_line_of(config_file, key + ':')}: 設置「{m['key']}」有誤：{m['message'].strip()}"
+        yield config_problem(m["key"], m["message"].strip(), config_file)
     elif LOCATED.match(message):
         yield message
     else:
         yield f"{config}: {message}"
+
+
+# MkDocs' English for a wrong setting → (the contributor's words, the fix).
+CONFIG_MESSAGES = [
+    (re.compile(r"Unrecognised configuration name: (?P<value>\S+)"),
+     "MkDocs 不認識「{value}」這個設置", "檢查拼寫（設置名見 https://www.mkdocs.org/user-guide/configuration/），或刪掉這一行"),
+    (re.compile(r"The path '(?P<value>[^']+)' isn't an existing (?:file|directory)\."),
+     "「{value}」不存在", "檢查路徑（相對於 mkdocs.yml 所在的文件夾）和大小寫"),
+    (re.compile(r"Failed to load extension '(?P<value>[^']+)'"),
+     "加載不了 Markdown 擴展「{value}」", "檢查名稱拼寫；新的擴展要先加入 requirements.txt"),
+    (re.compile(r"The \"(?P<value>[^\"]+)\" plugin is not installed"),
+     "沒有安裝插件「{value}」", "檢查名稱拼寫；新的插件要先加入 requirements.txt"),
+    (re.compile(r"Unrecognised theme name: '(?P<value>[^']+)'"),
+     "沒有「{value}」這個主題", "本指南用 material"),
+]
+
+
+def config_problem(key: str, message: str, config_file: Path) -> str:
+    """A wrong setting of mkdocs.yml at the line that holds it, in Chinese, with the fix."""
+    config = _display(config_file)
+    for pattern, what, fix in CONFIG_MESSAGES:
+        if m := pattern.search(message):
+            value = m["value"]
+            if value.startswith(str(config_file.parent.resolve()) + os.sep):  # MkDocs made it absolute
+                value = value[len(str(config_file.parent.resolve())) + 1:]
+            line = _line_of(config_file, value) if value != key else _line_of(config_file, key + ":")
+            return f"{config}:{line}: 設置「{key}」有誤：{what.format(value=value)} — {fix}"
+    quoted = re.search(r"'([^']+)'", message)
+    line = _line_of(config_file, quoted[1]) if quoted and quoted[1] != key else 0
+    line = line if line > 1 else _line_of(config_file, key.split(".")[0] + ":")
+    return (f"{config}:{line}: 設置「{key}」有誤（MkDocs 說：{message}）"
+            f" — 對照 https://www.mkdocs.org/user-guide/configuration/ 改正這一行")
+
+
+def purity_problem(problem, config_file: Path) -> str:
+    """A script-purity problem of a built page, at the source line the character comes from.
+
+    The character is searched for with as much of its context as can be found:
+    in the page's Markdown first, then the data files, the theme's overrides/
+    and mkdocs.yml (an edition's leftover is in the zh-Hant source as it is,
+    since OpenCC left it). The caller names the built pages.
+    """
+    root = config_file.parent
+    built = problem.file.replace(os.sep, "/")
+    stem = built.removesuffix("index.html").rstrip("/") or "index"
+    pages = [root / "docs" / f"{stem}.md", root / "docs" / stem / "index.md"]
+    others = sorted((root / "data").glob("*.y*ml")) + sorted(
+        p for p in (root / "overrides").rglob("*") if p.is_file() and p.suffix in (".html", ".js")) + [config_file]
+    snippet = problem.snippet
+    at = snippet.find(problem.char)
+    windows = [snippet[max(0, at - k): at + k + 1] for k in (6, 3, 1)] + [problem.char] if at >= 0 else [problem.char]
+    message = problem.format().split(": ", 1)[1]
+    for window in windows:
+        for path in [*pages, *others]:
+            if not path.is_file():
+                continue
+            line = _line_of(path, window)
+            if line > 1 or window in _first_line(path):
+                return f"{_display_in(path, root)}:{line}: {message}"
+    return problem.format()
+
+
+def _first_line(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").split("\n", 1)[0]
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _display_in(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return _display(path)
 
 
 def describe_crash(error: Exception, config_file: Path) -> str:
@@ -363,15 +468,106 @@ def describe_crash(error: Exception, config_file: Path) -> str:
     return f"{_display(config_file)}: 建置時出錯（{type(error).__name__}: {error}）— 這是我們的問題，請開一個 issue 附上這一行"
 
 
+# How big mkdocs.yml may be once its & anchors and * aliases are expanded, and how deep. MkDocs'
+# load_config writes every value into a debug message (repr, even with debug off): a few lines of
+# aliases nested in aliases ("billion laughs") describe a tree it would never finish writing.
+MAX_CONFIG_VALUES = 100_000
+MAX_CONFIG_DEPTH = 50
+
+
+def config_too_large(config_file: Path) -> str | None:
+    """The problem if mkdocs.yml expands past the bounds above, at the line of the key responsible."""
+    import yaml
+
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except Exception:
+        return None  # a syntax error: MkDocs' own load reports it
+    sizes: dict[int, int] = {}
+
+    def size(node, depth: int) -> int:
+        if depth > MAX_CONFIG_DEPTH:
+            raise _TooDeep(node)
+        if id(node) not in sizes:
+            if isinstance(node, yaml.SequenceNode):
+                total = 1 + sum(size(child, depth + 1) for child in node.value)
+            elif isinstance(node, yaml.MappingNode):
+                total = 1 + sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+            else:
+                total = 1
+            sizes[id(node)] = total
+        return sizes[id(node)]
+
+    def culprit(node) -> int | None:
+        """The line of the first key (in reading order) whose value alone is too large."""
+        pairs = node.value if isinstance(node, yaml.MappingNode) else \
+            [(child, child) for child in node.value] if isinstance(node, yaml.SequenceNode) else []
+        for key, value in pairs:
+            if sizes.get(id(value), 0) > MAX_CONFIG_VALUES:
+                return culprit(value) or key.start_mark.line + 1
+        return None
+
+    fix = "把 & 和 * 引用的內容直接寫出來，或刪掉這一段"
+    try:
+        if root is None or size(root, 0) <= MAX_CONFIG_VALUES:
+            return None
+    except _TooDeep as deep:
+        return (f"{_display(config_file)}:{deep.node.start_mark.line + 1}: 這裡嵌套超過 {MAX_CONFIG_DEPTH} 層"
+                f"（可能是互相引用的 & 和 *）— {fix}")
+    line = culprit(root) or 1
+    return (f"{_display(config_file)}:{line}: 這裡的 & 和 * 引用展開後超過 {MAX_CONFIG_VALUES} 個值，"
+            f"MkDocs 讀不完 — {fix}")
+
+
+def config_too_deep(config_file: Path) -> str | None:
+    """The problem if mkdocs.yml's brackets or indentation nest past MAX_CONFIG_DEPTH (before any
+    YAML parser recurses into them: PyYAML's composer would exhaust the stack)."""
+    import data_file  # hooks/data_file.py: the same bound as the data files'
+
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None  # MkDocs' own load reports it
+    line = data_file.nesting_line(text, MAX_CONFIG_DEPTH)
+    if line is None:
+        return None
+    return (f"{_display(config_file)}:{line}: 這裡的 [ ] 或 {{ }} 套了超過 {MAX_CONFIG_DEPTH} 層（或縮進太深），讀不了"
+            f" — 檢查是否粘貼了多餘的括號")
+
+
+class _TooDeep(Exception):
+    def __init__(self, node):
+        super().__init__("too deep")
+        self.node = node
+
+
 def format_config_error(config_file: Path, error: Exception) -> list[str]:
     mark = getattr(error, "problem_mark", None) or getattr(getattr(error, "__cause__", None), "problem_mark", None)
     found = re.search(r"line (\d+)", str(error))
     line = mark.line + 1 if mark else int(found[1]) if found else 1
-    return [f"{_display(config_file)}:{line}: 不是正確的 YAML — 檢查這行附近的縮排、冒號和引號"]
+    return [f"{_display(config_file)}:{line}: 不是正確的 YAML — 檢查這行附近的縮進、冒號和引號"]
 
 
 def _tag(edition: editions.Edition) -> str:
     return "" if edition.opencc is None else f"（{edition.lang} 版，由上述原文轉換）"
+
+
+def _yaml_line(path: Path, keys: list) -> int | None:
+    """The 1-based line of the value at `keys` (mapping keys and list indexes) in a YAML file, or None."""
+    import yaml
+
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)  # tags (!ENV) kept as is
+        for key in keys:
+            if isinstance(key, int) and isinstance(node, yaml.SequenceNode):
+                node = node.value[key]
+            elif isinstance(node, yaml.MappingNode):
+                node = next(v for k, v in node.value if getattr(k, "value", None) == key)
+            else:
+                return None
+    except Exception:  # an unreadable file, a missing key: the caller falls back to a search
+        return None
+    return node.start_mark.line + 1 if node is not None else None
 
 
 def _line_of(path: Path, needle: str) -> int:

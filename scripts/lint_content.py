@@ -443,7 +443,7 @@ def decode_text(data: bytes) -> str:
     data = data.removeprefix(codecs.BOM_UTF8)
     nuls = [i for i, byte in enumerate(data) if byte == 0] if b"\0" in data else []  # a C-speed test first
     if nuls:
-        if len({i % 2 for i in nuls}) == 1:  # every other byte: ASCII characters in UTF-16
+        if len(nuls) > 1 and len({i % 2 for i in nuls}) == 1:  # every other byte: ASCII characters in UTF-16
             raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
         line, column = _position(data, nuls[0])
         raise EncodingError(line, column, f"這一行有空字符（NUL），文件可能已損壞 — 刪除它，{SAVE_AS_UTF8}")

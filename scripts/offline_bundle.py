@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import build_site
+import publish
 
 DIST = build_site.ROOT / "dist"
 
@@ -32,11 +33,13 @@ def build_download(fmt: str, lang: str | None = None, *, dist: Path = DIST,
     if not any(o.format == fmt for o in wanted):
         raise build_site.BuildFailed([f"mkdocs.yml: extra.outputs 裡沒有 format「{fmt}」— 先在那裡加上它"])
     dist.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".download-", dir=dist) as tmp:
-        with build_site.publish.signals_as_interrupts():
-            built = build_site.make_downloads(config_file, edition, wanted, Path(tmp), None)[fmt]
-            target = dist / built.name
-            os.replace(built, target)  # atomic: the old file stays until the new one is complete
+    for leftover in dist.glob(".download-*"):  # of a build that was killed (SIGKILL) before it could clean up
+        shutil.rmtree(leftover, ignore_errors=True)
+    # SIGTERM and SIGHUP end the build like Ctrl-C, so the temporary folder is removed.
+    with publish.signals_as_interrupts(), tempfile.TemporaryDirectory(prefix=".download-", dir=dist) as tmp:
+        built = build_site.make_downloads(config_file, edition, wanted, Path(tmp), None)[fmt]
+        target = dist / built.name
+        os.replace(built, target)  # atomic: the old file stays until the new one is complete
     return target
 
 

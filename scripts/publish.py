@@ -46,12 +46,12 @@ def publishing(target: Path) -> Iterator[Path]:
     target = target.absolute()
     parent = target.parent
     if target.exists() and not target.is_dir():
-        raise PublishError(f"{target}: 這不是資料夾 — 刪掉或改名這個檔案，輸出要寫成一個資料夾")
+        raise PublishError(f"{target}: 這不是文件夾 — 刪掉或改名這個文件，輸出要寫成一個文件夾")
     try:
         parent.mkdir(parents=True, exist_ok=True)
         lock = open(parent / f".{target.name}.lock", "w")
     except OSError as error:
-        raise PublishError(f"{parent}: 無法寫入（{error.strerror}）— 換一個可以寫入的輸出位置，或修改資料夾權限") from None
+        raise PublishError(f"{parent}: 無法寫入（{reason(error)}）— 換一個可以寫入的輸出位置，或修改文件夾權限") from None
     with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -68,6 +68,18 @@ def publishing(target: Path) -> Iterator[Path]:
             shutil.rmtree(staging, ignore_errors=True)  # the new build on failure, the old one on success
 
 
+# Why the system refused, in the contributors' words (strerror is English).
+REASONS = {
+    errno.EACCES: "沒有寫入權限", errno.EPERM: "不允許修改", errno.EROFS: "文件系統是只讀的",
+    errno.ENOSPC: "磁盤空間不足", errno.ENOENT: "這裡不能創建文件", errno.EEXIST: "路徑上有一個同名的文件",
+    errno.ENOTDIR: "路徑上有一個同名的文件", errno.EBUSY: "文件夾正在被使用", errno.EXDEV: "不在同一個文件系統上",
+}
+
+
+def reason(error: OSError) -> str:
+    return REASONS.get(error.errno, error.strerror or type(error).__name__)
+
+
 def swap_in(new: Path, target: Path) -> None:
     """Make `new` be `target`; the old `target`, if any, ends up at `new`'s path."""
     if not target.exists():
@@ -78,7 +90,7 @@ def swap_in(new: Path, target: Path) -> None:
         exchange(new, target)
     except OSError as error:
         if error.errno not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
-            raise PublishError(f"{target}: 無法換上新的輸出（{error.strerror}）— 舊的輸出沒有變；檢查資料夾權限") from None
+            raise PublishError(f"{target}: 無法換上新的輸出（{reason(error)}）— 舊的輸出沒有變；檢查文件夾權限") from None
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         os.rename(target, old / "site")
         os.rename(new, target)

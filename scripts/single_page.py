@@ -25,7 +25,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -121,6 +121,7 @@ def _page_url(href: str) -> str:
 
 
 def _page_file(site: Path, url: str) -> Path:
+    url = unquote(url)  # a page named in Chinese is linked as %E9%82%84…
     folder = site / url / "index.html"
     return folder if folder.exists() else site / (url.rstrip("/") + ".html")
 
@@ -150,11 +151,12 @@ def _load_page(site: Path, url: str) -> Page:
 def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[tuple[str, str]]:
     """The site's own stylesheets or scripts (extra_css / extra_javascript), not Material's,
     as (text, type): a script keeps its type attribute ("module" or "")."""
+    texts = []
     if kind == "css":
         refs = [(tag["href"], "") for tag in index.select('link[rel~="stylesheet"][href]')]
+        texts += [(tag.get_text(), "") for tag in index.select("style[data-site-styles]")]  # inlined by main.html
     else:
         refs = [(tag["src"], tag.get("type", "")) for tag in index.select("script[src]")]
-    texts = []
     for ref, kind_of in refs:
         if urlsplit(ref).scheme or urlsplit(ref).netloc:
             continue

@@ -47,7 +47,10 @@ def lint(text: str, file: Path) -> list[Problem]:
         return []
     _configure()
     source, shifts = dedent_admonitions(text) if file.suffix == ".md" else (text, {})
-    result = autocorrect_py.lint_for(source, file.name)
+    try:
+        result = autocorrect_py.lint_for(source, file.name)
+    except ValueError:
+        return []  # AutoCorrect cannot parse it (an empty or broken YAML file): the data check says why
     problems = []
     for found in result.lines:
         start, old, new = excerpt(found.old, found.new)

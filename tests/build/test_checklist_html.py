@@ -160,8 +160,8 @@ def test_malformed_yaml_fails_the_build(project):
 
 
 def test_a_marker_on_a_page_without_actions_fails_the_build(project):
-    project.edit("docs/causes.md", "\n## ", "\n<!-- checklist -->\n\n## ")
-    assert "docs/causes.md: 這頁有 <!-- checklist --> 標記" in project.build()
+    line = project.edit("docs/causes.md", "\n## ", "\n<!-- checklist -->\n\n## ") + 1
+    assert f"docs/causes.md:{line}: 這頁有 <!-- checklist --> 標記" in project.build()
 
 
 def test_markup_in_a_label_is_shown_as_text(project, tmp_path):

@@ -43,8 +43,10 @@ def test_conversion_leaves_ids_links_markup_and_line_numbers_alone():
 
 def test_config_values_are_converted_keys_too_for_the_nav_but_not_urls():
     budget = [100]
-    nav = editions.convert_value([{"首頁": "index.md"}, "協商.md"], to_simplified, budget=budget, keys=True)
-    assert nav == [{"首页": "index.md"}, "协商.md"]
+    nav = editions.convert_value([{"首頁": "index.md"}, "協商.md", {"還款": ["還款問題.md"]}], to_simplified,
+                                 budget=budget, keys=True)
+    # Titles are converted; file names stay the source's (the zh-Hans build reads the same docs/).
+    assert nav == [{"首页": "index.md"}, "協商.md", {"还款": ["還款問題.md"]}]
     extra = editions.convert_value({"label": "壓縮包", "url": "download/x.zip"}, to_simplified, budget=budget)
     assert extra == {"label": "压缩包", "url": "download/x.zip"}
 

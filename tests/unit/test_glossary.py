@@ -104,7 +104,7 @@ BAD_INPUT = [
     pytest.param(data("  - id: a\n    term: 甲\n    definition:\n"), 11, "definition 是空的", id="null-definition"),
     pytest.param(data("  - {id: a, term: 甲}\n"), 9, "缺少「definition」", id="missing-definition"),
     pytest.param(data("  - {id: a, definition: 乙}\n"), 9, "缺少「term」", id="missing-term"),
-    pytest.param(data("  - {id: a, term: 甲, defintion: 乙}\n"), 9, "不認識的欄位「defintion」", id="misspelt-key"),
+    pytest.param(data("  - {id: a, term: 甲, defintion: 乙}\n"), 9, "不認識的字段「defintion」", id="misspelt-key"),
     pytest.param(data("  - id: a\n    term: 甲\n    term: 丙\n    definition: 乙\n"), 11, "寫了兩次",
                  id="key-twice"),
     pytest.param(data("  - {id: a, term: 甲, definition: 乙}\n  - {id: b, term: 甲, definition: 丙}\n"),

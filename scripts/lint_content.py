@@ -395,19 +395,23 @@ def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(
 def lint_paths(paths: list[Path]) -> list[str]:
     allowed = load_allowlist()
     exceptions, lines = load_lint_allowlist(LINT_ALLOWLIST_FILE)
+    for file, text in contributor_files(paths, lines):
+        for problem in (lint_text(text, markdown=file.suffix == ".md", allowed=allowed, exceptions=exceptions)
+                        + typography.lint(text, file)):
+            lines.append(problem.format(_display(file)))
+    return lines
+
+
+def contributor_files(paths: list[Path], problems: list[str]):
+    """(file, text) for each page and data file under paths; one that is not UTF-8 goes to problems."""
     for path in paths:
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix not in (".md", ".yml", ".yaml") or _is_allowlist(file):
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.suffix not in (".md", ".yml", ".yaml") or _is_allowlist(file) or not file.is_file():
                 continue
             try:
-                text = read_text(file)
+                yield file, read_text(file)
             except EncodingError as error:
-                lines.append(Problem(error.line, error.column, error.message).format(_display(file)))
-                continue
-            for problem in lint_text(text, markdown=file.suffix == ".md", allowed=allowed, exceptions=exceptions) + typography.lint(text, file):
-                lines.append(problem.format(_display(file)))
-    return lines
+                problems.append(Problem(error.line, error.column, error.message).format(_display(file)))
 
 
 # -----------------------------------------------------------------------------
@@ -588,20 +592,12 @@ def personal_data_in(paths: list[Path]) -> list[str]:
     nothing personal may ever be published. The whole lint runs before scripts/build and in tests.
     """
     exceptions, lines = load_lint_allowlist(LINT_ALLOWLIST_FILE)
-    for path in paths:
-        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
-            if file.suffix not in (".md", ".yml", ".yaml") or _is_allowlist(file) or not file.is_file():
-                continue
-            try:
-                text = read_text(file)
-            except EncodingError as error:
-                lines.append(Problem(error.line, error.column, error.message).format(_display(file)))
-                continue
-            if not MAYBE_PERSONAL.search(text):
-                continue
-            for number, line in enumerate(text.splitlines(), start=1):
-                for col, found, kind in personal_data(line, exceptions.personal_data):
-                    lines.append(Problem(number, col, personal_data_message(found, kind)).format(_display(file)))
+    for file, text in contributor_files(paths, lines):
+        if not MAYBE_PERSONAL.search(text):
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            for col, found, kind in personal_data(line, exceptions.personal_data):
+                lines.append(Problem(number, col, personal_data_message(found, kind)).format(_display(file)))
     return lines
 
 

@@ -25,16 +25,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-# As in tests/conftest.py: without these Chromium keeps calling Google's hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from local_site import CHROMIUM_ARGS  # how this project starts Chromium (no calls to Google's hosts)
+
 APT_INSTALL = "apt-get install -y --no-install-recommends chromium fonts-noto-cjk"
 # Page numbers only; the template has to set its own font size (Chromium's default is 0).
 FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#555">'

@@ -146,16 +146,20 @@ class Project:
         return ""
 
 
-@pytest.fixture
-def project(tmp_path) -> Project:
-    root = tmp_path / "project"
-    root.mkdir()
+def copy_project(root: Path) -> Project:
+    """docs/, data/ and mkdocs.yml copied into root; hooks/, overrides/ and scripts/ linked."""
+    root.mkdir(parents=True)
     for name in ("docs", "data"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     for name in ("hooks", "overrides", "scripts"):
         (root / name).symlink_to(ROOT / name)
     return Project(root)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return copy_project(tmp_path / "project")
 
 
 # -----------------------------------------------------------------------------

@@ -17,19 +17,10 @@ HK = """    - lang: zh-HK
 
 @pytest.fixture(scope="module")
 def hk_site(tmp_path_factory) -> Path:
-    import shutil
+    from conftest import copy_project
 
-    from conftest import Project
-    from local_site import ROOT
-
-    root = tmp_path_factory.mktemp("third-edition") / "project"
-    root.mkdir()
-    for name in ("docs", "data"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("hooks", "overrides", "scripts"):
-        (root / name).symlink_to(ROOT / name)
-    project = Project(root)
+    project = copy_project(tmp_path_factory.mktemp("third-edition") / "project")
+    root = project.root
     project.edit("mkdocs.yml", "  # What scripts/build makes", HK + "  # What scripts/build makes")
     assert project.build(root / "site") == ""
     return root / "site"

@@ -26,10 +26,14 @@ comes from mkdocs.yml (``extra.data.glossary``).
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
+from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import ahocorasick
@@ -39,8 +43,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from pypinyin import Style, pinyin
-from pypinyin.contrib.tone_convert import to_tone3
 
 import data_file  # hooks/data_file.py: shared reading of YAML data files
 import editions  # hooks/editions.py: the edition this build makes
@@ -265,17 +267,64 @@ def _form(node: yaml.Node, what: str, forms: dict[str, int]) -> str:
 # -----------------------------------------------------------------------------
 
 def term_pinyin(term: str) -> str:
-    """The term's pinyin with tone marks, one syllable per character: 徵信 → zhēng xìn."""
-    simplified = editions.converter("t2s")(term)  # pypinyin's phrase dictionary is in Simplified (銀行: háng)
-    return " ".join(syllable for (syllable,) in pinyin(simplified, style=Style.TONE))
+    """The term's pinyin with tone marks, one syllable per character: 徵信 → zhēng xìn.
+
+    pypinyin's dictionaries take 55 MiB and a third of a second to load, so readings
+    are kept in a cache file beside jieba's (the system's temporary folder), one per
+    pypinyin version: a build loads pypinyin only for a term it has never read.
+    """
+    cache = _pinyin_cache()
+    if term not in cache:
+        from pypinyin import Style, pinyin
+
+        simplified = editions.converter("t2s")(term)  # pypinyin's phrase dictionary is in Simplified (銀行: háng)
+        cache[term] = " ".join(syllable for (syllable,) in pinyin(simplified, style=Style.TONE))
+        _save_pinyin_cache(cache)
+    return cache[term]
+
+
+@lru_cache(maxsize=1)
+def _pinyin_cache_file() -> Path:
+    from importlib.metadata import version
+
+    return Path(tempfile.gettempdir()) / f"alipay-overdue-guide-pinyin-{version('pypinyin')}.json"
+
+
+@lru_cache(maxsize=1)
+def _pinyin_cache() -> dict[str, str]:
+    """term → reading, as this machine's builds have read them (a memo of a pure function)."""
+    try:
+        cached = json.loads(_pinyin_cache_file().read_text(encoding="utf-8"))
+        return cached if isinstance(cached, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_pinyin_cache(cache: dict[str, str]) -> None:
+    path = _pinyin_cache_file()
+    try:
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+        partial.replace(path)  # whole or not at all, if two builds write at once
+    except OSError:
+        pass  # no cache: the next build reads the dictionaries again
+
+
+# Tone marks → tone number, for sorting (pypinyin's to_tone3 would load its dictionaries).
+TONE_MARKS = {mark: (vowel, tone) for vowel, marks in
+              {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}.items()
+              for tone, mark in enumerate(marks, start=1)}
 
 
 def pinyin_sort_key(reading: str) -> tuple[tuple[str, int], ...]:
     """Dictionary order: by letters syllable by syllable, then by tone (neutral tone last)."""
     key = []
     for syllable in reading.lower().split():
-        numbered = to_tone3(syllable, neutral_tone_with_five=True)
-        letters, tone = (numbered[:-1], int(numbered[-1])) if numbered[-1:].isdigit() else (numbered, 5)
+        tone, letters = 5, ""
+        for char in syllable:
+            vowel, mark = TONE_MARKS.get(char, (char, 0))
+            letters += vowel
+            tone = mark or tone
         key.append((letters.replace("ü", "v"), tone))
     return tuple(key)
 

@@ -83,8 +83,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if edition.opencc:
         convert_config(config, converter(edition.opencc))
     config.extra["downloads"] = downloads(config.extra.get("outputs"), edition, config.extra.get("download_sizes"))
-    zips = [d["url"] for d in config.extra["downloads"] if d["format"] == "zip"]
-    config.extra["offline_bundle_url"] = zips[0] if zips else None
     return config
 
 

@@ -30,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 # Each edition's script → OpenCC profile that writes its text in the other script.
-# Hant: tw2s, as the Simplified edition is made (scripts/edition.py). Hans: s2tw, the
+# Hant: tw2s, as the Simplified edition is made (extra.editions in mkdocs.yml). Hans: s2tw, the
 # characters a reader of the Traditional edition types.
 TO_OTHER_SCRIPT = {"Hant": "tw2s", "Hans": "s2tw"}
 SIMPLIFIED_LANGUAGES = {"zh", "zh-Hans", "zh-CN", "zh-SG"}

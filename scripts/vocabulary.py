@@ -263,7 +263,7 @@ def _to_simplified(text: str) -> str:
 @lru_cache(maxsize=1)
 def _converter():
     import opencc
-    return opencc.OpenCC("tw2s")  # the edition's own conversion (scripts/edition.py)
+    return opencc.OpenCC("tw2s")  # the zh-Hans edition's own conversion (extra.editions in mkdocs.yml)
 
 
 def _line_of(line_starts: list[int], index: int) -> int:

@@ -12,6 +12,7 @@ Nothing is written into the working tree: every build goes to pytest's temporary
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -136,6 +137,15 @@ class Project:
         text = (self.root / name).read_text(encoding="utf-8")
         assert needle in text, f"{needle!r} not in {name}"
         return text[:text.index(needle)].count("\n") + 1
+
+    def without_downloads(self) -> "Project":
+        """The copy builds only its editions' sites (extra.outputs emptied): for a test that reads
+        pages, it skips the single page, the PDF and the zip, a few seconds each."""
+        text = self.config.read_text(encoding="utf-8")
+        start = text.index("\n  outputs:\n") + 1
+        end = re.search(r"^  \S", text[start + len("  outputs:\n"):], re.MULTILINE).start() + start + len("  outputs:\n")
+        self.config.write_text(text[:start] + "  outputs: []\n" + text[end:], encoding="utf-8")
+        return self
 
     def build(self, site_dir: Path | None = None) -> str:
         """Build every edition and output, as scripts/build does; the problems, or "" if it built."""

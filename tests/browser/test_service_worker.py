@@ -159,7 +159,7 @@ def test_downloads_offline_the_single_page_at_once_the_big_ones_once_fetched(bro
 # -----------------------------------------------------------------------------
 
 def test_a_new_build_replaces_the_cache(browser, project, tmp_path):
-    server, url, site, old_cache = build_served_site(tmp_path, project.config)
+    server, url, site, old_cache = build_served_site(tmp_path, project.without_downloads().config)
     try:
         context, page = first_visit(browser, url)
         assert cache_names(page) == [old_cache]

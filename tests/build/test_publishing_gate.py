@@ -362,7 +362,7 @@ def test_a_page_with_a_chinese_file_name_builds_in_both_editions_nav_included(pr
     project.write(f"docs/{file_name}.md", "---\ndescription: 關於還款的常見問題，以及遇到困難時應該怎樣與平臺聯繫。\n---\n\n"
                                           "# 還款問題 {#repayment-questions}\n\n還款遇到困難時，先看[協商步驟](negotiation.md)。\n")
     project.edit("mkdocs.yml", "  - glossary.md\n", f"  - glossary.md\n  - {file_name}.md\n")
-    site = builds(project, tmp_path / "site")
+    site = builds(project.without_downloads(), tmp_path / "site")
     for edition, title in (("", "還款問題"), ("zh-Hans/", "还款问题")):
         page = BeautifulSoup((site / edition / file_name / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert page.h1.get_text(strip=True).rstrip("#") == title
@@ -383,7 +383,7 @@ def test_a_quote_in_a_description_builds_and_the_attribute_holds_all_of_it(proje
     source = project.path("docs/causes.md").read_text(encoding="utf-8")
     old = re.search(r"^description: .*$", source, re.MULTILINE)[0]
     project.edit("docs/causes.md", old, f"description: '{text}'")
-    site = builds(project, tmp_path / "site")
+    site = builds(project.without_downloads(), tmp_path / "site")
     assert meta_description(site, "causes") == text
     assert meta_description(site, "zh-Hans/causes") == '逾期的原因，包括平台所说的"特殊情况"和收入减少。'
 
@@ -398,7 +398,7 @@ def test_markup_in_a_description_is_escaped_never_run(project, tmp_path):
     old = re.search(r"^description: .*$", source, re.MULTILINE)[0]
     text = "逾期的原因<script>alert(1)</script>與應對。"
     project.edit("docs/causes.md", old, f"description: '{text}'")
-    site = builds(project, tmp_path / "site")
+    site = builds(project.without_downloads(), tmp_path / "site")
     assert meta_description(site, "causes") == text
     html = (site / "causes" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html
@@ -557,7 +557,7 @@ def test_a_data_file_with_windows_line_endings_reports_the_right_line(project, p
 def test_a_data_file_with_a_utf8_bom_builds(project, tmp_path):
     text = project.path("data/glossary.yml").read_text(encoding="utf-8")
     project.write("data/glossary.yml", codecs.BOM_UTF8 + text.encode("utf-8"))
-    builds(project, tmp_path / "site")
+    builds(project.without_downloads(), tmp_path / "site")
 
 
 def test_an_alias_in_a_data_file(project, previous):

@@ -8,11 +8,17 @@ per build (on_config) and builds one Aho–Corasick automaton of all terms and
 aliases. Then, per page, one walk over the rendered HTML marks the first
 occurrence of each term outside headings, links, code and form labels:
 
-    <a class="glossary-term" id="glossary-ref-ID" href="../glossary/#ID"
-       data-glossary-definition="…" data-glossary-more="查看名詞解釋">term</a>
+    <a class="glossary-term" id="glossary-ref-ID" href="../glossary/#ID">term</a>
+
+and puts the definitions of the terms it marked once at the end of the page:
+
+    <div class="glossary-definitions" hidden data-search-exclude>
+    {"more": "查看名詞解釋", "terms": {"ID": "…"}}</div>
 
 ``glossary.js`` shows the definition on hover, keyboard focus and tap; with
-JavaScript off the term is a plain link to its entry. The same walk records
+JavaScript off the term is a plain link to its entry. One block per page, not
+an attribute on every mark: a page carries each definition once, and Material's
+search skips the block instead of reading a long attribute on every mark. The same walk records
 where each term appears, so the glossary page (``page:`` in the data) gets an
 entry per term, sorted by pinyin, with 「出現於」 links back to those pages.
 
@@ -117,6 +123,8 @@ class GlossaryBuild:
     glossary: Glossary
     data_file: str
     matcher: ahocorasick.Automaton
+    terms: Mapping[str, Term]  # by id
+    ref_ids: Mapping[str, str]  # term id → the id of its mark, one string shared by every page
     appears_in: dict[str, list[File]] = field(default_factory=dict)  # term id → pages
 
 
@@ -130,7 +138,9 @@ STATE = "glossary_build"  # where a build keeps its GlossaryBuild on its config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     glossary = data_file.load(config, "glossary", parse_glossary, what="名詞解釋",
                               convert=editions.text_converter(config))
-    config[STATE] = GlossaryBuild(glossary, data_file.data_path(config, "glossary"), build_matcher(glossary.terms))
+    config[STATE] = GlossaryBuild(glossary, data_file.data_path(config, "glossary"), build_matcher(glossary.terms),
+                                  {term.id: term for term in glossary.terms},
+                                  {term.id: f"glossary-ref-{term.id}" for term in glossary.terms})
     return config
 
 
@@ -156,11 +166,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     strings = glossary.strings
 
     def mark(term: Term, text: str) -> str:
-        return render_mark(term, text, f"{entry_url}#{term.id}", strings["see_entry"])
+        return render_mark(term, text, f"{entry_url}#{term.id}")
 
     marked, found = mark_terms(html, build.matcher, mark)
+    if found:
+        marked += render_definitions(build.terms, found, strings["see_entry"])
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(f"glossary-ref-{term_id}" for term_id in found)
+        page.present_anchor_ids.update(build.ref_ids[term_id] for term_id in found)
     if page.file.src_uri == glossary.page:
         # The glossary lists its terms; it is not a place where they "appear".
         if page.present_anchor_ids is not None:
@@ -423,18 +435,27 @@ def _latin(char: str) -> bool:
 # Helpers: rendering
 # -----------------------------------------------------------------------------
 
-def render_mark(term: Term, text: str, href: str, see_entry: str) -> str:
-    """One marked term: a link to its entry carrying its definition for glossary.js."""
-    return (
-        f'<a class="glossary-term" id="glossary-ref-{term.id}" href="{_escaped(href)}"'
-        f' data-glossary-definition="{_escaped(term.definition)}"'
-        f' data-glossary-more="{_escaped(see_entry)}">{text}</a>'
-    )
+def render_mark(term: Term, text: str, href: str) -> str:
+    """One marked term: a link to its entry (glossary.js finds its definition by the id)."""
+    return f'<a class="glossary-term" id="glossary-ref-{term.id}" href="{_escaped(href)}">{text}</a>'
 
 
-@lru_cache(maxsize=4096)  # the same few definitions and URLs, on every page
+@lru_cache(maxsize=4096)  # the same few URLs, on every page
 def _escaped(text: str) -> str:
     return escape(text)
+
+
+def render_definitions(terms: Mapping[str, Term], found: Iterable[str], see_entry: str) -> str:
+    """The definitions of the terms marked on a page, once each, for glossary.js.
+
+    JSON as the text of a hidden element: hidden from readers until the script shows
+    one, skipped by Material's search (data-search-exclude). Not a <script>: Material's
+    instant navigation re-creates every script of the new page without its type, and
+    would run the JSON.
+    """
+    data = {"more": see_entry, "terms": {term_id: terms[term_id].definition for term_id in found}}
+    text = escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=False)
+    return f'\n<div class="glossary-definitions" hidden data-search-exclude>{text}</div>\n'
 
 
 def render_entries(glossary: Glossary) -> str:

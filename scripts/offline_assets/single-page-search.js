@@ -20,13 +20,17 @@
       const next = headings[i + 1]
       if (next) range.setEndBefore(next)
       else range.setEndAfter(document.querySelector("main").lastChild)
+      // As Material's search does: nothing marked data-search-exclude (the glossary's definitions
+      // and its 「出現於」 lists).
+      const fragment = range.cloneContents()
+      for (const excluded of fragment.querySelectorAll("[data-search-exclude]")) excluded.remove()
       const page = heading.closest("section[data-page-title]")
       const title = (heading.querySelector("dfn") || heading).textContent.trim()  // a glossary entry: its term
       const pageTitle = page ? page.dataset.pageTitle : ""
       return {
         id: heading.id,
         title: pageTitle && pageTitle !== title ? `${pageTitle} › ${title}` : title,
-        text: range.toString().replace(/\s+/g, " "),
+        text: fragment.textContent.replace(/\s+/g, " "),
       }
     })
   }

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
+from playwright.sync_api import expect
 
 from browser_helpers import PAGES, run_axe, watch_offline
+from site_pages import HTML_STRINGS
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,6 +128,16 @@ def test_search_finds_the_word_and_links_into_the_file(browser, single_file, wor
     results.first.click()
     assert page.url.endswith(first)
     assert seen == {"errors": [], "network": []}
+    page.context.close()
+
+
+def test_search_skips_what_material_search_skips(browser, single_file):
+    # The glossary's definitions (JSON keyed by term id) and 「出現於」 lists are data-search-exclude.
+    page, seen = open_file(browser, single_file)
+    assert page.locator(".glossary-definitions").count() > 0
+    page.locator("#single-page-search input").fill("credit-reporting-system")
+    expect(page.locator(".single-page__status")).to_have_text(HTML_STRINGS["none"])
+    assert page.locator(".single-page__results a").count() == 0
     page.context.close()
 
 

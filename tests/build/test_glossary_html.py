@@ -40,6 +40,12 @@ def term_id(mark) -> str:
     return mark["id"].removeprefix("glossary-ref-")
 
 
+def definitions(page: BeautifulSoup) -> dict:
+    """{"more": …, "terms": {id: definition}} of the page's one list of definitions."""
+    [block] = page.select("article div.glossary-definitions[hidden][data-search-exclude]")
+    return json.loads(block.get_text())
+
+
 # -----------------------------------------------------------------------------
 # Content pages
 # -----------------------------------------------------------------------------
@@ -47,8 +53,9 @@ def term_id(mark) -> str:
 def test_terms_in_running_chinese_text_are_marked_with_their_definition_and_entry_link(site):
     [mark] = [m for m in marks(soup(site, "impact/")) if m.get_text() == "徵信系統"]
     assert mark["href"] == "../glossary/#credit-reporting-system"
-    assert mark["data-glossary-definition"] == TERMS["credit-reporting-system"].definition
-    assert mark["data-glossary-more"] == GLOSSARY.strings["see_entry"]
+    assert definitions(mark.find_parent("article"))["terms"]["credit-reporting-system"] == \
+        TERMS["credit-reporting-system"].definition
+    assert definitions(mark.find_parent("article"))["more"] == GLOSSARY.strings["see_entry"]
     assert mark.parent.name == "p" and "記入徵信系統" in mark.parent.get_text()
 
 
@@ -201,9 +208,9 @@ def test_a_duplicate_term_fails_the_build_naming_its_line_without_a_traceback(pr
 def test_markup_in_a_definition_is_shown_as_text_never_run(project, tmp_path):
     definition = '<img src=x onerror="alert(1)"> <b>粗體</b> **星號**'
     project.write("data/glossary.yml", REAL.replace(TERMS["lawsuit"].definition, f"'{definition}'"))
-    assert project.build(tmp_path / "site") == ""
+    assert project.without_downloads().build(tmp_path / "site") == ""
     [mark] = [m for m in marks(soup(tmp_path / "site", "impact/")) if term_id(m) == "lawsuit"]
-    assert mark["data-glossary-definition"] == definition
+    assert definitions(mark.find_parent("article"))["terms"]["lawsuit"] == definition
     entry = soup(tmp_path / "site", "glossary/").find(id="lawsuit").find_next_sibling("dd")
     assert entry.select_one(".glossary__definition").get_text() == definition
     assert not entry.select("img, b, strong")

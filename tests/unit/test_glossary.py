@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 import glossary
 from glossary import GlossaryError, Term, build_matcher, mark_terms, parse_glossary
@@ -254,12 +256,20 @@ def test_void_and_self_closing_skip_elements_do_not_leave_the_walk_skipping():
 # Rendering
 # -----------------------------------------------------------------------------
 
-def test_a_mark_links_to_the_entry_and_escapes_the_definition():
-    evil = term("x", "甲", definition='<script>alert("x")</script> & "引號"')
-    html = glossary.render_mark(evil, "甲", "../glossary/#x", "查看")
-    assert '<script>' not in html
-    assert 'data-glossary-definition="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;引號&quot;"' in html
-    assert 'href="../glossary/#x"' in html and 'id="glossary-ref-x"' in html and html.endswith(">甲</a>")
+def test_a_mark_is_a_link_to_the_entry_with_an_id_for_appears_in():
+    html = glossary.render_mark(term("x", "甲"), "甲", '../glossary/#x"><b')
+    assert html == '<a class="glossary-term" id="glossary-ref-x" href="../glossary/#x&quot;&gt;&lt;b">甲</a>'
+
+
+def test_definitions_are_json_in_one_hidden_block_that_no_definition_can_break_out_of():
+    evil = term("x", "甲", definition='</div><script>alert("x")</script> & "引號" <!--')
+    other = term("y", "乙")
+    html = glossary.render_definitions({"x": evil, "y": other}, ["y", "x"], "查看")
+    parsed = BeautifulSoup(html, "html.parser")
+    [block] = parsed.find_all(True)  # one element, no other
+    assert block.name == "div" and block["class"] == ["glossary-definitions"]
+    assert block.has_attr("hidden") and block.has_attr("data-search-exclude")
+    assert json.loads(block.get_text()) == {"more": "查看", "terms": {"y": other.definition, "x": evil.definition}}
 
 
 def test_glossary_entries_escape_every_field_and_leave_a_slot_for_appears_in():

@@ -1,32 +1,63 @@
-/* Glossary terms (hooks/glossary.py marks them):
- *   <a class="glossary-term" href="…#id" data-glossary-definition="…" data-glossary-more="查看名詞解釋">term</a>
+/* Glossary terms (hooks/glossary.py marks them, and lists their definitions once per page):
+ *   <a class="glossary-term" id="glossary-ref-ID" href="…#ID">term</a>
+ *   <div class="glossary-definitions" hidden data-search-exclude>{"more": "查看名詞解釋", "terms": {"ID": "…"}}</div>
  * Shows the definition in a tooltip on hover, on keyboard focus and on tap. A tap on a
  * touch screen shows the definition first; a second tap, or the tooltip's link, opens
- * the entry. Escape, a tap elsewhere or moving away closes it. Without this script the
- * term is a plain link to its entry. Every string comes from the data-* attributes.
+ * the entry. Escape, a tap elsewhere or moving away closes it. Without this script, or
+ * for a term whose definition is missing, the term is a plain link to its entry. Every
+ * string comes from the page. The single-file edition joins pages, so a document may
+ * hold several lists, and prefixes ids ("PAGE--glossary-ref-ID").
  */
 (() => {
-  const TERM = "a.glossary-term[data-glossary-definition]"
+  const TERM = "a.glossary-term"
+  const DEFINITIONS = "div.glossary-definitions"
+  const ID_PREFIX = "glossary-ref-"
   const CLOSE_DELAY = 300  // ms: time to move the pointer from the term onto the tooltip
+
+  const parsed = new WeakMap()  // definitions element → its data (null if unreadable)
+
+  const read = block => {
+    if (!parsed.has(block)) {
+      try {
+        const data = JSON.parse(block.textContent)
+        parsed.set(block, data && data.terms && typeof data.terms === "object" ? data : null)
+      } catch {
+        parsed.set(block, null)
+      }
+    }
+    return parsed.get(block)
+  }
+
+  // { text, more } for a term, from the first list that defines it; null if none does.
+  const definitionOf = term => {
+    const at = term.id.lastIndexOf(ID_PREFIX)
+    if (at < 0) return null
+    const id = term.id.slice(at + ID_PREFIX.length)
+    for (const block of document.querySelectorAll(DEFINITIONS)) {
+      const data = read(block)
+      if (data && Object.prototype.hasOwnProperty.call(data.terms, id)) return { text: String(data.terms[id]), more: String(data.more) }
+    }
+    return null
+  }
 
   let open = null          // { term, tooltip } while a tooltip shows
   let closeTimer = 0
   let pointer = ""         // how the reader last pointed: "mouse", "touch", "pen" or "keyboard"
   let quiet = false        // true while Escape hands focus back to the term
 
-  const render = term => {
+  const render = (term, { text, more }) => {
     const tooltip = document.createElement("span")
     tooltip.className = "glossary-tooltip"
     const definition = document.createElement("span")
     definition.className = "glossary-tooltip__definition"
     definition.id = "glossary-tooltip"
     definition.setAttribute("role", "tooltip")
-    definition.textContent = term.dataset.glossaryDefinition
-    const more = document.createElement("a")
-    more.className = "glossary-tooltip__more"
-    more.href = term.href
-    more.textContent = term.dataset.glossaryMore
-    tooltip.append(definition, " ", more)
+    definition.textContent = text
+    const link = document.createElement("a")
+    link.className = "glossary-tooltip__more"
+    link.href = term.href
+    link.textContent = more
+    tooltip.append(definition, " ", link)
     return tooltip
   }
 
@@ -50,7 +81,9 @@
     clearTimeout(closeTimer)
     if (open && open.term === term) return
     close()
-    const tooltip = render(term)
+    const definition = definitionOf(term)
+    if (!definition) return
+    const tooltip = render(term, definition)
     term.after(tooltip)  // next in reading and tab order: its link follows the term
     place(term, tooltip)
     term.setAttribute("aria-describedby", "glossary-tooltip")
@@ -75,8 +108,10 @@
     return !!open && node instanceof Node && (open.term.contains(node) || open.tooltip.contains(node))
   }
 
+  // The term an event happened on, if it has a definition to show.
   const termOf = node => {
-    return node instanceof Element ? node.closest(TERM) : null
+    const term = node instanceof Element ? node.closest(TERM) : null
+    return term && definitionOf(term) ? term : null
   }
 
   // Listeners live on the document, once: instant navigation swaps the content, not the document.

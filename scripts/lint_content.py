@@ -95,6 +95,18 @@ PERSONAL_DATA = [
 # Every PERSONAL_DATA pattern needs one of these (half- or full-width): a cheap test first.
 MAYBE_PERSONAL = re.compile(r"[0-9０-９@＠#＃]|\bat\b|ａｔ|微信|V信|Ｖ信|威信|薇信|[VvＶｖWwＷｗ][XxＸｘ]|wechat|weixin",
                             re.IGNORECASE)
+# Closer, on the normalised line: every number pattern needs five digits, each at most four
+# characters from the next (「(+86) 1」, 「0571) 8」); the others need @, "#domain.", "at" or a WeChat word.
+LIKELY_PERSONAL = re.compile(r"\d(?:\D{0,4}\d){4}|@|#(?=[A-Za-z0-9-]+\.)|\bat\b|微信|V信|威信|薇信|[VW]X|wechat|weixin", re.IGNORECASE)
+# A hotline with no other digit within four characters cannot be part of such a chain: blanked first.
+PUBLIC_NUMBER = re.compile("|".join(sorted(PUBLIC_NUMBERS, key=len, reverse=True)))
+
+
+def _blank_if_alone(match: re.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if any(c.isdigit() for c in text[max(0, start - 4):start] + text[end:end + 4]):
+        return match[0]
+    return " " * (end - start)
 
 
 @dataclass(frozen=True)
@@ -147,6 +159,8 @@ def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tupl
     if not MAYBE_PERSONAL.search(text):
         return []  # most lines: no digit, no @, no WeChat or QQ word
     normal, origin = normalize(text)
+    if not LIKELY_PERSONAL.search(PUBLIC_NUMBER.sub(_blank_if_alone, normal)):
+        return []  # digits, but too few together to be anyone's number
     taken: list[tuple[int, int]] = []
     found = []
     for kind, pattern in PERSONAL_DATA:

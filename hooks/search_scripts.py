@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-import opencc
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+
+import editions  # hooks/editions.py: OpenCC's converters, loaded once per process
 
 # Each edition's script → OpenCC profile that writes its text in the other script.
 # Hant: tw2s, as the Simplified edition is made (extra.editions in mkdocs.yml). Hans: s2tw, the
@@ -108,6 +108,5 @@ def convert(table: dict[str, str], text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=None)
 def converter(script: str) -> Callable[[str], str]:
-    return opencc.OpenCC(TO_OTHER_SCRIPT[script]).convert
+    return editions.converter(TO_OTHER_SCRIPT[script])

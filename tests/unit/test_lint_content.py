@@ -183,6 +183,16 @@ def test_hotlines_dates_amounts_articles_and_ids_are_not_personal_data(line):
     assert lint_content.personal_data(line) == []
 
 
+@pytest.mark.parametrize("line, found", [
+    ("熱線 95188 12", "熱線 95188 12"),              # a hotline with more digits is another number
+    ("電話95188-1234-5678", "電話95188-1234"),
+    ("95188 13800138000", "13800138000"),
+])
+def test_a_hotline_next_to_other_digits_is_still_read_with_them(line, found):
+    # The quick test before the patterns blanks a hotline only when no digit is within four characters.
+    assert [written for _, written, _ in lint_content.personal_data(line)] == [found]
+
+
 def test_the_id_card_checksum_follows_gb_11643():
     assert lint_content.id_card_checksum("11010119900307123") == "3"
     assert lint_content.id_card_checksum("44030419851231002") == "X"

@@ -92,8 +92,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         if file.abs_src_path is None:
             continue  # generated in memory by a plugin: not a contributor's file
-        text = data_file.read(file.abs_src_path, f"docs/{file.src_uri}")
-        file.content_string = convert(text) if convert else text
+        text = data_file.read(file.abs_src_path, f"docs/{file.src_uri}")  # stops at bad encoding, naming the line
+        if convert:
+            file.content_string = convert(text)
+        # else MkDocs reads the file itself, as it does without this hook: not a second copy of every page
+        # held in memory for the whole build.
     return files
 
 

@@ -27,6 +27,7 @@ scripts/test: on a 1,000-page site it costs more than the rest of the hooks.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 import sys
 from html import escape
@@ -71,9 +72,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Size and nesting first, on everything the lint reads: past them, the lint's own parser
     # (AutoCorrect's, native code) crashes the interpreter, and Markdown's recurses too deep.
     root = Path(config.config_file_path).parent
-    texts = [(f"docs/{file.src_uri}", file.content_string) for file in files.documentation_pages()]
-    texts += [(name, text) for name, text in data_texts(root)]
-    for name, text in texts:
+    pages = ((f"docs/{file.src_uri}", file.content_string) for file in files.documentation_pages())
+    for name, text in itertools.chain(pages, data_texts(root)):  # one text at a time, not all of them at once
         problem = hostile(text)
         if problem:
             line, message = problem

@@ -11,6 +11,7 @@ from __future__ import annotations
 import http.server
 import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 
@@ -38,9 +39,16 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _SiteServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that moves on before a response is sent closes the connection: not an error.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path | None = None):
     """Serve directory on a free loopback port in a thread; return (server, base_url)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _SiteHandler)
+    server = _SiteServer(("127.0.0.1", 0), _SiteHandler)
     server.site_root = directory
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"

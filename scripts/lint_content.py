@@ -109,14 +109,7 @@ def _blank_if_alone(match: re.Match) -> str:
     return " " * (end - start)
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    column: int
-    message: str
-
-    def format(self, path: str) -> str:
-        return f"{path}:{self.line}:{self.column}: {self.message}"
+Problem = typography.Problem  # one problem at a place in a file: `path:line:column: message`
 
 
 # -----------------------------------------------------------------------------

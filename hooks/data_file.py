@@ -1,4 +1,7 @@
-"""Reading contributors' YAML data files (data/checklist.yml, data/glossary.yml).
+"""Reading contributors' YAML data files (data/checklist.yml, data/glossary.yml),
+and the one decoder of every file a contributor writes (decode(): pages, data
+files; the content lint uses it too, so a file in Big5 or UTF-16 gets the same
+message from `mkdocs serve` as from scripts/check).
 
 Shared by the checklist and glossary hooks. Files are composed into YAML nodes,
 not loaded into Python values, so every mistake can be reported at its line,
@@ -9,6 +12,7 @@ words that says how to fix it; the hooks prefix the file name.
 
 from __future__ import annotations
 
+import codecs
 import posixpath
 import re
 from pathlib import Path
@@ -80,20 +84,67 @@ def config_where(config: MkDocsConfig, needle: str, *, after: str = "extra:") ->
 
 def read(path: str | Path, name: str) -> str:
     """A contributor's text file as text; PluginError naming the line if it is not UTF-8."""
-    data = Path(path).read_bytes()
-    nuls = [i for i, byte in enumerate(data[:400]) if byte == 0]
-    # UTF-16 without a BOM: ASCII characters leave a NUL in every other byte, all on one parity.
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(nuls) > 1 and len({i % 2 for i in nuls}) == 1):
-        raise PluginError(f"{name}:1: 這個文件是 UTF-16 編碼 — 請用 UTF-8 編碼另存（GitHub 網頁編輯器和多數編輯器的默認）")
-    if b"\x00" in data:
-        line = data[:data.index(b"\x00")].count(b"\n") + 1
-        raise PluginError(f"{name}:{line}: 這一行有空字符（NUL），文件可能已損壞 — 刪掉它，請用 UTF-8 編碼另存這個文件")
     try:
-        return data.decode("utf-8-sig")
+        return decode(Path(path).read_bytes())
+    except EncodingError as error:
+        raise PluginError(f"{name}:{error.line}:{error.column}: {error.message}") from None
+
+
+class EncodingError(ValueError):
+    """A contributor's file that is not UTF-8, at the line and column where reading it fails."""
+
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(f"{line}:{column}: {message}")
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+def decode(data: bytes) -> str:
+    """The text of a contributor's file (a page, a data file) from its bytes.
+
+    A UTF-8 BOM is accepted and removed, as MkDocs (utf-8-sig) and PyYAML do.
+    UTF-16 and UTF-32 (Windows Notepad's "Unicode"), Big5 and GBK raise
+    EncodingError with the line where decoding fails and the fix.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
+        raise EncodingError(1, 1, f"這個文件是 UTF-32 編碼 — {SAVE_AS_UTF8}")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
+    data = data.removeprefix(codecs.BOM_UTF8)
+    nuls = [i for i, byte in enumerate(data) if byte == 0] if b"\0" in data else []  # a C-speed test first
+    if nuls:
+        if len(nuls) > 1 and len({i % 2 for i in nuls}) == 1:  # every other byte: ASCII characters in UTF-16
+            raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
+        line, column = _position(data, nuls[0])
+        raise EncodingError(line, column, f"這一行有空字符（NUL），文件可能已損壞 — 刪除它，{SAVE_AS_UTF8}")
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        raise PluginError(f"{name}:{line}: 這一行不是 UTF-8 編碼（可能是 Big5 或 GBK）"
-                          f" — 請用 UTF-8 編碼另存這個文件") from None
+        line, column = _position(data, error.start)
+        raise EncodingError(line, column, f"這個文件不是 UTF-8 編碼{_legacy_hint(data)}，從這裡起無法讀取"
+                                          f" — {SAVE_AS_UTF8}") from None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset; the bytes before it are UTF-8."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _legacy_hint(data: bytes) -> str:
+    """Name the legacy encodings a contributor's editor may have used, when the bytes fit one."""
+    for codec in ("big5", "gb18030"):
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return "（可能是 Big5 或 GBK）"
+    return ""
+
+
+SAVE_AS_UTF8 = "請用 UTF-8 編碼另存這個文件"
 
 
 # A value cut short by YAML: ` #` starts a comment, so `準備收入證明 #和存摺` loses `#和存摺`.

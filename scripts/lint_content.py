@@ -13,14 +13,14 @@ brackets; phone-number libraries (phonenumbers) parse a number once it is
 found, they do not find one touching Chinese text. Valid pinyin syllables
 come from pypinyin's dictionary, not from a hand-written list.
 
-Files are read with read_text(): UTF-8, a UTF-8 BOM accepted (MkDocs and
-PyYAML skip it too); any other encoding raises EncodingError with the line.
+Files are read with read_text(), through the hooks' decoder (hooks/data_file.py):
+UTF-8, a UTF-8 BOM accepted (MkDocs and PyYAML skip it too); any other encoding
+raises EncodingError with the line.
 Text the checks flag wrongly is listed, with a reason, in data/lint-allowlist.yml.
 """
 
 from __future__ import annotations
 
-import codecs
 import datetime
 import re
 import sys
@@ -36,6 +36,8 @@ import typography
 import vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # hooks/data_file.py: the one decoder of contributors' files
+from data_file import EncodingError, decode as decode_text  # noqa: E402
 ALLOWLIST_FILE = ROOT / "data" / "script-allowlist.yml"
 LINT_ALLOWLIST_FILE = ROOT / "data" / "lint-allowlist.yml"
 
@@ -425,63 +427,9 @@ def contributor_files(paths: list[Path], problems: list[str]):
 # Reading contributors' files
 # -----------------------------------------------------------------------------
 
-class EncodingError(ValueError):
-    """A contributor's file that is not UTF-8, at the line and column where reading it fails."""
-
-    def __init__(self, line: int, column: int, message: str):
-        super().__init__(f"{line}:{column}: {message}")
-        self.line = line
-        self.column = column
-        self.message = message
-
-
 def read_text(path: Path | str) -> str:
     """A contributor's text file: UTF-8, a UTF-8 BOM removed; anything else raises EncodingError."""
     return decode_text(Path(path).read_bytes())
-
-
-def decode_text(data: bytes) -> str:
-    """The text of a contributor's file from its bytes; see read_text().
-
-    A UTF-8 BOM is accepted and removed, as MkDocs (utf-8-sig) and PyYAML do.
-    UTF-16 and UTF-32 (Windows Notepad's "Unicode"), Big5 and GBK raise
-    EncodingError with the line where decoding fails and the fix.
-    """
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
-        raise EncodingError(1, 1, f"這個文件是 UTF-32 編碼 — {SAVE_AS_UTF8}")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
-    data = data.removeprefix(codecs.BOM_UTF8)
-    nuls = [i for i, byte in enumerate(data) if byte == 0] if b"\0" in data else []  # a C-speed test first
-    if nuls:
-        if len(nuls) > 1 and len({i % 2 for i in nuls}) == 1:  # every other byte: ASCII characters in UTF-16
-            raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
-        line, column = _position(data, nuls[0])
-        raise EncodingError(line, column, f"這一行有空字符（NUL），文件可能已損壞 — 刪除它，{SAVE_AS_UTF8}")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _position(data, error.start)
-        raise EncodingError(line, column, f"這個文件不是 UTF-8 編碼{_legacy_hint(data)}，從這裡起無法讀取"
-                                          f" — {SAVE_AS_UTF8}") from None
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset; the bytes before it are UTF-8."""
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
-
-
-def _legacy_hint(data: bytes) -> str:
-    """Name the legacy encodings a contributor's editor may have used, when the bytes fit one."""
-    for codec in ("big5", "gb18030"):
-        try:
-            data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        return "（可能是 Big5 或 GBK）"
-    return ""
 
 
 # -----------------------------------------------------------------------------
@@ -498,7 +446,6 @@ class LintAllowlist:
 
 LINT_ALLOWLIST_NAME = "data/lint-allowlist.yml"
 LINT_ALLOWLIST_SECTIONS = {"personal-data": "個人信息", "pinyin": "拼音"}
-SAVE_AS_UTF8 = "請用 UTF-8 編碼另存這個文件"
 
 
 def parse_lint_allowlist(text: str) -> tuple[LintAllowlist, list[Problem]]:

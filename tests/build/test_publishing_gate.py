@@ -30,6 +30,8 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
+import lint_content  # scripts/lint_content.py
+
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -177,6 +179,23 @@ def test_a_data_file_in_another_encoding(project, previous, codec, name):
     project.write(name, text.encode(codec, errors="replace"))  # Big5 has no ☑ and no á
     line = 1 if codec == "utf-16" else first_non_ascii_line(text)
     fails(project, previous, f"{name}:{line}")
+
+
+@pytest.mark.parametrize("name, codec", [("docs/causes.md", "big5"), ("data/glossary.yml", "utf-16")])
+def test_the_preview_says_what_the_lint_says_of_another_encoding(project, name, codec):
+    """`mkdocs serve` and `mkdocs build` run no lint first: the hooks meet the file, and
+    read it with the same decoder as scripts/check, so the contributor gets the same message."""
+    text = project.path(name).read_text(encoding="utf-8")
+    project.write(name, text.encode(codec, errors="replace"))
+    lint = lint_content.lint_paths([project.path(name)])
+    [expected] = [line.replace(str(project.path(name)), name) for line in lint if "編碼" in line]
+    result = subprocess.run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(project.config),
+                             "-d", str(project.root / "out")],
+                            cwd=project.root, capture_output=True, text=True, timeout=180,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1
+    assert expected in result.stderr, (expected, result.stderr[-2000:])
+    assert "Traceback" not in result.stderr
 
 
 def test_a_label_cut_short_by_a_hash(project, previous):

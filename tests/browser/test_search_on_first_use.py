@@ -22,10 +22,16 @@ def search_requests(page) -> list[str]:
     return seen
 
 
-def wait_for_search_files(page, seen: list[str]):
-    page.wait_for_function("() => true")  # let queued request events reach Python
-    page.wait_for_timeout(200)
-    assert sorted(any(part in url for url in seen) for part in SEARCH_FILES) == [True, True], seen
+def wait_for_search_files(page, seen: list[str], timeout_ms: int = 10_000):
+    """Wait until both files have been requested (a busy CI machine may take a while to ask)."""
+    def both() -> bool:
+        return all(any(part in url for url in seen) for part in SEARCH_FILES)
+
+    for _ in range(timeout_ms // 100):
+        if both():
+            break
+        page.wait_for_timeout(100)  # Playwright hands request events to Python while it waits
+    assert both(), seen
 
 
 # -----------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 - `full_site`: everything scripts/build publishes (every edition of extra.editions, every
   download of extra.outputs), built once, in this process, for a local server's URL;
   `site` is its first edition (zh-Hant at the root), `offline_site` its zh-Hant zip, unpacked.
-- `project`: a throwaway copy of the project (docs/, data/, mkdocs.yml copied; hooks/,
-  overrides/, scripts/ linked) for tests that build with one mistake in it.
+- `project`: a throwaway copy of the project (docs/, data/, mkdocs.yml copied; hooks/ and
+  overrides/ linked) for tests that build with one mistake in it.
 - `browser` / `page`: headless Chromium through Playwright.
 
 Nothing is written into the working tree: every build goes to pytest's temporary folders.
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from local_site import CHROMIUM, CHROMIUM_ARGS, ROOT, serve  # noqa: F401  (tests import them from here)
+from overdue_guide.local_site import CHROMIUM, CHROMIUM_ARGS, ROOT, serve  # noqa: F401  (tests import them from here)
 
-import build_site
+from overdue_guide import build_site
 
 
 # -----------------------------------------------------------------------------
@@ -157,12 +157,12 @@ class Project:
 
 
 def copy_project(root: Path) -> Project:
-    """docs/, data/ and mkdocs.yml copied into root; hooks/, overrides/ and scripts/ linked."""
+    """docs/, data/ and mkdocs.yml copied into root; hooks/ and overrides/ linked (the code is the installed package)."""
     root.mkdir(parents=True)
     for name in ("docs", "data"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("hooks", "overrides", "scripts"):
+    for name in ("hooks", "overrides"):
         (root / name).symlink_to(ROOT / name)
     return Project(root)
 

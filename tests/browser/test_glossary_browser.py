@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-import glossary
+from overdue_guide import glossary
 from browser_helpers import focus_by_tab, page_change, run_axe, watch_errors
 
 pytestmark = pytest.mark.browser

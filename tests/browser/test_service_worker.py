@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-import build_site
-import service_worker
+from overdue_guide import build_site
+from overdue_guide import service_worker
 from browser_helpers import PAGES, page_change, search
-from local_site import serve
+from overdue_guide.local_site import serve
 
 pytestmark = pytest.mark.browser
 

@@ -211,7 +211,7 @@ def test_axe_finds_no_violation(browser, single_file, scheme):
 # -----------------------------------------------------------------------------
 
 def test_pdf_text_is_searchable(pdf_file):
-    import pdf
+    from overdue_guide import pdf
 
     text = pdf.pdf_text(pdf_file)
     for word in SEARCH_WORDS + ["支付寶貸款逾期協商指南", "名詞解釋", "中國人民銀行"]:
@@ -263,7 +263,7 @@ def test_pdf_without_the_guides_text_is_not_kept(tmp_path):
     # What a PDF of empty boxes looks like to the check: the title is not in its text.
     page = tmp_path / "guide.html"
     page.write_text("<!doctype html><title>支付寶貸款逾期協商指南</title><p>□□□</p>", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "scripts/pdf.py", str(page), str(tmp_path / "guide.pdf")],
+    proc = subprocess.run([sys.executable, "-m", "overdue_guide.pdf", str(page), str(tmp_path / "guide.pdf")],
                           cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 1
     assert "找不到指南標題" in proc.stderr and "Traceback" not in proc.stderr

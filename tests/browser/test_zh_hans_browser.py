@@ -123,7 +123,7 @@ def test_axe_finds_no_wcag_aa_violation_in_zh_hans(page, full_base_url, path, sc
 
 
 def test_visible_zh_hans_text_after_scripts_run_has_no_traditional_form(page, full_base_url):
-    import script_purity
+    from overdue_guide import script_purity
 
     for path in ("checklist/", "glossary/"):
         page.goto(full_base_url + "zh-Hans/" + path, wait_until="networkidle")

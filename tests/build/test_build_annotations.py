@@ -3,7 +3,7 @@ changed line and a Chinese job summary; outside Actions only the plain lines are
 
 from __future__ import annotations
 
-import build_site
+from overdue_guide import build_site
 
 
 def fail(project) -> list[str]:

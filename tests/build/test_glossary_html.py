@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-import glossary
+from overdue_guide import glossary
 from site_pages import PAGES, url_of
 
 ROOT = Path(__file__).resolve().parents[2]

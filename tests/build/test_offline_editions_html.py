@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import script_purity
-import service_worker
+from overdue_guide import script_purity
+from overdue_guide import service_worker
 
 EDITIONS = {"zh-Hant": ("", "繁體中文"), "zh-Hans": ("zh-Hans", "简体中文")}
 

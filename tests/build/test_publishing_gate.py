@@ -30,7 +30,7 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-import lint_content  # scripts/lint_content.py
+from overdue_guide import lint_content
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -111,8 +111,7 @@ def builds(project, site: Path) -> Path:
 RUNNER = """
 import sys
 from pathlib import Path
-sys.path.insert(0, sys.argv[3])
-import build_site
+from overdue_guide import build_site
 try:
     build_site.build_all(Path(sys.argv[2]), config_file=Path(sys.argv[1]))
 except build_site.BuildFailed as failure:
@@ -125,7 +124,7 @@ def fails_in_child(project, previous: Path, where: str, *, timeout: float = 180,
                    edition: str | None = None) -> str:
     """As fails(), in a child process that must end by itself, by an exit (not a signal), in time."""
     before = snapshot(previous)
-    result = subprocess.run([PYTHON, "-c", RUNNER, str(project.config), str(previous), str(ROOT / "scripts")],
+    result = subprocess.run([PYTHON, "-c", RUNNER, str(project.config), str(previous)],
                             cwd=project.root, capture_output=True, text=True, timeout=timeout,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 1, (result.returncode, result.stderr[-3000:])
@@ -292,7 +291,7 @@ def test_deep_yaml_nesting_in_mkdocs_yml(project, previous):
 
 
 def test_an_unexpected_error_on_a_page_still_names_the_page():
-    import build_site
+    from overdue_guide import build_site
 
     [line] = build_site.translate("Error reading page 'causes.md': maximum recursion depth exceeded",
                                   ROOT / "mkdocs.yml", ROOT / "docs")
@@ -754,13 +753,13 @@ def test_a_glossary_term_id_used_twice(project, previous):
 # The command line: exit status, signals, where it cannot write, two at once
 # -----------------------------------------------------------------------------
 
-BUILD = [PYTHON, str(ROOT / "scripts" / "build_site.py")]
+BUILD = [PYTHON, "-m", "overdue_guide.build_site"]  # what scripts/build runs
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def start_build(site: Path, *, script: Path = ROOT / "scripts" / "build_site.py", cwd: Path = ROOT) -> subprocess.Popen:
+def start_build(site: Path, *, cwd: Path = ROOT) -> subprocess.Popen:
     """The real command line, in its own process group (to find any child it leaves)."""
-    return subprocess.Popen([PYTHON, str(script), str(site)], cwd=cwd, env=ENV, start_new_session=True,
+    return subprocess.Popen([*BUILD, str(site)], cwd=cwd, env=ENV, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -784,20 +783,11 @@ def group_is_gone(pgid: int) -> bool:
     return False
 
 
-@pytest.fixture
-def cli_project(project) -> Path:
-    """The copy with its own scripts/ (so scripts/build_site.py builds the copy, not the repository)."""
-    project.path("scripts").unlink()
-    shutil.copytree(ROOT / "scripts", project.path("scripts"), ignore=shutil.ignore_patterns("__pycache__"))
-    for name in (".autocorrectrc", ".autocorrectignore"):  # the typography check's settings, read from ROOT
-        shutil.copy(ROOT / name, project.path(name))
-    return project.root
-
-
-def test_the_command_line_exits_non_zero_naming_the_line(project, cli_project, previous):
+def test_the_command_line_exits_non_zero_naming_the_line(project, previous):
+    # Run in the copy: the command builds the mkdocs.yml of the folder it runs in, as mkdocs does.
     line = project.edit("docs/index.md", "(negotiation.md)", "(negotation.md)")
     before = snapshot(previous)
-    result = subprocess.run([PYTHON, "scripts/build_site.py", str(previous)], cwd=cli_project, env=ENV,
+    result = subprocess.run([*BUILD, str(previous)], cwd=project.root, env=ENV,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     check_problems(result.stderr, f"docs/index.md:{line}")
@@ -947,8 +937,8 @@ def download_leftovers(dist: Path) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["zh-Hant", "zh-Hans"])
 def test_the_offline_bundle_refuses_a_mistake_and_keeps_the_previous_file(project, dist, lang):
-    import build_site
-    import offline_bundle
+    from overdue_guide import build_site
+    from overdue_guide import offline_bundle
 
     text, found = PERSONAL_DATA["qq"]
     line = append(project, "docs/causes.md", text)
@@ -963,7 +953,7 @@ def test_the_offline_bundle_refuses_a_mistake_and_keeps_the_previous_file(projec
 
 def test_sigterm_mid_offline_bundle_leaves_dist_as_it_was(dist):
     before = snapshot(dist)
-    process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "offline_bundle.py"), "--dist", str(dist)], cwd=ROOT,
+    process = subprocess.Popen([PYTHON, "-m", "overdue_guide.offline_bundle", "--dist", str(dist)], cwd=ROOT,
                                env=ENV, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not any(sum(1 for _ in p.rglob("*")) > 20 for p in dist.glob(".download-*")):

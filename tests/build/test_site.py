@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-import editions
-import lint_content
+from overdue_guide import editions
+from overdue_guide import lint_content
 import site_pages
 from site_pages import SOURCES, url_of
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import editions
-import vocabulary
+from overdue_guide import editions
+from overdue_guide import vocabulary
 
 # Attributes whose values a reader sees or hears (tooltips, screen readers, widget strings).
 READ_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder", "content")

@@ -13,8 +13,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-import editions
-import script_purity
+from overdue_guide import editions
+from overdue_guide import script_purity
 from site_pages import PAGES  # every page of the nav, as directory URLs
 
 ROOT = Path(__file__).resolve().parents[2]

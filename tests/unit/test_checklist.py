@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import checklist
-from checklist import ChecklistError, check_links, check_pages, parse_checklist
+from overdue_guide import checklist
+from overdue_guide.checklist import ChecklistError, check_links, check_pages, parse_checklist
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-import editions
-import script_purity
+from overdue_guide import editions
+from overdue_guide import script_purity
 
 ROOT = Path(__file__).resolve().parents[2]
 to_simplified = editions.converter("tw2s")

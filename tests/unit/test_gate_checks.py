@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import build_site
-import data_file
-import page_checks
-import publish
+from overdue_guide import build_site
+from overdue_guide import data_file
+from overdue_guide import page_checks
+from overdue_guide import publish
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import glossary
-from glossary import GlossaryError, Term, build_matcher, mark_terms, parse_glossary
+from overdue_guide import glossary
+from overdue_guide.glossary import GlossaryError, Term, build_matcher, mark_terms, parse_glossary
 
 ROOT = Path(__file__).resolve().parents[2]
 

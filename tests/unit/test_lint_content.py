@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-import lint_content
-from lint_content import lint_text
+from overdue_guide import lint_content
+from overdue_guide.lint_content import lint_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

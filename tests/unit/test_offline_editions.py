@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import editions
-import pdf
-import service_worker
-import single_page
+from overdue_guide import editions
+from overdue_guide import pdf
+from overdue_guide import service_worker
+from overdue_guide import single_page
 from site_pages import OFFLINE_PAGE_STRINGS
 
 

@@ -1,6 +1,6 @@
 """The job summary of a pull request names every preview artifact, what it is and how to open it."""
 
-import preview
+from overdue_guide import preview
 
 
 def built_site(tmp_path):

@@ -5,9 +5,9 @@ import io
 
 import pytest
 
-import lint_content
-import report
-from report import Problem
+from overdue_guide import lint_content
+from overdue_guide import report
+from overdue_guide.report import Problem
 
 BAD_PAGE = "# 標題 {#title}\n\n協商后果\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from search_scripts import convert, converter, cross_script_table, index_words
+from overdue_guide.search_scripts import convert, converter, cross_script_table, index_words
 
 HANT_WORDS = ["滯納金", "徵信", "協商", "征收", "後果", "皇后", "支付寶", "還款"]
 

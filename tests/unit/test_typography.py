@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-import lint_content
-import typography
+from overdue_guide import lint_content
+from overdue_guide import typography
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = Path("page.md")  # outside the project: never ignored

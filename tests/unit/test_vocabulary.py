@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-import lint_content
-import vocabulary
-from vocabulary import find_words, lint_text
+from overdue_guide import lint_content
+from overdue_guide import vocabulary
+from overdue_guide.vocabulary import find_words, lint_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

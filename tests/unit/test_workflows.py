@@ -166,7 +166,7 @@ def test_packages_fonts_and_browser_come_from_scripts_setup(path):
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_the_content_lint_and_the_whole_test_suite_run_and_tests_do_not_write_the_summary(path):
     runs = [step.get("run", "") for _, step in steps(load(path))]
-    assert ".venv/bin/python scripts/lint_content.py" in runs
+    assert ".venv/bin/python -m overdue_guide.lint_content" in runs
     [pytest_run] = [run for run in runs if "pytest" in run]
     assert pytest_run == "env -u GITHUB_ACTIONS -u GITHUB_STEP_SUMMARY .venv/bin/python -m pytest"
 
@@ -201,13 +201,13 @@ def test_every_pull_request_uploads_the_site_and_every_offline_download():
 def test_the_preview_summary_gets_a_link_for_every_upload():
     checks = workflow("checks.yml")
     ids = {step["id"] for step in uses(checks, "actions/upload-artifact")}
-    [describe] = [step for _, step in steps(checks) if "scripts/preview.py" in step.get("run", "")]
+    [describe] = [step for _, step in steps(checks) if "overdue_guide.preview" in step.get("run", "")]
     linked = set(re.findall(r"steps\.([\w-]+)\.outputs\.artifact-url", " ".join(describe["env"].values())))
     assert linked == ids
 
 
 def test_the_build_step_runs_scripts_build_which_annotates_its_own_problems():
-    # scripts/build reports through scripts/report.py (tests/build/test_publishing_annotations.py).
+    # scripts/build reports through overdue_guide.report (tests/build/test_publishing_annotations.py).
     for path in WORKFLOWS:
         [build] = [step for _, step in steps(load(path)) if step.get("id") == "build"]
         assert build["run"] == "scripts/build"

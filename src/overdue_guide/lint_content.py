@@ -31,13 +31,10 @@ from pathlib import Path
 
 import yaml
 
-import report
-import typography
-import vocabulary
+from . import report, typography, vocabulary
+from .data_file import EncodingError, decode as decode_text  # the one decoder of contributors' files
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))  # hooks/data_file.py: the one decoder of contributors' files
-from data_file import EncodingError, decode as decode_text  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 ALLOWLIST_FILE = ROOT / "data" / "script-allowlist.yml"
 LINT_ALLOWLIST_FILE = ROOT / "data" / "lint-allowlist.yml"
 

@@ -43,7 +43,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]  # the project (src/overdue_guide/devtools/ → the repository)
 CHECKLIST_EVERY = 10  # one checklist action for every tenth page
 
 # Characters synthetic terms are made of: common in the guide's register, so terms look like its words.
@@ -148,7 +148,7 @@ search.Parser.feed = timed("search", search.Parser.feed)
 config = load_config(sys.argv[1], site_dir=sys.argv[2], strict=True)
 for event, methods in config.plugins.events.items():
     config.plugins.events[event] = [
-        timed(f"{method.__module__} on_{event}", method) if "hooks/" in method.__module__ else method
+        timed(f"{method.__module__} on_{event}", method) if method.__module__.startswith("overdue_guide.") else method
         for method in methods]
 start = time.process_time()
 build(config)
@@ -186,8 +186,8 @@ def explain(site: Path) -> None:
 def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     """Docs, data and two configs (hooks on, hooks off) in `site`."""
     rng = random.Random(seed)
-    for name in ("hooks", "overrides", "scripts"):
-        (site / name).symlink_to(ROOT / name)  # the real ones (page_checks finds the lint beside hooks/)
+    for name in ("hooks", "overrides"):
+        (site / name).symlink_to(ROOT / name)  # the real ones
     docs = site / "docs"
     docs.mkdir()
     (site / "data").mkdir()

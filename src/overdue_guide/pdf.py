@@ -25,7 +25,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from local_site import CHROMIUM_ARGS  # how this project starts Chromium (no calls to Google's hosts)
+from .local_site import CHROMIUM_ARGS  # how this project starts Chromium (no calls to Google's hosts)
 
 APT_INSTALL = "apt-get install -y --no-install-recommends chromium fonts-noto-cjk"
 # Page numbers only; the template has to set its own font size (Chromium's default is 0).
@@ -156,7 +156,7 @@ def _print(single_page: Path, out_file: Path, chromium: str) -> None:
     and if the build is interrupted the whole group (Python, Playwright's driver,
     Chromium) is killed at once: no browser outlives the build.
     """
-    child = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--print-only",
+    child = subprocess.Popen([sys.executable, "-m", __name__, "--print-only",
                               str(single_page), str(out_file), chromium],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:

@@ -21,7 +21,7 @@ Where the word table comes from (nothing here is typed in from examples):
   project avoids. OpenCC has no Hong Kong vocabulary table: its HKVariants*
   dictionaries map character variants (戶/户), not words, so Hong Kong words
   (合資格) come from the supplement below.
-- scripts/vocabulary.yml, edited by contributors:
+- data/vocabulary.yml, edited by contributors:
   ``supplement`` adds words OpenCC's table lacks (合約, 紙本, 純文字, 重設,
   合資格), each with the mainland word and a reason; ``allow`` lists words of
   OpenCC's table that are also ordinary mainland words (文件, 資料, 查詢), or
@@ -49,8 +49,8 @@ from pathlib import Path
 import ahocorasick
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_FILE = ROOT / "scripts" / "vocabulary.yml"  # beside its checker: it lists the very words the check refuses
+ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
+DATA_FILE = ROOT / "data" / "vocabulary.yml"  # it lists the very words the check refuses: the check skips it
 # Files whose words are data about words, not text for readers.
 NOT_TEXT = {DATA_FILE, ROOT / "data" / "script-allowlist.yml"}
 DEFAULT_PATHS = [ROOT / "docs", ROOT / "data", ROOT / "overrides", ROOT / "mkdocs.yml"]
@@ -76,14 +76,14 @@ class Finding:
 
     def message(self) -> str:
         return (f"臺灣／香港用語「{self.word}」— 改用大陸用語「{self.mainland}」"
-                f"（若這裡確實是大陸通用的說法，把它和理由加入 scripts/vocabulary.yml 的 allow）")
+                f"（若這裡確實是大陸通用的說法，把它和理由加入 data/vocabulary.yml 的 allow）")
 
     def format(self, path: str) -> str:
         return f"{path}:{self.line}:{self.column}: {self.message()}"
 
 
 class VocabularyDataError(Exception):
-    """scripts/vocabulary.yml is malformed; the message names file:line and the fix."""
+    """data/vocabulary.yml is malformed; the message names file:line and the fix."""
 
 
 # -----------------------------------------------------------------------------
@@ -145,7 +145,7 @@ def lint_paths(paths: list[Path]) -> list[str]:
 
 
 # -----------------------------------------------------------------------------
-# The word table: OpenCC's data reversed, plus scripts/vocabulary.yml
+# The word table: OpenCC's data reversed, plus data/vocabulary.yml
 # -----------------------------------------------------------------------------
 
 def opencc_pairs(table: str = "TWPhrases") -> list[tuple[str, str]]:
@@ -179,7 +179,7 @@ def word_table(pairs: list[tuple[str, str]], supplement: dict[str, str],
 
 
 def load_data(path: Path = DATA_FILE) -> tuple[dict[str, str], set[str]]:
-    """(supplement {word: mainland word}, allowed words) from scripts/vocabulary.yml."""
+    """(supplement {word: mainland word}, allowed words) from data/vocabulary.yml."""
     shown = _display(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

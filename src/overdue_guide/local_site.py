@@ -15,7 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 # Without these Chromium keeps calling Google's hosts (blocked here, and noise in network logs).
 CHROMIUM_ARGS = [

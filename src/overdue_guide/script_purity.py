@@ -29,10 +29,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString
 
-import editions  # hooks/editions.py
-import lint_content
+from . import editions, lint_content
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 TEXT_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder", "content")
 SKIPPED_TAGS = {"script", "style", "template"}
 SNIPPET = 12  # characters of context either side

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import autocorrect_py
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 CONFIG_FILE = ROOT / ".autocorrectrc"
 ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w")
 CONTEXT = 6  # characters shown either side of a change

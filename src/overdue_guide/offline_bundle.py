@@ -17,8 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import build_site
-import publish
+from . import build_site, publish
 
 DIST = build_site.ROOT / "dist"
 
@@ -44,16 +43,17 @@ def build_download(fmt: str, lang: str | None = None, *, dist: Path = DIST,
 
 
 def main(argv: list[str]) -> int:
-    editions, outputs = build_site.read_matrix()
+    config_file = Path("mkdocs.yml").absolute()  # the project in the current folder, as for mkdocs
+    editions, outputs = build_site.read_matrix(config_file)
     parser = argparse.ArgumentParser(prog="scripts/offline-bundle", description=__doc__.split("\n\n")[0])
     parser.add_argument("--format", choices=[o.format for o in outputs], default="zip")
     parser.add_argument("--edition", choices=[e.lang for e in editions], default=editions[0].lang)
-    parser.add_argument("--dist", type=Path, default=DIST, help="where to put the file (default: dist/)")
+    parser.add_argument("--dist", type=Path, default=Path("dist").absolute(), help="where to put the file (default: dist/)")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     build_site.quiet_jieba()
     try:
-        path = build_download(args.format, args.edition, dist=args.dist)
+        path = build_download(args.format, args.edition, dist=args.dist, config_file=config_file)
     except build_site.BuildFailed as failure:
         build_site.report(failure.problems)
         return 1

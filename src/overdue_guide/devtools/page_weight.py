@@ -8,7 +8,7 @@ custom_dir, extra CSS or JavaScript). Serves each on 127.0.0.1, opens each page
 given (default: the home page) in headless Chromium, and sums what was fetched up
 to the load event, each response gzipped as GitHub Pages serves it.
 
-    .venv/bin/python scripts/page_weight.py [-v] [PATH ...]     e.g.  "" checklist/
+    .venv/bin/python -m overdue_guide.devtools.page_weight [-v] [PATH ...] e.g.  "" checklist/
 
 -v lists every response. Its own small helpers, not the tests' fixtures.
 """
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]  # the project (src/overdue_guide/devtools/ → the repository)
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 # Without these Chromium keeps calling Google's hosts, which would count as page weight.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

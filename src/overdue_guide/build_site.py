@@ -33,12 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))  # hooks/editions.py: the one reader of extra.editions
+from . import editions  # the one reader of extra.editions
+from . import publish, script_purity
 
-import editions  # noqa: E402
-import publish  # noqa: E402
-import script_purity  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 
 CONFIG_FILE = ROOT / "mkdocs.yml"
 
@@ -104,8 +102,7 @@ def lint(config_file: Path = CONFIG_FILE) -> None:
 
     (Every build, whatever starts it, runs its personal-data part: hooks/page_checks.py.)
     """
-    import lint_content
-    import page_checks  # hooks/page_checks.py
+    from . import lint_content, page_checks
 
     # Size and nesting first: past them the lint's own parsers (AutoCorrect's, native code) crash.
     problems = page_checks.hostile_files(config_file.parent, config_file.parent / "docs") \
@@ -197,13 +194,13 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
     if "zip" in formats:
         made["zip"] = zip_site(offline_site, work / Path(formats["zip"].path(edition)).name)
     if "html" in formats:
-        import single_page
+        from . import single_page
 
         strings = next(o.get("strings") or {} for o in config.extra["outputs"] if o.get("format") == "html")
         made["html"] = single_page.build_single_page(
             offline_site, work / Path(formats["html"].path(edition)).name, lang=edition.lang, strings=strings)
     if "pdf" in formats:
-        import pdf
+        from . import pdf
 
         try:
             made["pdf"] = pdf.build_pdf(made["html"], work / Path(formats["pdf"].path(edition)).name)
@@ -228,7 +225,7 @@ def add_offline_cache(config, edition: editions.Edition, dest: Path, all_edition
     """The published edition keeps working offline after one visit: manifest, icons, service worker."""
     from urllib.parse import urlsplit
 
-    import service_worker
+    from . import service_worker
 
     service_worker.add_service_worker(
         dest, lang=edition.lang, name=edition.name, scope_path=urlsplit(config.site_url or "/").path or "/",
@@ -522,7 +519,7 @@ def config_too_large(config_file: Path) -> str | None:
 def config_too_deep(config_file: Path) -> str | None:
     """The problem if mkdocs.yml's brackets or indentation nest past MAX_CONFIG_DEPTH (before any
     YAML parser recurses into them: PyYAML's composer would exhaust the stack)."""
-    import data_file  # hooks/data_file.py: the same bound as the data files'
+    from . import data_file  # the same bound as the data files'
 
     try:
         text = config_file.read_text(encoding="utf-8-sig")
@@ -604,7 +601,7 @@ def quiet_jieba() -> None:
 
 def report(problems: list[str], *, command: str = "./scripts/build") -> None:
     """Print the problems; under GitHub Actions also as annotations and a job summary (scripts/report.py)."""
-    import report as annotations
+    from . import report as annotations
 
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -614,27 +611,30 @@ def report(problems: list[str], *, command: str = "./scripts/build") -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="scripts/build", description="Build every edition and output into SITE_DIR.")
-    parser.add_argument("site_dir", nargs="?", default=str(ROOT / "site"))
+    parser.add_argument("site_dir", nargs="?", default="site")
     parser.add_argument("--check", action="store_true",
                         help="scripts/check: strict builds of every edition, nothing published")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml",
+                        help="the project's mkdocs.yml (default: the one in the current folder, as for mkdocs)")
     args = parser.parse_args(argv)
     site_dir = Path(args.site_dir).absolute()
+    config_file = Path(args.config_file).absolute()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     quiet_jieba()
     try:
         if args.check:
-            for line in check_all():
+            for line in check_all(config_file=config_file):
                 print(line)
             print("檢查通過：可以推送")
             return 0
-        build_all(site_dir)
+        build_all(site_dir, config_file=config_file)
     except BuildFailed as failure:
         report(failure.problems)
         return 1
     except KeyboardInterrupt:
         print("建置被中斷，沒有發佈任何東西（原來的輸出沒有變）", file=sys.stderr)
         return 130
-    all_editions, outputs = read_matrix()
+    all_editions, outputs = read_matrix(config_file)
     pages = sum(1 for _ in site_dir.rglob("index.html"))
     print(f"built {pages} pages ({len(all_editions)} editions) into {site_dir}")
     for edition in all_editions:

@@ -1,0 +1,365 @@
+"""Checks on every page before it is published, whichever command builds it.
+
+`mkdocs build`, `mkdocs serve`, scripts/build and scripts/offline-bundle all
+run these, so nothing the content lint refuses (personal data above all) can
+reach a deploy:
+
+- the content lint's personal-data check (scripts/lint_content.py) on docs/ and data/;
+- each page's Markdown: readable as UTF-8 (hooks/editions.py reads it), front
+  matter that parses, a title without markup, a description that is escaped
+  so the <meta> attribute holds all of it, and no nesting deep enough to make
+  Markdown's recursive parser crash or crawl;
+- each rendered page, after the checklist and glossary have added theirs:
+  an H1 (the nav and the browser tab show it), every id used once, so every
+  link and checklist item lands on one place, and nothing loaded from
+  another host (an image, an embedded video or script pasted from elsewhere).
+
+Every problem names the source file and line and says how to fix it.
+
+Of the content lint, every build runs the part that keeps personal data out
+(phones, QQ, WeChat, e-mail, ID and bank-card numbers, and the files' encoding):
+nothing personal may be published whatever command builds the site. The whole
+lint (pinyin, punctuation, script, vocabulary, typography) runs once before
+scripts/build, scripts/check and scripts/offline-bundle build anything, and in
+scripts/test: on a 1,000-page site it costs more than the rest of the hooks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from html import escape
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("page_checks")
+
+# Markdown's inline parser recurses once per open bracket: far past any real text, it
+# crashes the interpreter or runs for minutes. Real pages nest two or three deep.
+MAX_NESTING = 20
+MAX_PAGE_BYTES = 512 * 1024
+OPENING, CLOSING = "[(", "])"
+MAX_INDENT = 4 * MAX_NESTING            # columns: a list nested MAX_NESTING deep
+RUN = re.compile(r"([*_~`])\1{40,}")  # emphasis or fence markers in a run far past any real use
+HTML_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)(?:\s[^<>]*?)?(/?)>")
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                           "source", "track", "wbr"})
+
+ID_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
+# An element that loads what its src/data/poster/srcset names, from another host (a link <a> does not load).
+THIRD_PARTY_LOAD = re.compile(
+    r"""<(?:script|img|iframe|frame|source|audio|video|embed|object|track|link|input)\b[^>]*?"""
+    r"""\s(?:src|data|poster|srcset|href)\s*=\s*["']?\s*(?P<url>(?:[a-zA-Z][\w+.-]*:)?//[^"'\s>]+)""", re.IGNORECASE)
+H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # MkDocs' own (utils/meta.py)
+META_ESCAPED = ("description", "author")
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+@event_priority(150)  # after hooks/editions.py has read the pages, before anything renders them
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # Size and nesting first, on everything the lint reads: past them, the lint's own parser
+    # (AutoCorrect's, native code) crashes the interpreter, and Markdown's recurses too deep.
+    root = Path(config.config_file_path).parent
+    pages = ((f"docs/{file.src_uri}", file.content_string) for file in files.documentation_pages())
+    for name, text in itertools.chain(pages, data_texts(root)):  # one text at a time, not all of them at once
+        problem = hostile(text)
+        if problem:
+            line, message = problem
+            raise PluginError(f"{name}:{line}: {message}")
+    problems = run_content_lint(root, Path(config.docs_dir))
+    for problem in problems:
+        log.error(problem)
+    if problems:
+        raise PluginError(f"內容檢查發現 {len(problems)} 處個人信息或編碼問題（見上方）— 改正後再建置；"
+                          f"誤報見 CONTRIBUTING.md「自動檢查會告訴你什麼」")
+    return files
+
+
+@event_priority(100)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    name = f"docs/{page.file.src_uri}"
+    source = page.file.content_string
+    problem = front_matter_problem(source)
+    if problem:
+        line, what = problem
+        raise PluginError(f"{name}:{line}: 開頭的 front matter（兩行 --- 之間）{what}"
+                          f" — 每行寫成「description: 一句話」，頂格寫、不用 Tab，冒號後加空格；"
+                          f"值裡有冒號或引號就把整個值用單引號括起來")
+    title = page.meta.get("title")
+    if isinstance(title, str) and re.search(r"[<>]", title):
+        raise PluginError(f"{name}:{line_of(source, 'title:')}: title 裡不能有 HTML 標記（< >）— 只寫純文本")
+    for key in META_ESCAPED:
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key], quote=True)  # Material writes them into attributes as is
+    return markdown
+
+
+@event_priority(-100)  # after the checklist and glossary have added their ids
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    name = f"docs/{page.file.src_uri}"
+    source = page.file.content_string
+    if not H1.search(html):
+        if not source.strip():
+            raise PluginError(f"{name}:1: 這一頁是空的 — 寫上「# 標題 {{#英文-id}}」和正文，"
+                              f"或刪掉這個文件並從 mkdocs.yml 的 nav 刪掉它")
+        raise PluginError(f"{name}:{body_line(source)}: 這一頁沒有一級標題 — 在正文第一行寫「# 標題 {{#英文-id}}」"
+                          f"（導航和瀏覽器標籤頁都用它）")
+    for id_, count in repeated_ids(html).items():
+        raise PluginError(repeated_id_problem(id_, count, page, config))
+    for match in THIRD_PARTY_LOAD.finditer(html):
+        url = match["url"]
+        raise PluginError(f"{name}:{url_line(source, url)}: 這裡從其他網站加載「{url}」"
+                          f" — 頁面不能從第三方網站加載任何東西（大陸讀者可能打不開，也會洩露閱讀記錄）："
+                          f"把文件放進 docs/ 裡用相對路徑引用，或改成普通鏈接 [說明](網址)")
+    return html
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+def front_matter_problem(source: str) -> tuple[int, str] | None:
+    """(line, what is wrong) if the page's front matter is not a YAML mapping, else None.
+
+    MkDocs drops front matter it cannot read without a word (the page is then
+    published with the YAML as its first paragraph); this names the line.
+    """
+    match = FRONT_MATTER.match(source)
+    if not match:
+        if source.startswith("---") and re.match(r"^-{3}[ \t]*\n", source):
+            return 1, "沒有結束的 ---"
+        return None
+    try:
+        data = yaml.load(match[1], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return (mark.line + 2 if mark else 2), f"不是正確的 YAML（{error.problem or error.context}）"
+    except yaml.YAMLError:
+        return 2, "不是正確的 YAML"
+    if data is not None and not isinstance(data, dict):
+        return 2, "應該是一組「鍵: 值」"
+    return None
+
+
+def body_line(source: str) -> int:
+    """The first line of the page after its front matter (where its H1 belongs)."""
+    match = FRONT_MATTER.match(source)
+    start = source[:match.end()].count("\n") if match else 0
+    lines = source.splitlines()
+    for number in range(start, len(lines)):
+        if lines[number].strip():
+            return number + 1
+    return start + 1
+
+
+def repeated_id_problem(id_: str, count: int, page: Page, config: MkDocsConfig) -> str:
+    """The problem for an id used `count` times on a page, at the line that gives it.
+
+    An id can come from the page (a heading's {#id}, an HTML id) or from a hook
+    (a checklist stage or item, a glossary term): a data file's id is reported
+    at its line there, a page's repeated id at its second use.
+    """
+    name = f"docs/{page.file.src_uri}"
+    lines = id_lines(page.file.content_string, id_)
+    from_data = data_id_origin(id_, page, config)
+    if from_data:
+        data_name, data_line, what = from_data
+        where = f"（{name} 第 {lines[0]} 行）" if lines else ""
+        return (f"{data_name}:{data_line}: {what} id「{id_}」和這一頁已有的 id 相同{where}"
+                f" — 換一個 id（小寫英文和連字號），每個 id 在一頁裡只能用一次")
+    if len(lines) > 1:
+        return (f"{name}:{lines[1]}: id「{id_}」在這一頁用了 {count} 次（第 {lines[0]} 行已經用過）"
+                f" — 換一個 id：每個 id 在一頁裡只能用一次，鏈接和行動清單才知道指向哪裡")
+    if lines:
+        return (f"{name}:{lines[0]}: id「{id_}」和行動清單或名詞解釋在這一頁加上的 id 相同"
+                f" — 換一個標題 id（checklist、checklist-…、glossary-ref-… 留給它們用）")
+    return (f"{name}:1: id「{id_}」在這一頁用了 {count} 次 — 每個 id 在一頁裡只能用一次："
+            f"改掉標題後的 {{#{id_}}}，或改掉數據文件（行動清單的階段 id、名詞 id）裡同名的 id")
+
+
+def data_id_origin(id_: str, page: Page, config: MkDocsConfig) -> tuple[str, int, str] | None:
+    """(data file, line, what) if a hook put this id on the page from a data file."""
+    src = page.file.src_uri
+    checklist = config.get("checklist_build")
+    if checklist is not None and src == checklist.checklist.page:
+        for stage in checklist.checklist.stages:
+            if stage.id == id_:
+                return checklist.data_file, stage.line, "階段的"
+            for item in stage.items:
+                if f"checklist-{item.id}" == id_:
+                    return checklist.data_file, item.line, "行動的"
+    glossary = config.get("glossary_build")
+    if glossary is not None and src == glossary.glossary.page:
+        for term in glossary.glossary.terms:
+            if term.id == id_:
+                return glossary.data_file, term.line, "名詞的"
+    return None
+
+
+def hostile_files(root: Path, docs: Path) -> list[str]:
+    """`path:line: message` for each page or data file too big or too deeply nested to lint or build."""
+    texts = data_texts(root)
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        try:
+            texts.append((f"docs/{path.relative_to(docs).as_posix()}", path.read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError):
+            continue  # the lint reports the encoding
+    return [f"{name}:{found[0]}: {found[1]}" for name, text in texts if (found := hostile(text))]
+
+
+def data_texts(root: Path) -> list[tuple[str, str]]:
+    """The data files the lint reads (data/*.yml), as text; unreadable ones are the lint's to report."""
+    found = []
+    for path in sorted((root / "data").rglob("*")) if (root / "data").is_dir() else []:
+        if path.suffix in (".yml", ".yaml") and path.is_file():
+            try:
+                found.append((path.relative_to(root).as_posix(), path.read_text(encoding="utf-8-sig")))
+            except (OSError, UnicodeDecodeError):
+                continue
+    return found
+
+
+def hostile(text: str) -> tuple[int, str] | None:
+    """(line, message with the fix) for text too big or nested too deep to parse safely, else None."""
+    if len(text.encode("utf-8")) > MAX_PAGE_BYTES:
+        return 1, f"這個文件超過 {MAX_PAGE_BYTES // 1024} KB — 把它拆成幾頁"
+    found = too_deep(text)
+    if found:
+        return found, (f"這一行的括號 [ ] 或 ( ) 套了超過 {MAX_NESTING} 層"
+                       f" — 檢查是否粘貼了多餘的括號")
+    found = html_too_deep(text)
+    if found:
+        return found, (f"這裡的 HTML 標籤套了超過 {MAX_NESTING} 層沒有關上"
+                       f" — 檢查是否粘貼了多餘的 <…> 標籤，每個開始標籤都要有對應的 </…>")
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        if indent > MAX_INDENT:
+            return number, (f"這一行縮進了 {indent} 格（列表套了太多層）"
+                            f" — 列表最多套幾層，每層縮進 4 格")
+        quotes = len(re.match(r"[ \t>]*", line)[0].replace(" ", "").replace("\t", ""))
+        if quotes > MAX_NESTING:
+            return number, f"這一行的引用符號 > 套了 {quotes} 層 — 刪掉多餘的 >"
+        run = RUN.search(line)
+        if run:
+            return number, f"這一行連續寫了 {len(run[0])} 個「{run[0][0]}」 — 加粗或斜體只用一到三個，分隔線用三個"
+    return None
+
+
+def too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
+    """The first line where brackets nest deeper than `limit`, or None."""
+    if sum(text.count(c) for c in OPENING) <= limit:
+        return None  # too few brackets to nest that deep: most pages, at the cost of a count
+    depth = 0
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in OPENING:
+            depth += 1
+            if depth > limit:
+                return line
+        elif char in CLOSING and depth:
+            depth -= 1
+    return None
+
+
+def html_too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
+    """The first line where HTML elements left open nest deeper than `limit`, or None."""
+    depth = 0
+    for match in HTML_TAG.finditer(text):
+        closing, name, self_closing = match[1], match[2].lower(), match[3]
+        if name in VOID_ELEMENTS or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > limit:
+            return text[:match.start()].count("\n") + 1
+    return None
+
+
+def repeated_ids(html: str) -> dict[str, int]:
+    """Ids used more than once in a page's HTML, with their counts."""
+    counts: dict[str, int] = {}
+    for match in ID_ATTRIBUTE.finditer(html):
+        counts[match[1]] = counts.get(match[1], 0) + 1
+    return {id_: count for id_, count in counts.items() if count > 1}
+
+
+def id_lines(source: str, id_: str) -> list[int]:
+    """The lines of a page's Markdown that give this id (outside fenced code)."""
+    pattern = re.compile(rf"""\{{[^}}\n]*#{re.escape(id_)}(?![\w-])|\bid=["']{re.escape(id_)}["']""")
+    found, fence = [], None
+    for number, line in enumerate(source.splitlines(), start=1):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence and stripped.startswith(fence) else fence or stripped[:3]
+            continue
+        if fence is None and pattern.search(line):
+            found.append(number)
+    return found
+
+
+def url_line(source: str, url: str) -> int:
+    """The line of a page's Markdown where a URL is written (HTML-escaped & compared as &amp; too), or 1."""
+    for needle in (url, url.replace("&amp;", "&")):
+        if needle in source:
+            return source[:source.index(needle)].count("\n") + 1
+    return 1
+
+
+def line_of(source: str, needle: str) -> int:
+    for number, line in enumerate(source.splitlines(), start=1):
+        if line.startswith(needle):
+            return number
+    return 1
+
+
+def run_content_lint(root: Path, docs: Path) -> list[str]:
+    """The personal-data part of the content lint (lint_content.py) on the pages, the data and the theme and config,
+    as `path:line:col: message` lines."""
+    from . import lint_content as module  # on first use: the lint loads OpenCC, pypinyin and AutoCorrect
+
+    return module.personal_data_in([path for path in (docs, root / "data") if path.exists()]) \
+        + theme_personal_data(module, root)
+
+
+THEME_SUFFIXES = (".html", ".js", ".css", ".svg", ".yml", ".yaml", ".json", ".txt")
+
+
+def theme_personal_data(lint, root: Path) -> list[str]:
+    """Personal data in what is published besides docs/ and data/: mkdocs.yml and overrides/.
+
+    The content lint reads pages and data files; the site's name, author and
+    copyright (mkdocs.yml) and the theme's templates, scripts and styles reach
+    every page too. Only the personal-data check runs on them (with the same
+    allow-list), not the prose checks.
+    """
+    allow_file = root / "data" / "lint-allowlist.yml"
+    exceptions, _ = lint.load_lint_allowlist(allow_file) if allow_file.exists() else (lint.LintAllowlist(), [])
+    overrides = root / "overrides"
+    files = [root / "mkdocs.yml"] + sorted(p for p in overrides.rglob("*") if p.suffix in THEME_SUFFIXES and p.is_file()) \
+        if overrides.is_dir() else [root / "mkdocs.yml"]
+    problems = []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        for number, line in enumerate(text.splitlines(), start=1):
+            for column, found, kind in lint.personal_data(line, exceptions.personal_data):
+                problems.append(f"{name}:{number}:{column}: 個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、"
+                                f"郵箱、身份證號和銀行卡號，請刪除（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）")
+    return problems

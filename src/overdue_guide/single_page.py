@@ -322,11 +322,28 @@ def main(argv: list[str]) -> int:
     parser.add_argument("site", type=Path, help="mkdocs build 的輸出目錄（一個版本）")
     parser.add_argument("out", type=Path, help="要寫出的 .html 文件")
     parser.add_argument("--lang", default="zh-Hant")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the mkdocs.yml whose extra.outputs give the file's strings")
     args = parser.parse_args(argv)
-    out = build_single_page(args.site, args.out, lang=args.lang)
+    out = build_single_page(args.site, args.out, lang=args.lang, strings=configured_strings(args.config_file, args.lang))
     print(f"{out.stat().st_size:,} bytes", file=sys.stderr)
     print(out)
     return 0
+
+
+def configured_strings(config_file: Path, lang: str) -> dict[str, str]:
+    """The html output's strings (extra.outputs in mkdocs.yml) as edition `lang` writes them: what a build
+    passes in, converted the way the build converts them (hooks' on_config)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from . import editions
+
+    with open(config_file, "rb") as file:
+        extra = (yaml_load(file) or {}).get("extra") or {}
+    strings = next((o.get("strings") or {} for o in extra.get("outputs") or [] if o.get("format") == "html"), {})
+    edition = editions.select(editions.parse(extra.get("editions")), lang)
+    convert = editions.converter(edition.opencc) if edition.opencc else str
+    return {key: convert(str(value)) for key, value in strings.items()}
 
 
 if __name__ == "__main__":

@@ -259,6 +259,17 @@ def test_pdf_checklist_prints_as_empty_boxes(browser, single_file):
     page.context.close()
 
 
+def test_the_command_line_makes_the_single_page_of_a_built_edition(full_site, tmp_path):
+    # By hand: python -m overdue_guide.single_page SITE OUT, with the strings of mkdocs.yml's extra.outputs.
+    out = tmp_path / "guide.html"
+    proc = subprocess.run([sys.executable, "-m", "overdue_guide.single_page", str(full_site / "zh-Hans"), str(out),
+                           "--lang", "zh-Hans"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == str(out)
+    html = out.read_text(encoding="utf-8")
+    assert "单页网页版" in html and "單頁網頁版" not in html  # the zh-Hans strings, converted as the build does
+
+
 def test_pdf_without_the_guides_text_is_not_kept(tmp_path):
     # What a PDF of empty boxes looks like to the check: the title is not in its text.
     page = tmp_path / "guide.html"

@@ -331,7 +331,8 @@ def run_content_lint(root: Path, docs: Path) -> list[str]:
     as `path:line:col: message` lines."""
     from . import lint_content as module  # on first use: the lint loads OpenCC, pypinyin and AutoCorrect
 
-    return module.personal_data_in([path for path in (docs, root / "data") if path.exists()]) \
+    return module.personal_data_in([path for path in (docs, root / "data") if path.exists()],
+                                   root / "data" / "lint-allowlist.yml") \
         + theme_personal_data(module, root)
 
 

@@ -77,3 +77,16 @@ def test_config_too_large_names_the_key_where_aliases_explode(tmp_path):
 @pytest.mark.parametrize("code", [errno.EACCES, errno.EROFS, errno.ENOSPC, errno.EEXIST])
 def test_os_errors_are_explained_in_chinese(code):
     assert publish.reason(OSError(code, "English")) != "English"
+
+
+def test_every_build_reads_the_allow_list_of_the_project_it_builds(tmp_path):
+    # The pages' and the theme's personal-data checks read one allow-list: the built project's own
+    # data/lint-allowlist.yml (a copy of the project is checked against the copy's list).
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 標題 {#title}\n\n客服 400-000-0000\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: 客服 400-000-0000\n", encoding="utf-8")
+    assert len(page_checks.run_content_lint(tmp_path, tmp_path / "docs")) == 2
+    (tmp_path / "data" / "lint-allowlist.yml").write_text("personal-data:\n  400-000-0000: 示例號碼\n",
+                                                         encoding="utf-8")
+    assert page_checks.run_content_lint(tmp_path, tmp_path / "docs") == []

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import editions  # the one reader of extra.editions
-from . import publish, script_purity
+from . import page_checks, publish, script_purity
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 
@@ -102,7 +102,7 @@ def lint(config_file: Path = CONFIG_FILE) -> None:
 
     (Every build, whatever starts it, runs its personal-data part: hooks/page_checks.py.)
     """
-    from . import lint_content, page_checks
+    from . import lint_content
 
     # Size and nesting first: past them the lint's own parsers (AutoCorrect's, native code) crash.
     problems = page_checks.hostile_files(config_file.parent, config_file.parent / "docs") \
@@ -323,7 +323,7 @@ NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but a
 NAV_MISSING = re.compile(r"A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, which is not "
                          r"found in the documentation files\.")
 CONFIG_VALUE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
-LINT_SUMMARY = re.compile(r"內容檢查發現 \d+ 個問題（見上方）")  # hooks/page_checks.py, after each problem
+LINT_SUMMARY = re.compile(re.escape(page_checks.LINT_SUMMARY).replace(re.escape("{count}"), r"\d+"))
 PAGE_ERROR = re.compile(r"Error (?:reading|building) page '[^']+':\s*$")
 PAGE_ERROR_WITH_CAUSE = re.compile(r"Error (?:reading|building) page '(?P<src>[^']+)':\s*(?P<cause>\S.*)", re.DOTALL)
 LOCATED = re.compile(r"^[^\s:]+:\d+(?::\d+)?: ")

@@ -59,6 +59,9 @@ THIRD_PARTY_LOAD = re.compile(
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # MkDocs' own (utils/meta.py)
 META_ESCAPED = ("description", "author")
+# After the lint's problems, each logged on its own line: what stops the build (build_site drops it, as
+# the problems above say it all).
+LINT_SUMMARY = "內容檢查發現 {count} 處個人信息或編碼問題（見上方）— 改正後再建置；誤報見 CONTRIBUTING.md「自動檢查會告訴你什麼」"
 
 
 # -----------------------------------------------------------------------------
@@ -80,8 +83,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for problem in problems:
         log.error(problem)
     if problems:
-        raise PluginError(f"內容檢查發現 {len(problems)} 處個人信息或編碼問題（見上方）— 改正後再建置；"
-                          f"誤報見 CONTRIBUTING.md「自動檢查會告訴你什麼」")
+        raise PluginError(LINT_SUMMARY.format(count=len(problems)))
     return files
 
 

@@ -123,7 +123,7 @@ def parse(value: Any) -> list[Edition]:
             raise PluginError(f"{where} 第 {number} 項缺少 lang、name 或 path — 三項都要寫")
         unknown = entry.keys() - {"lang", "name", "path", "opencc", *OPTIONAL}
         if unknown:
-            raise PluginError(f"{where} 第 {number} 項有不認識的欄位「{'、'.join(sorted(unknown))}」"
+            raise PluginError(f"{where} 第 {number} 項有不認識的字段「{'、'.join(sorted(unknown))}」"
                               f" — 只能有 lang、name、path、opencc、{'、'.join(OPTIONAL)}")
         path = str(entry["path"] or "")
         if path and (not path.endswith("/") or path.startswith("/") or ".." in path):

@@ -94,7 +94,7 @@ def test_the_real_config_names_the_source_then_the_simplified_edition():
 @pytest.mark.parametrize("entries, message", [
     ([], "應該是一串版本"),
     ([{"lang": "zh-Hant", "name": "繁"}], "缺少 lang、name 或 path"),
-    ([{"lang": "zh-Hant", "name": "繁", "path": "", "colour": "red"}], "不認識的欄位「colour」"),
+    ([{"lang": "zh-Hant", "name": "繁", "path": "", "colour": "red"}], "不認識的字段「colour」"),
     ([{"lang": "zh-Hans", "name": "简", "path": "zh-Hans/", "opencc": "tw2s"}], "第一項是原文版"),
     ([{"lang": "zh-Hant", "name": "繁", "path": ""}, {"lang": "zh-Hans", "name": "简", "path": "zh-Hans"}],
      "path「zh-Hans」寫法不對"),

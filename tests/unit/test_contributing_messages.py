@@ -1,0 +1,46 @@
+"""CONTRIBUTING.md's tables of messages quote what the code says: every fixed piece of Chinese in a
+message a contributor looks up there is in a string of the package (「不認識的欄位」 had drifted from the
+code's 「不認識的字段」)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# Rows that point elsewhere instead of quoting a message.
+POINTERS = {"行動清單、名詞解釋的錯誤"}
+# What a table writes in place of a value: 「…」, …, N, numbers, （…）, {…}, other messages (/, ／, 、).
+PLACEHOLDER = re.compile(r"「[^」]*」|…|\bN\b|\d+|（[^）]*）|\{[^}]*\}|\s+|/|／|`[^`]*`|、")
+
+
+def quoted_messages() -> list[str]:
+    """The first cell of each row of CONTRIBUTING's tables headed 「訊息」."""
+    messages, in_table = [], False
+    for line in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("| 訊息 |"):
+            in_table = True
+        elif not line.startswith("|"):
+            in_table = False
+        elif in_table and not line.startswith("| ---"):
+            cell = line.split("|")[1].strip().strip("`")
+            if cell not in POINTERS:
+                messages.append(cell)
+    return messages
+
+
+def code_text() -> str:
+    return "".join(path.read_text(encoding="utf-8") for path in (ROOT / "src" / "overdue_guide").rglob("*.py"))
+
+
+def test_the_tables_are_found():
+    assert len(quoted_messages()) > 30
+
+
+@pytest.mark.parametrize("message", quoted_messages())
+def test_each_message_in_contributing_is_what_the_code_says(message):
+    pieces = [piece for piece in PLACEHOLDER.split(message) if re.search(r"[\u4e00-\u9fff]{2}", piece)]
+    code = code_text()
+    assert [piece for piece in pieces if piece not in code] == []

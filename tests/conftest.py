@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide.local_site import CHROMIUM, CHROMIUM_ARGS, ROOT, serve  # noqa: F401  (tests import them from here)
+from overdue_guide.local_site import ROOT, launch_chromium, serve
 
 from overdue_guide import build_site
 
@@ -183,7 +183,7 @@ def browser(full_site):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         yield browser
         browser.close()
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from . import report, typography, vocabulary
+from . import editions, report, typography, vocabulary
 from .data_file import EncodingError, decode as decode_text  # the one decoder of contributors' files
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
@@ -186,8 +186,8 @@ def simplified_only(text: str, allowed: frozenset[str] = frozenset()) -> list[tu
     周轉) are listed in data/script-allowlist.yml.
     """
     t2s, s2t = _converters()
-    simplified = t2s.convert(text)
-    traditional = s2t.convert(simplified)
+    simplified = t2s(text)
+    traditional = s2t(simplified)
     if len(simplified) != len(text) or len(traditional) != len(text):
         return []  # OpenCC only maps characters one to one for CJK text; be safe.
     return [
@@ -204,8 +204,8 @@ def simplified_by_line(text: str, allowed: frozenset[str] = frozenset()) -> dict
     # Only lines with a character that Simplified→Traditional could change can hold one.
     numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if not suspects.isdisjoint(line)]
     lines = [line for _, line in numbered]
-    simplified = t2s.convert("\n".join(lines)).split("\n")
-    traditional = s2t.convert("\n".join(simplified)).split("\n")
+    simplified = t2s("\n".join(lines)).split("\n")
+    traditional = s2t("\n".join(simplified)).split("\n")
     found: dict[int, list[tuple[int, str, str]]] = {}
     if len(simplified) != len(lines) or len(traditional) != len(lines):
         simplified = traditional = None  # line breaks moved: line by line instead
@@ -523,10 +523,9 @@ def load_allowlist(edition: str = "zh-Hant", path: Path = ALLOWLIST_FILE) -> fro
     return frozenset(str(c) for c in (data.get(edition) or {}))
 
 
-@lru_cache(maxsize=1)
 def _converters():
-    import opencc
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    """t2s and s2t from the one cache of OpenCC's converters (editions.converter)."""
+    return editions.converter("t2s"), editions.converter("s2t")
 
 
 def _display(file: Path) -> str:

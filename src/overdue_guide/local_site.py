@@ -1,9 +1,9 @@
 """A built site on loopback, and the headless Chromium that opens it.
 
-Shared by the tests and scripts/page_weight.py: a static file server in a
+Shared by the tests, the PDF printer and the page-weight tool (devtools): a static file server in a
 thread (the folder it serves can be set after it starts, since a site is built
 for the URL it will be served at: Material's instant navigation only follows
-links matching site_url), and how this project starts Debian's Chromium.
+links matching site_url), and the one place that starts Chromium (Debian's, or $CHROMIUM).
 """
 
 from __future__ import annotations
@@ -27,6 +27,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def launch_chromium(playwright, executable: str | None = None):
+    """Headless Chromium as this project starts it, from a running Playwright (sync API)."""
+    return playwright.chromium.launch(executable_path=executable or CHROMIUM, args=CHROMIUM_ARGS)
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):

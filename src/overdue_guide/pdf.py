@@ -25,7 +25,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from .local_site import CHROMIUM_ARGS  # how this project starts Chromium (no calls to Google's hosts)
+from .local_site import launch_chromium  # how this project starts Chromium (no calls to Google's hosts)
 
 APT_INSTALL = "apt-get install -y --no-install-recommends chromium fonts-noto-cjk"
 # Page numbers only; the template has to set its own font size (Chromium's default is 0).
@@ -176,7 +176,7 @@ def _print_here(single_page: Path, out_file: Path, chromium: str) -> None:
     except ImportError as error:
         raise MissingTool("生成 PDF 需要 Python 包 playwright（requirements.txt）。請運行 scripts/setup。") from error
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p, chromium)
         try:
             # No JavaScript: the paper copy is the page as written (no ticks from a
             # previous visit, no search box), and nothing can run a request.

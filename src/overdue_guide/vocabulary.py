@@ -257,13 +257,13 @@ def dump_opencc_table(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def _to_simplified(text: str) -> str:
-    return _converter().convert(text)
+    return _converter()(text)
 
 
-@lru_cache(maxsize=1)
 def _converter():
-    import opencc
-    return opencc.OpenCC("tw2s")  # the zh-Hans edition's own conversion (extra.editions in mkdocs.yml)
+    from . import editions  # the one cache of OpenCC's converters
+
+    return editions.converter("tw2s")  # the zh-Hans edition's own conversion (extra.editions in mkdocs.yml)
 
 
 def _line_of(line_starts: list[int], index: int) -> int:

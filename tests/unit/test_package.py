@@ -85,3 +85,10 @@ def test_scripts_holds_only_shell_entry_points():
     for path in (ROOT / "scripts").iterdir():
         assert path.is_file() and path.suffix == "" and path.read_text(encoding="utf-8").startswith("#!/usr/bin/env bash"), \
             path.name
+
+
+def test_one_cache_of_opencc_converters_for_the_build_the_lint_and_the_vocabulary_check():
+    from overdue_guide import editions, lint_content, vocabulary
+
+    assert lint_content._converters() == (editions.converter("t2s"), editions.converter("s2t"))
+    assert vocabulary._converter() is editions.converter("tw2s")

@@ -10,28 +10,23 @@ to the load event, each response gzipped as GitHub Pages serves it.
 
     .venv/bin/python -m overdue_guide.devtools.page_weight [-v] [PATH ...] e.g.  "" checklist/
 
--v lists every response. Its own small helpers, not the tests' fixtures.
+-v lists every response. Chromium and the servers start as in the tests (overdue_guide.local_site).
 """
 
 from __future__ import annotations
 
 import gzip
-import http.server
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import yaml
 
+from ..local_site import launch_chromium, serve
+
 ROOT = Path(__file__).resolve().parents[3]  # the project (src/overdue_guide/devtools/ → the repository)
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-# Without these Chromium keeps calling Google's hosts, which would count as page weight.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 # What the default site keeps from mkdocs.yml: the same pages, written the same way.
 DEFAULT_KEEPS = ("site_name", "site_description", "nav", "markdown_extensions", "exclude_docs")
 
@@ -61,19 +56,6 @@ def build(config: Path, site_dir: Path, site_url: str) -> None:
     )
     if proc.returncode:
         sys.exit(f"{config}: mkdocs build failed\n{proc.stderr}")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve directory on a free loopback port in a thread; return (server, base URL)."""
-    handler = lambda *args: _Quiet(*args, directory=str(directory))  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
 
 
 # -----------------------------------------------------------------------------
@@ -121,7 +103,7 @@ def main(argv: list[str]) -> int:
             servers[name] = serve(tmp / name)
             build(config, tmp / name, servers[name][1])
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(p)  # its flags keep Chromium off Google's hosts: they would count as weight
             for path in paths:
                 totals = {name: report(name, path, first_view(browser, url + path), url, verbose)
                           for name, (_, url) in servers.items()}

@@ -72,19 +72,9 @@ def nav_pages() -> list[str]:
     """The documentation pages in reading order (the nav of mkdocs.yml), as docs-relative paths."""
     from mkdocs.config import load_config
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    pages: list[str] = []
+    from overdue_guide import nav
 
-    def walk(items):
-        for item in items:
-            if isinstance(item, str):
-                pages.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value if isinstance(value, list) else [value])
-
-    walk(config.nav)
-    return pages
+    return nav.pages(load_config(str(ROOT / "mkdocs.yml")).nav)
 
 
 def unzip(zip_file: Path, into: Path) -> Path:

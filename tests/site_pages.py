@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from overdue_guide import nav
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -23,16 +25,7 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 def nav_files(config: Path = ROOT / "mkdocs.yml") -> list[str]:
     """Each page's Markdown file, in nav order (docs/-relative, e.g. "help.md")."""
-    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"]
-    files: list[str] = []
-
-    def walk(entries):
-        for entry in entries:
-            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-            walk(value) if isinstance(value, list) else files.append(value)
-
-    walk(nav)
-    return files
+    return nav.pages(yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"])
 
 
 def url_of(md: str) -> str:

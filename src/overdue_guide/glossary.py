@@ -52,6 +52,7 @@ from mkdocs.structure.pages import Page
 
 from . import data_file  # shared reading of YAML data files
 from . import editions  # the edition this build makes
+from . import nav
 from .data_file import DataError
 
 # Every string the hook emits; the data file must give each one, and no other.
@@ -212,18 +213,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def _nav_order(config: MkDocsConfig, files: Files) -> dict[str, int]:
     """Reading order: each page's place in the nav (pages outside it come after)."""
-    order: dict[str, int] = {}
-
-    def walk(items) -> None:
-        for item in items or []:
-            if isinstance(item, str):
-                order.setdefault(item, len(order))
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value if isinstance(value, list) else [value])
-
-    walk(config.nav)
-    return order
+    return {page: index for index, page in enumerate(nav.pages(config.nav))}
 
 
 # -----------------------------------------------------------------------------

@@ -30,7 +30,7 @@ STATE = "hotlines_build"  # where a build keeps its compiled pattern on its conf
 SKIP = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "title", "svg", "button"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                   "track", "wbr"})
-TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.DOTALL)
+TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
 HIDDEN = re.compile(r"\shidden(?=[\s=/]|$)", re.IGNORECASE)
 NUMBER = re.compile(r"^[0-9]{3,11}$")
 
@@ -81,18 +81,29 @@ def number_pattern(numbers: Iterable[str]) -> re.Pattern[str]:
 
 def link_hotlines(html: str, pattern: re.Pattern[str]) -> str:
     """The HTML with each hotline in its text turned into a tel: link (not inside links, code or hidden elements)."""
+    if not pattern.search(html):
+        return html  # most pages of a large site: no hotline at all
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements: (name, text inside is left alone)
-    for match in TOKEN.finditer(html):
-        token, closing, name = match[0], match[1], (match[2] or "").lower()
-        if name and closing:
-            while stack:
-                if stack.pop()[0] == name:
-                    break
-        elif name and name not in VOID and not match[3].rstrip().endswith("/"):
-            skipped = name in SKIP or bool(HIDDEN.search(match[3])) or bool(stack and stack[-1][1])
-            stack.append((name, skipped))
-        elif not name and not token.startswith("<") and not (stack and stack[-1][1]):
-            token = pattern.sub(lambda m: f'<a class="hotline" href="tel:{m[0]}">{m[0]}</a>', token)
-        out.append(token)
+    last = 0
+    for tag in TAG.finditer(html):
+        out.append(_linked(html[last:tag.start()], pattern, stack))
+        last = tag.end()
+        closing, name, attributes = tag[1], (tag[2] or "").lower(), tag[3] or ""
+        if not name:
+            pass  # a comment
+        elif closing:
+            while stack and stack.pop()[0] != name:
+                pass
+        elif name not in VOID and not attributes.rstrip().endswith("/"):
+            stack.append((name, name in SKIP or bool(HIDDEN.search(attributes)) or bool(stack and stack[-1][1])))
+        out.append(tag[0])
+    out.append(_linked(html[last:], pattern, stack))
     return "".join(out)
+
+
+def _linked(text: str, pattern: re.Pattern[str], stack: list[tuple[str, bool]]) -> str:
+    """A run of text between two tags, with its hotlines linked unless an open element leaves it alone."""
+    if not text or (stack and stack[-1][1]):
+        return text
+    return pattern.sub(lambda m: f'<a class="hotline" href="tel:{m[0]}">{m[0]}</a>', text)

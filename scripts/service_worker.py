@@ -65,18 +65,18 @@ class PrecacheTooLarge(Exception):
     """The pages and assets every first visit caches are over PRECACHE_BUDGET (a message in Chinese)."""
 
 
-def add_service_worker(edition_site: Path, *, lang: str, name: str, scope_path: str, version: str,
+def add_service_worker(edition_site: Path, *, lang: str, name: str, site_path: str | None, version: str,
                        strings: dict[str, str], exclude: tuple[str, ...] = ()) -> str:
     """Make edition_site (one built edition) work offline after one visit; return the worker's version.
 
     The worker names its cache "<the path it is served from>|<version>". name: the edition's name
-    (繁體中文); scope_path: the edition's path under SITE_URL ("/", "/repo/zh-Hans/"), for 404.html
-    only; version: the build's version; strings: the offline page's words (extra.offline_page);
+    (繁體中文); site_path: the edition's path under SITE_URL ("/", "/repo/zh-Hans/"; None without
+    one), for 404.html only; version: the build's version; strings: the offline page's words (extra.offline_page);
     exclude: folders inside edition_site that are another edition (zh-Hans/ inside the zh-Hant
     site), left to that edition's own worker.
     """
     site = Path(edition_site)
-    assert scope_path.startswith("/") and scope_path.endswith("/"), f"scope_path {scope_path!r}: /…/"
+    assert site_path is None or site_path.startswith("/") and site_path.endswith("/"), f"site_path {site_path!r}"
     exclude = tuple(folder.rstrip("/") + "/" for folder in exclude)
     site_name = _site_name(site / "index.html")
     missing = [key for key in STRINGS if not strings.get(key)]
@@ -91,7 +91,8 @@ def add_service_worker(edition_site: Path, *, lang: str, name: str, scope_path: 
         # Not the downloads: the single page stays self-contained (its CSP allows no request).
         rel = page.relative_to(site).as_posix()
         if page.suffix == ".html" and rel != OFFLINE_PAGE and not rel.startswith(DOWNLOADS):
-            _add_to_head(page, scope_path if rel == "404.html" else to_root(rel))
+            # 404.html as MkDocs writes it: by SITE_URL's path, if any, since a server shows it at any depth.
+            _add_to_head(page, site_path if rel == "404.html" and site_path else to_root(rel))
 
     files, on_use = plan(site, exclude)
     digest = hashlib.sha256()  # every file the worker may serve: a new download is a new build too

@@ -68,19 +68,19 @@ def test_precache_skips_maps_unused_lunr_big_downloads_and_other_editions(tmp_pa
 
 def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_alone(tmp_path):
     site = make_site(tmp_path)
-    first = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", scope_path="/g/",
+    first = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
                                               version="7", exclude=("zh-Hans",))
-    again = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", scope_path="/g/",
+    again = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
                                               version="7", exclude=("zh-Hans",))
     assert first == again and first.startswith("7-")
     assert (site / "overview/index.html").read_text(encoding="utf-8").count('rel="manifest"') == 1
     assert (site / "zh-Hans/index.html").read_text(encoding="utf-8") == "</head>"
     (site / "overview/index.html").write_text("</head>changed", encoding="utf-8")
-    changed = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", scope_path="/g/",
+    changed = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
                                                 version="7", exclude=("zh-Hans",))
     assert changed != first
     (site / "download/guide.pdf").write_text("y" * (service_worker.DOWNLOAD_PRECACHE_MAX + 1), encoding="utf-8")
-    new_pdf = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", scope_path="/g/",
+    new_pdf = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
                                                 version="7", exclude=("zh-Hans",))
     assert new_pdf != changed
     worker = (site / "sw.js").read_text(encoding="utf-8")
@@ -90,7 +90,7 @@ def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_al
 def test_offline_page_in_the_editions_script(tmp_path):
     site = make_site(tmp_path)
     strings = {key: editions.converter("tw2s")(text) for key, text in OFFLINE_PAGE_STRINGS.items()}
-    service_worker.add_service_worker(site, strings=strings, lang="zh-Hans", name="简体中文", scope_path="/zh-Hans/",
+    service_worker.add_service_worker(site, strings=strings, lang="zh-Hans", name="简体中文", site_path="/zh-Hans/",
                                       version="1")
     html = (site / "offline.html").read_text(encoding="utf-8")
     assert 'lang="zh-Hans"' in html and "目前没有网络连接" in html and 'href="./" data-offline-home' in html
@@ -103,7 +103,7 @@ def test_every_url_it_writes_is_relative_but_in_404(tmp_path):
     server shows at any depth, names SITE_URL's (as MkDocs writes the rest of it)."""
     site = make_site(tmp_path)
     service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文",
-                                      scope_path="/g/", version="1", exclude=("zh-Hans",))
+                                      site_path="/g/", version="1", exclude=("zh-Hans",))
     head = {name: (site / name).read_text(encoding="utf-8") for name in ("index.html", "overview/index.html", "404.html")}
     assert '<link rel="manifest" href="manifest.webmanifest">' in head["index.html"]
     assert '<script src="assets/javascripts/offline-cache.js" defer></script>' in head["index.html"]

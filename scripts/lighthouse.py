@@ -42,6 +42,7 @@ FIGURES = (("total-blocking-time", "total blocking time", "ms"),
 # Issue 20's goals: ours minus the default's at most this much (performance: at least).
 GOALS = {"total-blocking-time": 50, "largest-contentful-paint": 100, "performance": 0}
 SITES = ("ours", "Material's default")
+LABEL = 26  # the width of the first column
 
 
 # -----------------------------------------------------------------------------
@@ -89,23 +90,30 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
     return {audit: statistics.median(run[audit] for run in runs) for audit, _, _ in FIGURES}
 
 
+def spread(runs: dict[str, list[dict[str, float]]]) -> str:
+    """Each figure's lowest and highest run, so a reader sees how much the median can be trusted."""
+    return "\n".join(f"{site + ', runs':<{LABEL}}" + "".join(
+        f"{f'{min(r[audit] for r in results):,.0f}–{max(r[audit] for r in results):,.0f} {unit}':>26}"
+        for audit, _, unit in FIGURES) for site, results in runs.items())
+
+
 def table(path: str, result: dict[str, dict[str, float]], runs: int) -> str:
     width = 26
     lines = [f"/{path}: Lighthouse {lighthouse_version()}, mobile, simulated throttling, gzip (nginx), "
              f"median of {runs}",
-             f"{'':<20}" + "".join(f"{name:>{width}}" for _, name, _ in FIGURES)]
+             f"{'':<{LABEL}}" + "".join(f"{name:>{width}}" for _, name, _ in FIGURES)]
     for site in SITES:
-        lines.append(f"{site:<20}" + "".join(f"{result[site][audit]:>{width - len(unit) - 1},.0f} {unit}"
+        lines.append(f"{site:<{LABEL}}" + "".join(f"{result[site][audit]:>{width - len(unit) - 1},.0f} {unit}"
                                              for audit, _, unit in FIGURES))
-    diff = {audit: result["ours"][audit] - result[SITES[1]][audit] for audit, _, _ in FIGURES}
-    lines.append(f"{'ours - default':<20}" + "".join(f"{diff[audit]:>+{width - len(unit) - 1},.0f} {unit}"
+    diff = {audit: round(result["ours"][audit]) - round(result[SITES[1]][audit]) for audit, _, _ in FIGURES}
+    lines.append(f"{'ours - default':<{LABEL}}" + "".join(f"{diff[audit]:>+{width - len(unit) - 1},.0f} {unit}"
                                                      for audit, _, unit in FIGURES))
     verdicts = []
     for audit, _, unit in FIGURES:
         met = diff[audit] >= GOALS[audit] if audit == "performance" else diff[audit] <= GOALS[audit]
         goal = f"{'≥' if audit == 'performance' else '≤'} {GOALS[audit]:+d}{(' ' + unit) if unit else ''}"
         verdicts.append(f"{goal} {'met' if met else 'NOT met'}")
-    lines.append(f"{'goal (issue 20)':<20}" + "".join(f"{v:>{width}}" for v in verdicts))
+    lines.append(f"{'goal (issue 20)':<{LABEL}}" + "".join(f"{v:>{width}}" for v in verdicts))
     return "\n".join(lines)
 
 
@@ -133,6 +141,7 @@ def main(argv: list[str]) -> int:
                     print(f"  /{path} {site}: run {number + 1} of {args.runs}", file=sys.stderr, flush=True)
                     runs[site].append(lighthouse(urls[site] + path, tmp / "report.json"))
             print(table(path, {site: medians(results) for site, results in runs.items()}, args.runs))
+            print(spread(runs))
     return 0
 
 

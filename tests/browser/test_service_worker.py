@@ -9,6 +9,7 @@ import re
 import os
 import shutil
 import time
+import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -181,6 +182,33 @@ def test_a_new_build_replaces_the_cache(browser, project, tmp_path):
         context.close()
     finally:
         server.shutdown()
+
+
+def test_a_big_image_is_cached_when_first_shown_not_on_the_first_visit(browser, project, tmp_path):
+    image = "images/big-diagram.png"
+    project.write(f"docs/{image}", noise_png(256, 128))
+    project.edit("docs/overview.md", "\n## ", f"\n![示意圖]({image})\n\n## ")
+    assert (project.path(f"docs/{image}")).stat().st_size > service_worker.IMAGE_PRECACHE_MAX
+    server, url, site, cache = build_served_site(tmp_path, project.without_downloads().config)
+    try:
+        context, page = first_visit(browser, url)
+        in_cache = f"caches.open({json.dumps(cache)}).then(c => c.match({json.dumps(url + image)})).then(r => !!r)"
+        assert page.evaluate(in_cache) is False
+        page.goto(url + "overview/")
+        assert wait_for(lambda: page.evaluate(in_cache)), "not cached when shown"
+        context.set_offline(True)
+        page.reload()
+        shown = page.locator(f"article img[src$='{image}']")
+        assert shown.evaluate("img => img.complete && img.naturalWidth") == 256
+        context.close()
+    finally:
+        server.shutdown()
+
+
+def noise_png(width: int, height: int) -> bytes:
+    """A valid PNG gzip cannot shrink (random pixels), so its size on disk is about width × height × 3."""
+    rows = b"".join(b"\0" + os.urandom(width * 3) for _ in range(height))
+    return service_worker._png(width, height, zlib.compress(rows))
 
 
 def wait_for(condition, timeout: float = 15.0) -> bool:

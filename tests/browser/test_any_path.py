@@ -152,7 +152,7 @@ def test_service_worker_controls_the_edition_where_it_is_served_and_works_offlin
     home = base + edition
     context, page, seen = new_page(browser)
     page.goto(home + "checklist/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
     assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == home + "sw.js"
     assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)") == home
     assert page.evaluate("caches.keys()") == [f"{urlsplit(home).path}|{worker_version(site / edition)}"]

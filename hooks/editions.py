@@ -89,8 +89,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.theme["language"] = edition.lang  # its own interface strings (overrides/partials/languages/)
     # else the source's, converted with the other templates; <html lang> is the edition's either way
     # (overrides/partials/language.html).
-    if edition.path:
-        config.site_url = (config.site_url or "/").rstrip("/") + "/" + edition.path
+    if edition.path and config.site_url:  # without one, MkDocs and the templates write no absolute URL
+        config.site_url = config.site_url.rstrip("/") + "/" + edition.path
     if edition.opencc:
         convert_config(config, edition_converter(edition.opencc, edition.quotes))
     config.extra["downloads"] = downloads(config.extra.get("outputs"), edition, config.extra.get("download_sizes"))

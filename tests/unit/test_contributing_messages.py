@@ -4,6 +4,8 @@ code's 「不認識的字段」)."""
 
 from __future__ import annotations
 
+import ast
+import functools
 import re
 from pathlib import Path
 
@@ -31,8 +33,18 @@ def quoted_messages() -> list[str]:
     return messages
 
 
+@functools.lru_cache(maxsize=1)
 def code_text() -> str:
-    return "".join(path.read_text(encoding="utf-8") for path in (ROOT / "src" / "overdue_guide").rglob("*.py"))
+    """Every string of the package as Python reads it (a message split over lines is one string; what an
+    f-string fills in is a line break, so no piece matches across it)."""
+    strings = []
+    for path in (ROOT / "src" / "overdue_guide").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                strings.append("".join(part.value if isinstance(part, ast.Constant) else "\n" for part in node.values))
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                strings.append(node.value)
+    return "\n".join(strings)
 
 
 def test_the_tables_are_found():

@@ -214,8 +214,8 @@ def _debts(s: Mapping[str, str]) -> str:
         f'<td><label class="budget__cell-label"><span class="budget__hidden">{escape(s["debt_amount"])}</span>'
         '<input class="budget__input" name="debt-amount" type="text" inputmode="decimal" autocomplete="off">'
         '</label><span class="budget__error"></span></td>'
-        '<td><span class="budget__figure" data-budget-offer></span></td>'
-        '<td><span class="budget__figure" data-budget-months></span></td>'
+        f'<td data-label="{escape(s["debt_offer"])}"><span class="budget__figure" data-budget-offer></span></td>'
+        f'<td data-label="{escape(s["debt_months"])}"><span class="budget__figure" data-budget-months></span></td>'
         f'<td class="budget__remove-cell"><button type="button" class="budget__button budget__remove"'
         f' data-budget-remove hidden>{escape(s["remove_debt"])}</button></td>'
         "</tr>\n"

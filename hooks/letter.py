@@ -34,11 +34,15 @@ from data_file import DataError
 STATE = "letter_build"  # where a build keeps its LetterBuild on its config
 
 # Every string the widget shows; the data file must give each one, and no other.
-STRINGS = ("reason", "reason_choose", "name", "contract", "contract_hint", "from_budget", "typed", "offer",
-           "offer_hint", "offer_hint_link", "start", "start_hint", "output", "blank", "copy", "copied",
+STRINGS = ("reason", "reason_choose", "name", "contract", "contract_hint", "from_budget", "budget_option",
+           "unnamed_debt", "typed", "offer", "offer_hint", "offer_hint_link", "start", "start_hint", "output", "blank", "copy", "copied",
            "copy_failed", "print", "clear", "clear_confirm", "not_a_number", "negative", "too_large")
 # Messages the script shows, passed to it as data-message-* attributes.
-MESSAGES = ("typed", "copied", "copy_failed", "clear_confirm", "not_a_number", "negative", "too_large")
+MESSAGES = ("budget_option", "unnamed_debt", "typed", "copied", "copy_failed", "clear_confirm", "not_a_number",
+            "negative", "too_large")
+
+# Strings that must carry the placeholders the script fills in.
+STRING_PLACEHOLDERS = {"budget_option": ("{debt}", "{offer}"), "unnamed_debt": ("{number}",)}
 
 # What the template may ask the reader for. A line holding an optional one is left
 # out when the reader leaves it empty; the others show a blank.
@@ -127,7 +131,12 @@ def parse_letter(text: str) -> Letter:
     fields = data_file.compose(text, parts=("page", "budget_page", "strings", "reasons", "template"))
     pages = {key: (data_file.page(fields[key], example=f"{key.removesuffix('_page') or 'letter'}.md"),
                    data_file.line(fields[key])) for key in ("page", "budget_page")}
-    strings, _ = data_file.strings(fields["strings"], STRINGS)
+    strings, nodes = data_file.strings(fields["strings"], STRINGS)
+    for key, needed in STRING_PLACEHOLDERS.items():
+        missing = [name for name in needed if name not in strings[key]]
+        if missing:
+            raise LetterError(data_file.line(nodes[key]), f"{key} 必須含有 {'、'.join(missing)}（會換成預算表裡的內容）"
+                                                          f"— 請把它加回去")
     seen: dict[str, int] = {}
     reasons = tuple(_reason(node, seen) for node in data_file.sequence(fields["reasons"], "reasons"))
     return Letter(page=pages["page"][0], pages=pages, strings=strings, reasons=reasons,

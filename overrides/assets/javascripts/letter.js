@@ -74,14 +74,22 @@ const letterWriting = (() => {
 
   const control = (form, name) => form.querySelector(name === "debt" ? "[data-letter-debt]" : `[name=${name}]`)
 
-  const valuesOf = form => Object.fromEntries(FIELDS.map(name => [name, control(form, name) ? control(form, name).value : ""]))
+  // Which of the budget's offers the reader chose: "auto" (the first, until they choose),
+  // "" (they typed their own), or the offer's index. Kept apart from the list, which empties
+  // while a budget figure on the same page is being corrected.
+  const choices = new WeakMap()  // form → choice
+
+  const valuesOf = form => ({
+    ...Object.fromEntries(FIELDS.map(name => [name, control(form, name) ? control(form, name).value : ""])),
+    debt: choices.get(form) ?? "auto",
+  })
 
   const setText = (element, text) => {
     if (element && element.textContent !== text) element.textContent = text
   }
 
   // The list of the budget's offers, or hidden when the budget has none.
-  const listOffers = (form, chosen) => {
+  const listOffers = form => {
     const select = control(form, "debt")
     if (!select) return
     const offers = letterWriting.budgetOffers(budgetStore.read())
@@ -90,7 +98,8 @@ const letterWriting = (() => {
       option.replace("{debt}", offer.name || unnamed.replace("{number}", String(index + 1)))
         .replace("{offer}", budgetMaths.group(offer.share)), String(index))), new Option(typed, ""))
     select.closest("[data-letter-from-budget]").hidden = offers.length === 0
-    select.value = offers.length && (chosen === undefined || Number(chosen) < offers.length) ? (chosen ?? "0") : ""
+    const choice = choices.get(form) ?? "auto"
+    select.value = !offers.length || choice === "" ? "" : Number(choice) < offers.length ? choice : "0"
     if (select.value !== "") control(form, "offer").value = String(offers[Number(select.value)].share)
   }
 
@@ -127,7 +136,8 @@ const letterWriting = (() => {
     for (const form of document.querySelectorAll(FORM)) {
       const values = visit || stored() || {}
       for (const name of FIELDS) if (name !== "debt" && control(form, name)) control(form, name).value = values[name] || ""
-      listOffers(form, values.debt === undefined || (values.debt === "" && !values.offer) ? undefined : values.debt)
+      choices.set(form, values.debt === "" && values.offer ? "" : values.debt || "auto")
+      listOffers(form)
       form.querySelector(".letter__actions").hidden = false
       write(form)
     }
@@ -192,16 +202,30 @@ const letterWriting = (() => {
   const formOf = event => event.target instanceof Element && event.target.closest(FORM)
 
   document.addEventListener("input", event => {
+    if (event.target instanceof Element && event.target.closest("form[data-budget]")) {
+      // The budget on the same page (the single-file edition): its new offers, now.
+      for (const form of document.querySelectorAll(FORM)) {
+        listOffers(form)
+        write(form)
+      }
+      return
+    }
     const form = formOf(event)
     if (!form) return
-    if (event.target.name === "offer" && control(form, "debt")) control(form, "debt").value = ""  // typed in: no longer the budget's
+    if (event.target.name === "offer") {  // typed in: no longer the budget's
+      choices.set(form, "")
+      listOffers(form)
+    }
     keep(write(form))
   })
 
   document.addEventListener("change", event => {
     const form = formOf(event)
     if (!form || !(event.target.matches("select"))) return
-    if (event.target.matches("[data-letter-debt]")) listOffers(form, event.target.value)
+    if (event.target.matches("[data-letter-debt]")) {
+      choices.set(form, event.target.value)
+      listOffers(form)
+    }
     keep(write(form))
   })
 
@@ -214,7 +238,8 @@ const letterWriting = (() => {
     else if (button.matches("[data-letter-clear]") && window.confirm(form.dataset.messageClearConfirm)) {
       forget()
       for (const name of FIELDS) if (name !== "debt" && control(form, name)) control(form, name).value = ""
-      listOffers(form, undefined)
+      choices.delete(form)
+      listOffers(form)
       setText(form.querySelector(".letter__feedback"), "")
       write(form)
     }

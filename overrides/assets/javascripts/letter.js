@@ -11,14 +11,12 @@ const letterWriting = (() => {
   const PLACEHOLDER = /\{([a-z]+)\}/g
   const OPTIONAL = ["name", "contract"]
 
-  // The request's lines from the template's (one per line): each {placeholder} becomes its
-  // value, or `blank`; a line whose optional value (name, contract) is empty is left out.
-  const compose = (template, values, blank) => template.split("\n")
-    .filter(line => !OPTIONAL.some(name => line.includes(`{${name}}`) && !String(values[name] ?? "").trim()))
-    .map(line => line.replace(PLACEHOLDER, (whole, name) => {
-      const value = String(values[name] ?? "").trim()
-      return value || blank
-    }))
+  // The request's lines, one for each of the template's: each {placeholder} becomes its
+  // value, or `blank`; a line whose optional value (name, contract) is empty is null (left out).
+  const compose = (template, values, blank) => template.split("\n").map(line =>
+    OPTIONAL.some(name => line.includes(`{${name}}`) && !String(values[name] ?? "").trim())
+      ? null
+      : line.replace(PLACEHOLDER, (whole, name) => String(values[name] ?? "").trim() || blank))
 
   // The budget's offers for the request's list: [{name, share}] for each debt with a share,
   // from the figures budgetStore keeps; [] when the budget leaves nothing to offer.
@@ -122,12 +120,13 @@ const letterWriting = (() => {
       reason: reason && reason.value ? reason.dataset.letterReasonText : "",
       offer: offerText(form, values.offer),
     }, form.dataset.letterBlank)
-    const output = form.querySelector("[data-letter-output]")
-    // Line by line, so a screen reader hears the line that changed, not the whole request.
-    while (output.children.length > lines.length) output.lastElementChild.remove()
+    // One paragraph per template line (hooks/letter.py), changed only where its text
+    // changes, so a screen reader hears the line that changed, not the whole request.
+    const paragraphs = form.querySelectorAll("[data-letter-output] > p")
     lines.forEach((line, index) => {
-      const paragraph = output.children[index] || output.appendChild(document.createElement("p"))
-      setText(paragraph, line)
+      if (!paragraphs[index]) return
+      paragraphs[index].hidden = line === null
+      if (line !== null) setText(paragraphs[index], line)
     })
     return values
   }
@@ -181,7 +180,7 @@ const letterWriting = (() => {
   }
 
   const copy = form => {
-    const text = [...form.querySelector("[data-letter-output]").children].map(p => p.textContent).join("\n")
+    const text = [...form.querySelectorAll("[data-letter-output] > p:not([hidden])")].map(p => p.textContent).join("\n")
     const done = ok => copied(form, text, ok)
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(() => done(true), () => done(copyBySelection(text)))

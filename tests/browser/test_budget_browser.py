@@ -295,12 +295,19 @@ def test_no_request_is_made_after_the_page_has_loaded(page, base_url, site, wher
     form = open_widget(page, where, "budget", base_url, site)
     requests = []
     page.on("request", lambda r: requests.append(r.url))
+    # The single file's policy blocks any request before the browser makes one: count the attempts too.
+    page.evaluate("window.__blocked = []; document.addEventListener('securitypolicyviolation',"
+                  " e => window.__blocked.push(e.blockedURI))")
     fill_budget(form)
     form.locator("[data-budget-add]").click()
+    page.wait_for_timeout(300)
+    assert requests == [] and page.evaluate("window.__blocked") == []
     if where != "single-file":  # the single file has the request on the same page
         with page_change(page):
             page.locator("article a[href$='letter/']").first.click()
         requests.clear()  # instant navigation fetches the next page; from here on, only typing
+        page.evaluate("window.__blocked = []; document.addEventListener('securitypolicyviolation',"
+                      " e => window.__blocked.push(e.blockedURI))")
     letter = page.locator("form[data-letter]")
     letter.locator("[data-letter-output]").get_by_text("2,000", exact=False).wait_for()
     letter.locator("select[name=reason]").select_option("lost-job")
@@ -308,7 +315,7 @@ def test_no_request_is_made_after_the_page_has_loaded(page, base_url, site, wher
     letter.locator("input[name=start]").fill("下個月 15 日")
     letter.locator("[data-letter-copy]").click()
     page.wait_for_timeout(300)
-    assert requests == []
+    assert requests == [] and page.evaluate("window.__blocked") == []
 
 
 # -----------------------------------------------------------------------------

@@ -42,9 +42,9 @@ def test_the_simplified_edition_converts_the_datas_words(site):
     assert "還" not in letter.select_one("form[data-letter]")["data-letter-template"]
 
 
-def test_the_nothing_left_note_links_to_the_negotiation_steps_and_the_help_page(site):
+def test_the_nothing_left_note_links_to_the_start_of_the_worked_path_and_the_help_page(site):
     note = soup(site / "budget" / "index.html").select_one("[data-budget-nothing-left]")
-    assert [a["href"] for a in note.select("a")] == ["../negotiation/", "../help/"]
+    assert [a["href"] for a in note.select("a")] == ["../plan/", "../help/"]
 
 
 def test_each_page_says_in_one_sentence_that_nothing_leaves_the_device(site):
@@ -60,7 +60,7 @@ def test_the_pages_follow_the_negotiation_steps_in_the_nav(nav_pages):
 
 def test_the_offline_bundle_links_the_widgets_pages_as_html_files(offline_site):
     budget = soup(offline_site / "budget.html")
-    assert [a["href"] for a in budget.select("[data-budget-nothing-left] a")] == ["negotiation.html", "help.html"]
+    assert [a["href"] for a in budget.select("[data-budget-nothing-left] a")] == ["plan.html", "help.html"]
     letter = soup(offline_site / "letter.html")
     assert letter.select_one(".letter__hint a")["href"] == "budget.html"
 

@@ -26,7 +26,7 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
 
 
 def rendered(text: str = VALID) -> BeautifulSoup:
-    pages = {"path_page": "../negotiation/", "help_page": "../help/"}
+    pages = {"path_page": "../plan/", "help_page": "../help/"}
     return BeautifulSoup(render_budget(parse_budget(text), pages.__getitem__), "html.parser")
 
 
@@ -38,7 +38,7 @@ def test_the_data_file_gives_income_and_spending_fields_in_file_order():
     budget = parse_budget(VALID)
     assert budget.page == "budget.md"
     assert {key: path for key, (path, _) in budget.pages.items()} == {
-        "page": "budget.md", "path_page": "negotiation.md", "help_page": "help.md"}
+        "page": "budget.md", "path_page": "plan.md", "help_page": "help.md"}
     assert [f.id for f in budget.income] == ["wages", "other-income"]
     assert [f.id for f in budget.spending][:2] == ["housing", "food"]
     assert budget.income[0].label == "工資" and budget.income[0].hint
@@ -140,7 +140,7 @@ def test_the_result_is_a_live_region_with_the_nothing_left_note_and_its_links_in
     assert region.select_one("[data-budget-summary]") is not None
     note = region.select_one("[data-budget-nothing-left]")
     assert note.has_attr("hidden")
-    assert [a["href"] for a in note.select("a")] == ["../negotiation/", "../help/"]
+    assert [a["href"] for a in note.select("a")] == ["../plan/", "../help/"]
 
 
 def test_every_data_string_is_escaped():

@@ -210,8 +210,10 @@ def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     for name in ("budget", "letter"):
         shutil.copy(ROOT / "data" / f"{name}.yml", site / "data" / f"{name}.yml")
         (docs / f"{name}.md").write_text(f"# {name} {{#{name}}}\n\n<!-- {name} -->\n", encoding="utf-8")
-    for name in ("negotiation", "help"):
-        (docs / f"{name}.md").write_text(f"# {name} {{#{name}}}\n\n合成的頁面。\n", encoding="utf-8")
+    budget = yaml.safe_load((ROOT / "data/budget.yml").read_text(encoding="utf-8"))
+    for page in (budget["path_page"], budget["help_page"]):
+        name = page.removesuffix(".md")
+        (docs / page).write_text(f"# {name} {{#{name}}}\n\n合成的頁面。\n", encoding="utf-8")
     (site / "data/checklist.yml").write_text(
         yaml.safe_dump(synthetic_checklist(names, sentences, rng), allow_unicode=True, sort_keys=False),
         encoding="utf-8")

@@ -80,6 +80,7 @@
     }
     const progress = block.querySelector(".checklist__progress")
     if (progress && progress.textContent) lines.push("", progress.textContent)
+    if (block.dataset.checklistCopyFooter) lines.push("", block.dataset.checklistCopyFooter)  // the guide's address and 95188
     return lines.join("\n")
   }
 

@@ -224,9 +224,10 @@ def page(node: yaml.Node, example: str) -> str:
     return posixpath.normpath(value.removeprefix("./"))
 
 
-def strings(node: yaml.Node, keys: Iterable[str]) -> tuple[dict[str, str], dict[str, yaml.Node]]:
-    """The reader-visible strings (``strings:``), exactly `keys`; with their nodes, for line numbers."""
-    nodes = mapping(node, "strings", keys)
+def strings(node: yaml.Node, keys: Iterable[str],
+            optional: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, yaml.Node]]:
+    """The reader-visible strings (``strings:``), exactly `keys` and any of `optional`; with their nodes."""
+    nodes = mapping(node, "strings", keys, optional)
     return {key: text(value, f"strings 的 {key}") for key, value in nodes.items()}, nodes
 
 

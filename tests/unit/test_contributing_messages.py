@@ -56,3 +56,17 @@ def test_each_message_in_contributing_is_what_the_code_says(message):
     pieces = [piece for piece in PLACEHOLDER.split(message) if re.search(r"[\u4e00-\u9fff]{2}", piece)]
     code = code_text()
     assert [piece for piece in pieces if piece not in code] == []
+
+
+def layout_paths(text: str, heading: str) -> set[str]:
+    """The paths of the layout table that follows `heading`: its rows' first cell, in backticks."""
+    table = text[text.index(heading):].split("\n\n")[1:3]
+    return set(re.findall(r"^\| `([^`]+)` \|", "\n\n".join(table), re.MULTILINE))
+
+
+def test_contributing_and_the_readme_describe_the_same_layout():
+    readme = layout_paths((ROOT / "README.md").read_text(encoding="utf-8"), "## Layout")
+    contributing = layout_paths((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), "## 文件都在哪裡")
+    assert {"hooks/", "src/overdue_guide/", "scripts/", "data/"} <= readme
+    assert contributing <= readme | {"mkdocs.yml", "pyproject.toml"}
+    assert readme - contributing <= {"deploy/", "tools/lighthouse/"}  # not a contributor's concern

@@ -89,8 +89,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.theme["language"] = edition.lang  # its own interface strings (overrides/partials/languages/)
     # else the source's, converted with the other templates; <html lang> is the edition's either way
     # (overrides/partials/language.html).
-    if edition.path:
-        config.site_url = (config.site_url or "/").rstrip("/") + "/" + edition.path
+    if edition.path and config.site_url:  # without one, MkDocs and the templates write no absolute URL
+        config.site_url = config.site_url.rstrip("/") + "/" + edition.path
     if edition.opencc:
         convert_config(config, edition_converter(edition.opencc, edition.quotes))
     config.extra["downloads"] = downloads(config.extra.get("outputs"), edition, config.extra.get("download_sizes"))
@@ -177,14 +177,14 @@ def has_language(config: MkDocsConfig, lang: str) -> bool:
 
 
 def downloads(outputs: Any, edition: Edition, sizes: dict[str, int] | None = None) -> list[dict[str, Any]]:
-    """The edition's downloads (extra.outputs) for templates: format, label, url inside the edition,
+    """The edition's downloads (extra.outputs) for templates: format, label, purpose, url inside the edition,
     and, when scripts/build made them before the site (extra.download_sizes), bytes and size."""
     found = []
     for output in outputs or []:
         if not (isinstance(output, dict) and "format" in output and "file" in output):
             continue
         entry = {"format": str(output["format"]), "label": str(output.get("label", output["format"])),
-                 "url": str(output["file"]).format(lang=edition.lang)}
+                 "url": str(output["file"]).format(lang=edition.lang), "purpose": str(output.get("purpose", ""))}
         if sizes and output["format"] in sizes:
             entry |= {"bytes": sizes[output["format"]], "size": human_size(sizes[output["format"]])}
         found.append(entry)

@@ -104,7 +104,7 @@ def test_follows_instant_navigation_to_the_new_pages_counterpart(open_page, full
     page = open_page("zh-CN", full_base_url)
     with page_change(page):
         page.locator("a.md-footer__link--next").click()
-    page.wait_for_url(full_base_url + PAGES[1])  # the page after the home page in the nav
+    page.wait_for_url(full_base_url + PAGES[1])
     assert page.locator(BAR).count() == 1
     assert page.locator(BAR).get_by_role("link").get_attribute("href") == full_base_url + "zh-Hans/" + PAGES[1]
 

@@ -177,14 +177,14 @@ def has_language(config: MkDocsConfig, lang: str) -> bool:
 
 
 def downloads(outputs: Any, edition: Edition, sizes: dict[str, int] | None = None) -> list[dict[str, Any]]:
-    """The edition's downloads (extra.outputs) for templates: format, label, url inside the edition,
+    """The edition's downloads (extra.outputs) for templates: format, label, purpose, url inside the edition,
     and, when scripts/build made them before the site (extra.download_sizes), bytes and size."""
     found = []
     for output in outputs or []:
         if not (isinstance(output, dict) and "format" in output and "file" in output):
             continue
         entry = {"format": str(output["format"]), "label": str(output.get("label", output["format"])),
-                 "url": str(output["file"]).format(lang=edition.lang)}
+                 "url": str(output["file"]).format(lang=edition.lang), "purpose": str(output.get("purpose", ""))}
         if sizes and output["format"] in sizes:
             entry |= {"bytes": sizes[output["format"]], "size": human_size(sizes[output["format"]])}
         found.append(entry)

@@ -205,8 +205,13 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
     if "pdf" in formats:
         import pdf
 
+        # Printed from its own copy of the single page, whose opening line speaks of the PDF
+        # (extra.outputs, format pdf: strings.note), not of a file with a search box.
+        pdf_strings = next(o.get("strings") or {} for o in config.extra["outputs"] if o.get("format") == "pdf")
+        printed = single_page.build_single_page(offline_site, work / "print" / "index.html", lang=edition.lang,
+                                                strings={**strings, **pdf_strings})
         try:
-            made["pdf"] = pdf.build_pdf(made["html"], work / Path(formats["pdf"].path(edition)).name)
+            made["pdf"] = pdf.build_pdf(printed, work / Path(formats["pdf"].path(edition)).name)
         except pdf.MissingTool as missing:
             raise BuildFailed([f"{_display(config_file)}: {missing}"]) from None
     shutil.rmtree(offline_site, ignore_errors=True)

@@ -223,6 +223,26 @@ def test_pdf_text_is_searchable(pdf_file):
     assert text.rfind("名詞解釋") > text.rfind("行動清單")
 
 
+def test_pdf_speaks_as_a_pdf_on_a5_pages(pdf_file):
+    """Its own opening line, no note on where ticks are kept, no buttons, A5 pages."""
+    import yaml
+    from pypdf import PdfReader
+
+    import pdf
+
+    outputs = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["outputs"]
+    [pdf_note] = [o["strings"]["note"] for o in outputs if o["format"] == "pdf"]
+    [html_note] = [o["strings"]["note"] for o in outputs if o["format"] == "html"]
+    text = pdf.pdf_text(pdf_file)
+    opening = "".join(text[:600].split())
+    assert "".join(pdf_note.split())[:20] in opening
+    assert html_note[:8] not in text
+    for screen_only in ("只保存在", "複製為純文本", "重置"):
+        assert screen_only not in text, screen_only
+    width, height = (float(v) for v in PdfReader(pdf_file).pages[0].mediabox[2:])
+    assert abs(width - 419.5) < 1.5 and abs(height - 595.3) < 1.5, (width, height)  # A5: 148 × 210 mm in points
+
+
 def test_pdf_bookmarks_follow_the_headings(pdf_file):
     from pypdf import PdfReader
 

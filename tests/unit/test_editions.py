@@ -115,8 +115,9 @@ def test_an_edition_is_selected_by_its_language_tag():
 
 
 def test_downloads_are_placed_inside_each_edition():
-    outputs = [{"format": "zip", "file": "download/guide-{lang}.zip", "label": "壓縮包"}]
-    assert editions.downloads(outputs, HANS) == [{"format": "zip", "label": "壓縮包", "url": "download/guide-zh-Hans.zip"}]
+    outputs = [{"format": "zip", "file": "download/guide-{lang}.zip", "label": "壓縮包", "purpose": "電腦上閱讀"}]
+    assert editions.downloads(outputs, HANS) == [{"format": "zip", "label": "壓縮包", "url": "download/guide-zh-Hans.zip",
+                                                  "purpose": "電腦上閱讀"}]
 
 
 # -----------------------------------------------------------------------------

@@ -80,6 +80,9 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
     oversized = config_too_large(config_file)
     if oversized:
         raise BuildFailed([oversized])
+    gate = missing_gate(config_file)
+    if gate:
+        raise BuildFailed(gate)
     try:
         found = editions.parse(extra.get("editions"))
     except Exception as error:
@@ -97,6 +100,24 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
                                f" — 每項寫 format（{'、'.join(FORMATS)}）、file（含 {{lang}}）和 label"])
         outputs.append(Output(entry["format"], str(entry["file"]), str(entry.get("label", entry["format"]))))
     return found, outputs
+
+
+# The hooks that keep unsafe or personal things off the site: scripts/build does not publish without them.
+REQUIRED_HOOKS = ("hooks/page_checks.py", "hooks/safe_html.py")
+
+
+def missing_gate(config_file: Path) -> list[str]:
+    """A problem for each required hook mkdocs.yml does not list, and for each symlink in the sources."""
+    import publishable  # hooks/publishable.py
+
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, "rb") as file:
+        listed = [str(hook).replace("\\", "/").lstrip("./") for hook in (yaml_load(file) or {}).get("hooks") or []]
+    line = _line_of(config_file, "hooks:")
+    problems = [f"{_display(config_file)}:{line}: hooks 裡少了 {hook}（發佈前保護讀者的檢查）"
+                f" — 在 hooks: 下面加回「  - {hook}」" for hook in REQUIRED_HOOKS if hook not in listed]
+    return problems + publishable.symlinks(config_file.parent)
 
 
 def lint(config_file: Path = CONFIG_FILE) -> None:

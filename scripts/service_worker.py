@@ -43,6 +43,8 @@ DOWNLOAD_PRECACHE_MAX = 256 * 1024
 # Never precached: source maps, the gzipped sitemap, and the worker itself.
 SKIPPED = re.compile(r"(\.map|sitemap\.xml\.gz|^sw\.js)$")
 MARKER = "<!-- offline-cache -->"
+OFFLINE_POLICY = {"default-src": "'none'", "style-src": "'unsafe-inline'", "script-src": "'none'",
+                  "img-src": "'self'", "object-src": "'none'", "form-action": "'none'", "base-uri": "'none'"}
 
 STRINGS = ("title", "explanation", "home", "retry")  # the offline page's words: extra.offline_page
 
@@ -208,9 +210,16 @@ def manifest(site_name: str, edition_name: str, lang: str, scope_path: str) -> d
 
 def offline_page(strings: dict[str, str], *, lang: str, site_name: str, home: str) -> str:
     template = (ASSETS / "offline.html").read_text(encoding="utf-8")
-    return template.format(lang=lang, title=_escape(strings["title"]), site_name=_escape(site_name),
+    return _with_policy(template.format(lang=lang, title=_escape(strings["title"]), site_name=_escape(site_name),
                            explanation=_escape(strings["explanation"]), home=home,
-                           home_label=_escape(strings["home"]), retry_label=_escape(strings["retry"]))
+                           home_label=_escape(strings["home"]), retry_label=_escape(strings["retry"])))
+
+
+def _with_policy(html: str) -> str:
+    """The offline page runs no script and loads nothing: its own inline style only."""
+    import safe_html  # hooks/safe_html.py (scripts/build puts hooks/ on the path): the one place policies are written
+
+    return safe_html.with_policy(html, safe_html.content_policy(html, OFFLINE_POLICY))
 
 
 def _site_name(index: Path) -> str:

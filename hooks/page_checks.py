@@ -190,7 +190,8 @@ def missing_images(html: str, page: Page, files: Files) -> list[str]:
         url = urlsplit(match["src"].replace("&amp;", "&"))
         if url.scheme or url.netloc or not url.path:
             continue  # another host (refused above) or data: (refused by hooks/safe_html.py)
-        target = normpath(join(dirname(page.url.rstrip("/") + "/x") if page.url else "", unquote(url.path)))
+        folder = page.url if page.url.endswith("/") or not page.url else dirname(page.url)  # "causes/", "causes.html"
+        target = normpath(join(folder, unquote(url.path)))
         if target.lstrip("/") not in published:
             problems.append(f"{name}:{url_line(source, match['src'])}: 圖片「{match['src']}」找不到"
                             f" — 檢查文件名和大小寫；圖片用 Markdown 寫成 ![說明](圖片.png)，路徑相對於這個 .md 文件")

@@ -30,6 +30,7 @@ from pathlib import Path
 from html.parser import HTMLParser
 
 import nh3
+from pygments.token import STANDARD_TYPES
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -65,6 +66,10 @@ ADMONITION_TYPES = ("note|abstract|summary|tldr|info|todo|tip|hint|important|suc
 CLASS = re.compile(rf"(?:admonition|admonition-title|headerlink|highlight|footnote|footnote-ref|footnote-backref"
                    rf"|inline|end|{ADMONITION_TYPES}|language-[\w+-]+)")
 THEME_IDS = ("__", "md-")
+# Pygments' token classes on the <span>s of a highlighted code block (superfences): a standard one, or
+# one with its subtypes (l-Scalar-Plain); and its line markers.
+CODE_CLASS = re.compile("(?:{})(?:-[A-Za-z]+)*|hll|linenos|filename|linenodiv".format(
+    "|".join(sorted((re.escape(name) for name in STANDARD_TYPES.values() if name), key=len, reverse=True))))
 
 
 @dataclass(frozen=True)
@@ -97,12 +102,19 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return with_policy(output, content_policy(output, extra=extra))
 
 
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """Material's 404 page (a static template, not a page) has the policy too."""
+    if not template_name.endswith(".html"):
+        return output_content  # widgets.js, sitemap.xml
+    return with_policy(output_content, content_policy(output_content))
+
+
 # -----------------------------------------------------------------------------
 # The sanitizer
 # -----------------------------------------------------------------------------
 
 def sanitize(html: str) -> tuple[str, list[Dropped]]:
-    """(the HTML nh3 keeps, what it dropped). Comments are dropped without a word: a reader never sees them."""
+    """(the HTML nh3 keeps, what it dropped). Comments stay (a marker for the checklist; never shown)."""
     dropped_classes: list[Dropped] = []
 
     def keep_class(element: str, attribute: str, value: str) -> str | None:
@@ -110,13 +122,14 @@ def sanitize(html: str) -> tuple[str, list[Dropped]]:
             return None  # Material's own controls (__drawer, __search) would have two elements
         if attribute != "class":
             return value
-        refused = [token for token in value.split() if not CLASS.fullmatch(token)]
+        refused = [token for token in value.split()
+                   if not CLASS.fullmatch(token) and not (element == "span" and CODE_CLASS.fullmatch(token))]
         dropped_classes.extend(Dropped("class", token) for token in refused)
         return " ".join(token for token in value.split() if token not in refused) or None
 
     clean = nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
                       url_schemes=set(URL_SCHEMES), link_rel=None, attribute_filter=keep_class,
-                      strip_comments=True)
+                      strip_comments=False)  # <!-- checklist --> places the checklist; a reader never sees one
     return clean, missing(elements(html), elements(clean)) + dropped_classes
 
 
@@ -171,8 +184,8 @@ def problem_message(item: Dropped, source: str) -> str:
         line, col = where(source, rf"(?<![\w-]){re.escape(item.name)}(?![\w-])")
         return (f"{line}:{col}: 不能用 class「{item.name}」（它可能借用網站界面的樣式，隱藏或冒充頁面的一部分）"
                 f" — 刪掉它；提示框寫成「!!! note \"標題\"」")
-    if item.kind == "url":
-        line, col = where(source, re.escape(item.value[:40]) if item.value else rf"\b{item.name}\s*=")
+    if item.kind == "url":  # as written, or with entities (javascript&colon;): at its attribute
+        line, col = where(source, re.escape(item.value[:40]), re.escape(item.value[:4]), rf"\b{item.name}\s*=")
         return (f"{line}:{col}: 地址「{item.value[:60]}」不能用（只能用 http、https、mailto、tel 和站內的相對路徑；"
                 f"javascript: 和 data: 會在讀者的瀏覽器裡運行）— 改成普通網址，圖片放進 docs/ 用相對路徑引用")
     line, col = where(source, rf"(?<![\w-]){re.escape(item.name)}\s*=")
@@ -180,9 +193,9 @@ def problem_message(item: Dropped, source: str) -> str:
             f" — 刪掉它；標題的 id 寫成 {{#英文-id}}，樣式用 Markdown 和提示框")
 
 
-def where(source: str, pattern: str) -> tuple[int, int]:
-    """(line, column) of the first match of pattern in the page's Markdown (ignoring case), or (1, 1)."""
-    match = re.search(pattern, source, re.IGNORECASE)
+def where(source: str, *patterns: str) -> tuple[int, int]:
+    """(line, column) of the first match of the first pattern found in the page's Markdown (ignoring case), or (1, 1)."""
+    match = next(filter(None, (re.search(pattern, source, re.IGNORECASE) for pattern in patterns if pattern)), None)
     if not match:
         return 1, 1
     before = source[:match.start()]

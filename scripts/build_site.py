@@ -223,6 +223,9 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
         strings = next(o.get("strings") or {} for o in config.extra["outputs"] if o.get("format") == "html")
         made["html"] = single_page.build_single_page(
             offline_site, work / Path(formats["html"].path(edition)).name, lang=edition.lang, strings=strings)
+        problems = personal_data_in_download(made["html"], formats["html"].path(edition), config_file)
+        if problems:
+            raise BuildFailed([problem + _tag(edition) for problem in problems])
     if "pdf" in formats:
         import pdf
 
@@ -232,6 +235,16 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
             raise BuildFailed([f"{_display(config_file)}: {missing}"]) from None
     shutil.rmtree(offline_site, ignore_errors=True)
     return made
+
+
+def personal_data_in_download(path: Path, name: str, config_file: Path) -> list[str]:
+    """Personal data in a download's built text (its pages are checked as they are built; its own words too)."""
+    import page_checks  # hooks/page_checks.py
+
+    allowed = page_checks.allowed_personal_data(config_file.parent / "data" / "lint-allowlist.yml")
+    found = page_checks.built_personal_data(path.read_text(encoding="utf-8"), page_checks.lint_module(), allowed)
+    return [f"{name}:1: 個人信息（{kind}）「{text}」在下載文件的文字裡 — 在 docs/、data/ 或 mkdocs.yml 裡找到它並刪掉"
+            f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）" for text, kind in found]
 
 
 def zip_site(site: Path, zip_path: Path) -> Path:

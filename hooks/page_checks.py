@@ -11,8 +11,18 @@ reach a deploy:
   Markdown's recursive parser crash or crawl;
 - each rendered page, after the checklist and glossary have added theirs:
   an H1 (the nav and the browser tab show it), every id used once, so every
-  link and checklist item lands on one place, and nothing loaded from
-  another host (an image, an embedded video or script pasted from elsewhere).
+  link and checklist item lands on one place, nothing loaded from
+  another host (an image, an embedded video or script pasted from elsewhere),
+  and every image it shows on the site (raw HTML <img> too);
+- mkdocs.yml, the theme and the files (hooks/publishable.py): no symlink in
+  docs/, data/ or overrides/, nothing in docs/ but pages and small images, no
+  load from another host in extra_javascript, extra_css, theme.font or a
+  stylesheet's @import / url();
+- each page as written, template and all: no load from another host, and no
+  personal data in its visible text, however markup, comments or &#…;
+  entities split it (138<!-- -->0013<!-- -->8000).
+
+scripts/build refuses a mkdocs.yml that does not list this hook (and hooks/safe_html.py).
 
 Every problem names the source file and line and says how to fix it.
 

@@ -42,7 +42,7 @@ STATE = "checklist_build"  # where a build keeps its ChecklistBuild on its confi
 # Every string the widget shows; the data file must give each one, and no other.
 STRINGS = ("page_heading", "page_intro", "full_list_link", "explain_link", "progress", "copy",
            "copied", "copy_failed", "copy_heading", "done_mark", "todo_mark", "reset",
-           "reset_confirm")
+           "reset_confirm", "copy_footer")
 
 # Where a page wants its checklist, if not at the end: a line of its own in the Markdown.
 MARKER = re.compile(r"^[ \t]*<!--\s*checklist\s*-->[ \t]*$", re.MULTILINE)
@@ -133,10 +133,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return f"{url}#{anchor}" if anchor else url
 
     if src == checklist.page:
-        block = render_full_list(checklist, href)
+        block = render_full_list(checklist, href, guide_url=config.site_url or "")
         ids = {stage.id for stage in checklist.stages}
     elif src in build.items_by_page:
-        block = render_page_list(checklist, build.items_by_page[src], href(checklist.page))
+        block = render_page_list(checklist, build.items_by_page[src], href(checklist.page),
+                                 guide_url=config.site_url or "")
         ids = {"checklist"}
     elif MARKER.search(html):
         marker = MARKER.search(page.file.content_string)
@@ -256,7 +257,7 @@ def _normalise(path: str) -> str:
 # Helpers: rendering
 # -----------------------------------------------------------------------------
 
-def render_full_list(checklist: Checklist, href: Callable[..., str]) -> str:
+def render_full_list(checklist: Checklist, href: Callable[..., str], *, guide_url: str = "") -> str:
     """Every action, grouped by stage, each linking to its explanation."""
     strings = checklist.strings
     stages = [
@@ -268,10 +269,10 @@ def render_full_list(checklist: Checklist, href: Callable[..., str]) -> str:
         + "</section>\n"
         for stage in checklist.stages
     ]
-    return _block(checklist, "checklist--full", "", "".join(stages))
+    return _block(checklist, "checklist--full", "", "".join(stages), guide_url)
 
 
-def render_page_list(checklist: Checklist, items: list[Item], full_list_href: str) -> str:
+def render_page_list(checklist: Checklist, items: list[Item], full_list_href: str, *, guide_url: str = "") -> str:
     """One page's actions, with a link to the full list."""
     strings = checklist.strings
     head = (
@@ -281,7 +282,7 @@ def render_page_list(checklist: Checklist, items: list[Item], full_list_href: st
     body = _items(items) + (
         f'<p class="checklist__more"><a href="{escape(full_list_href)}">{escape(strings["full_list_link"])}</a></p>\n'
     )
-    return _block(checklist, "checklist--page", head, body)
+    return _block(checklist, "checklist--page", head, body, guide_url)
 
 
 def place_block(html: str, block: str) -> str:
@@ -291,8 +292,9 @@ def place_block(html: str, block: str) -> str:
     return f"{html}\n{block}"
 
 
-def _block(checklist: Checklist, kind: str, head: str, body: str) -> str:
-    # The script reads its strings from data-* attributes, so none live in JS.
+def _block(checklist: Checklist, kind: str, head: str, body: str, guide_url: str = "") -> str:
+    # The script reads its strings from data-* attributes, so none live in JS. The copied text
+    # ends with the guide's address: absolute (site_url), as it leaves the site in a message.
     strings = checklist.strings
     data = {
         "known": " ".join(item.id for item in checklist.items),
@@ -303,6 +305,7 @@ def _block(checklist: Checklist, kind: str, head: str, body: str) -> str:
         "copy-heading": strings["copy_heading"],
         "done-mark": strings["done_mark"],
         "todo-mark": strings["todo_mark"],
+        "copy-footer": strings["copy_footer"].replace("{url}", guide_url),
     }
     attributes = "".join(f' data-checklist-{name}="{escape(value)}"' for name, value in data.items())
     return (

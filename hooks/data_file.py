@@ -224,9 +224,10 @@ def page(node: yaml.Node, example: str) -> str:
     return posixpath.normpath(value.removeprefix("./"))
 
 
-def strings(node: yaml.Node, keys: Iterable[str]) -> tuple[dict[str, str], dict[str, yaml.Node]]:
-    """The reader-visible strings (``strings:``), exactly `keys`; with their nodes, for line numbers."""
-    nodes = mapping(node, "strings", keys)
+def strings(node: yaml.Node, keys: Iterable[str],
+            optional: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, yaml.Node]]:
+    """The reader-visible strings (``strings:``), exactly `keys` and any of `optional`; with their nodes."""
+    nodes = mapping(node, "strings", keys, optional)
     return {key: text(value, f"strings 的 {key}") for key, value in nodes.items()}, nodes
 
 
@@ -270,3 +271,32 @@ def text(node: yaml.Node, what: str) -> str:
 def line(node: yaml.Node) -> int:
     """The 1-based line where a node starts."""
     return node.start_mark.line + 1
+
+
+def unique_id(node: yaml.Node, seen: dict[str, int], pattern: re.Pattern, *, example: str) -> str:
+    """A stable id (it keys what readers keep in their browser), used once in the file (`seen`: id → line)."""
+    value = text(node, "id")
+    where = line(node)
+    if not pattern.fullmatch(value):
+        raise DataError(where, f"id「{value}」只能用小寫英文字母、數字和連字號，例如 {example}")
+    if value in seen:
+        raise DataError(where, f"id「{value}」重複了（第 {seen[value]} 行已經用過）— 每個 id 只能用一次，請換一個")
+    seen[value] = where
+    return value
+
+
+# -----------------------------------------------------------------------------
+# Pages a data file names, and the marker line a widget replaces
+# -----------------------------------------------------------------------------
+
+def is_page(files, path: str) -> bool:
+    """Whether the build (its mkdocs Files) has a documentation page at this docs-relative path."""
+    file = files.get_file_from_path(path)
+    return file is not None and file.is_documentation_page() and not file.inclusion.is_excluded()
+
+
+def marker_line(page, marker: re.Pattern) -> int:
+    """The line of a widget's marker in a page's Markdown (1 if only the rendered HTML has it)."""
+    source = page.file.content_string
+    found = marker.search(source)
+    return source[:found.start()].count("\n") + 1 if found else 1

@@ -13,7 +13,7 @@ occurrence of each term outside headings, links, code and form labels:
 and puts the definitions of the terms it marked once at the end of the page:
 
     <div class="glossary-definitions" hidden data-search-exclude>
-    {"more": "查看名詞解釋", "terms": {"ID": "…"}}</div>
+    {"more": "查看名詞解釋", "close": "關閉解釋", "terms": {"ID": "…"}}</div>
 
 ``glossary.js`` shows the definition on hover, keyboard focus and tap; with
 JavaScript off the term is a plain link to its entry. One block per page, not
@@ -56,6 +56,7 @@ from data_file import DataError
 
 # Every string the hook emits; the data file must give each one, and no other.
 STRINGS = ("see_entry", "pinyin", "aliases", "appears_in", "separator")
+OPTIONAL_STRINGS = ("close",)  # the tooltip's close button's name (glossary.js says "×" without it)
 
 # A stable id: lower-case ASCII words joined by hyphens (the entry's anchor).
 TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -170,7 +171,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
     marked, found = mark_terms(html, build.matcher, mark)
     if found:
-        marked += render_definitions(build.terms, found, strings["see_entry"])
+        marked += render_definitions(build.terms, found, strings["see_entry"], close=strings.get("close", ""))
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(build.ref_ids[term_id] for term_id in found)
     if page.file.src_uri == glossary.page:
@@ -235,7 +236,7 @@ def parse_glossary(text: str) -> Glossary:
     fields = data_file.compose(text, parts=("page", "strings", "terms"))
 
     page = data_file.page(fields["page"], example="glossary.md")
-    strings, _ = data_file.strings(fields["strings"], STRINGS)
+    strings, _ = data_file.strings(fields["strings"], STRINGS, OPTIONAL_STRINGS)
 
     ids: dict[str, int] = {}    # id → line where it was first used
     forms: dict[str, int] = {}  # term or alias → line where it was first used
@@ -445,7 +446,7 @@ def _escaped(text: str) -> str:
     return escape(text)
 
 
-def render_definitions(terms: Mapping[str, Term], found: Iterable[str], see_entry: str) -> str:
+def render_definitions(terms: Mapping[str, Term], found: Iterable[str], see_entry: str, *, close: str = "") -> str:
     """The definitions of the terms marked on a page, once each, for glossary.js.
 
     JSON as the text of a hidden element: hidden from readers until the script shows
@@ -453,7 +454,7 @@ def render_definitions(terms: Mapping[str, Term], found: Iterable[str], see_entr
     instant navigation re-creates every script of the new page without its type, and
     would run the JSON.
     """
-    data = {"more": see_entry, "terms": {term_id: terms[term_id].definition for term_id in found}}
+    data = {"more": see_entry, "close": close, "terms": {term_id: terms[term_id].definition for term_id in found}}
     text = escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=False)
     return f'\n<div class="glossary-definitions" hidden data-search-exclude>{text}</div>\n'
 

@@ -63,8 +63,11 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # own class could borrow the theme's or a widget's (md-…, checklist…) to hide or fake a part of the page.
 ADMONITION_TYPES = ("note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq"
                     "|warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite")
+# The guide's own classes for its pages: .screen-only (extra.css: not printed), start-here (the home
+# page's first steps). A new one goes here with the style that gives it a meaning.
+GUIDE_CLASSES = "screen-only|start-here"
 CLASS = re.compile(rf"(?:admonition|admonition-title|headerlink|highlight|footnote|footnote-ref|footnote-backref"
-                   rf"|inline|end|{ADMONITION_TYPES}|language-[\w+-]+)")
+                   rf"|inline|end|{ADMONITION_TYPES}|language-[\w+-]+|{GUIDE_CLASSES})")
 THEME_IDS = ("__", "md-")
 # Pygments' token classes on the <span>s of a highlighted code block (superfences): a standard one, or
 # one with its subtypes (l-Scalar-Plain); and its line markers.

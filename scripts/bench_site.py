@@ -191,6 +191,7 @@ def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     docs = site / "docs"
     docs.mkdir()
     (site / "data").mkdir()
+    shutil.copy(ROOT / "data/hotlines.yml", site / "data/hotlines.yml")  # the real hotlines: the guide's sentences name them
 
     glossary = synthetic_glossary(terms, rng)
     (site / "data/glossary.yml").write_text(yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False),
@@ -205,12 +206,20 @@ def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     (docs / "index.md").write_text("# 基準測試 {#home}\n\n合成的網站，用來量度建置時間。\n", encoding="utf-8")
     (docs / "glossary.md").write_text("# 名詞解釋 {#glossary}\n\n按拼音排序。\n", encoding="utf-8")
     (docs / "checklist.md").write_text("# 行動清單 {#checklist}\n\n<!-- checklist -->\n", encoding="utf-8")
+    # The budget and the request as the guide has them, on pages of their own; the pages they link to.
+    for name in ("budget", "letter"):
+        shutil.copy(ROOT / "data" / f"{name}.yml", site / "data" / f"{name}.yml")
+        (docs / f"{name}.md").write_text(f"# {name} {{#{name}}}\n\n<!-- {name} -->\n", encoding="utf-8")
+    budget = yaml.safe_load((ROOT / "data/budget.yml").read_text(encoding="utf-8"))
+    for page in (budget["path_page"], budget["help_page"]):
+        name = page.removesuffix(".md")
+        (docs / page).write_text(f"# {name} {{#{name}}}\n\n合成的頁面。\n", encoding="utf-8")
     (site / "data/checklist.yml").write_text(
         yaml.safe_dump(synthetic_checklist(names, sentences, rng), allow_unicode=True, sort_keys=False),
         encoding="utf-8")
 
     base = (f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-            "nav:\n  - index.md\n  - checklist.md\n  - glossary.md\n"
+            "nav:\n  - index.md\n  - checklist.md\n  - budget.md\n  - letter.md\n  - glossary.md\n"
             "validation:\n  nav:\n    omitted_files: info\n")
     (site / "mkdocs-with.yml").write_text(base, encoding="utf-8")
     (site / "mkdocs-without.yml").write_text(base + "hooks: []\n", encoding="utf-8")

@@ -229,8 +229,13 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
     if "pdf" in formats:
         import pdf
 
+        # Printed from its own copy of the single page, whose opening line speaks of the PDF
+        # (extra.outputs, format pdf: strings.note), not of a file with a search box.
+        pdf_strings = next(o.get("strings") or {} for o in config.extra["outputs"] if o.get("format") == "pdf")
+        printed = single_page.build_single_page(offline_site, work / "print" / "index.html", lang=edition.lang,
+                                                strings={**strings, **pdf_strings})
         try:
-            made["pdf"] = pdf.build_pdf(made["html"], work / Path(formats["pdf"].path(edition)).name)
+            made["pdf"] = pdf.build_pdf(printed, work / Path(formats["pdf"].path(edition)).name)
         except pdf.MissingTool as missing:
             raise BuildFailed([f"{_display(config_file)}: {missing}"]) from None
     shutil.rmtree(offline_site, ignore_errors=True)
@@ -264,10 +269,14 @@ def add_offline_cache(config, edition: editions.Edition, dest: Path, all_edition
 
     import service_worker
 
-    service_worker.add_service_worker(
-        dest, lang=edition.lang, name=edition.name, scope_path=urlsplit(config.site_url or "/").path or "/",
-        version=version, strings=config.extra["offline_page"],
-        exclude=tuple(other.path for other in all_editions if other.path and other != edition))
+    try:
+        service_worker.add_service_worker(
+            dest, lang=edition.lang, name=edition.name,
+            site_path=urlsplit(config.site_url).path or "/" if config.site_url else None,
+            version=version, strings=config.extra["offline_page"],
+            exclude=tuple(other.path for other in all_editions if other.path and other != edition))
+    except service_worker.PrecacheTooLarge as error:
+        raise BuildFailed([f"{_display(Path(config.config_file_path))}: {error}{_tag(edition)}"]) from None
 
 
 def build_version() -> str:

@@ -295,9 +295,10 @@ def render(pages: list[Page], *, index: BeautifulSoup, lang: str, strings: dict[
 
 
 def _site_name(index: BeautifulSoup) -> str:
-    topic = index.select_one(".md-header__topic .md-ellipsis")
-    if topic:
-        return topic.get_text(" ", strip=True)
+    # The full site_name: the logo's name (the header's topic shows extra.short_title).
+    logo = index.select_one(".md-logo[aria-label]")
+    if logo and logo["aria-label"].strip():
+        return logo["aria-label"].strip()
     return index.title.get_text(strip=True) if index.title else ""
 
 

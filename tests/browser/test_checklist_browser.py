@@ -158,13 +158,14 @@ def test_reset_asks_first_and_clears_every_tick_only_when_confirmed(page, base_u
     assert questions == [STRINGS["reset_confirm"]] * 2
 
 
-def expected_text(ticked: set[str]) -> str:
+def expected_text(ticked: set[str], guide_url: str) -> str:
+    """The copied text: the list, the progress, then the guide's address and 95188."""
     lines = [STRINGS["copy_heading"]]
     for stage in DATA["stages"]:
         lines += ["", stage["name"]]
         lines += [f"{STRINGS['done_mark'] if i['id'] in ticked else STRINGS['todo_mark']} {i['label']}"
                   for i in stage["items"]]
-    return "\n".join(lines + ["", progress(len(ticked), TOTAL)])
+    return "\n".join(lines + ["", progress(len(ticked), TOTAL), "", STRINGS["copy_footer"].replace("{url}", guide_url)])
 
 
 def test_copy_puts_the_list_as_plain_text_on_the_clipboard(page, base_url):
@@ -174,7 +175,7 @@ def test_copy_puts_the_list_as_plain_text_on_the_clipboard(page, base_url):
     box(page, "keep-records").check()
     page.get_by_role("button", name=STRINGS["copy"]).click()
     expect_feedback(page, STRINGS["copied"])
-    assert page.evaluate("navigator.clipboard.readText()") == expected_text({"prepare-id", "keep-records"})
+    assert page.evaluate("navigator.clipboard.readText()") == expected_text({"prepare-id", "keep-records"}, base_url)
 
 
 def expect_feedback(page, text: str):
@@ -194,7 +195,7 @@ def test_copy_without_the_async_clipboard_uses_the_old_way(page, base_url):
     box(page, "choose-channel").check()
     page.get_by_role("button", name=STRINGS["copy"]).click()
     expect_feedback(page, STRINGS["copied"])
-    assert page.evaluate("window.__clipboard.readText()") == expected_text({"choose-channel"})
+    assert page.evaluate("window.__clipboard.readText()") == expected_text({"choose-channel"}, base_url)
 
 
 def test_when_nothing_can_copy_the_text_is_shown_selected_to_copy_by_hand(page, base_url):
@@ -204,7 +205,7 @@ def test_when_nothing_can_copy_the_text_is_shown_selected_to_copy_by_hand(page, 
     page.get_by_role("button", name=STRINGS["copy"]).click()
     expect_feedback(page, STRINGS["copy_failed"])
     manual = page.locator("textarea.checklist__manual-copy")
-    assert manual.input_value() == expected_text(set())
+    assert manual.input_value() == expected_text(set(), base_url)
     assert page.evaluate("document.activeElement.className") == "checklist__manual-copy"
     assert page.evaluate("getSelection().toString() || document.activeElement.selectionEnd") != 0
     page.get_by_role("button", name=STRINGS["copy"]).click()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import page_change, run_axe, set_palette, watch
+from browser_helpers import PAGES, page_change, run_axe, set_palette, watch
 
 pytestmark = pytest.mark.browser
 
@@ -104,9 +104,9 @@ def test_follows_instant_navigation_to_the_new_pages_counterpart(open_page, full
     page = open_page("zh-CN", full_base_url)
     with page_change(page):
         page.locator("a.md-footer__link--next").click()
-    page.wait_for_url(full_base_url + "overview/")
+    page.wait_for_url(full_base_url + PAGES[1])
     assert page.locator(BAR).count() == 1
-    assert page.locator(BAR).get_by_role("link").get_attribute("href") == full_base_url + "zh-Hans/overview/"
+    assert page.locator(BAR).get_by_role("link").get_attribute("href") == full_base_url + "zh-Hans/" + PAGES[1]
 
 
 def test_keyboard_reaches_the_suggestion_first(open_page, full_base_url):

@@ -1,6 +1,7 @@
 """Glossary terms in headless Chromium: the definition shows on hover, on keyboard
-focus and on tap (a second tap or the tooltip's link opens the entry), Escape closes
-it, the glossary page's 「出現於」 links land on the term, and axe-core finds no
+focus and on tap; a second tap closes it, and only the tooltip's link opens the entry;
+its close button, Escape and a tap outside close it; it opens below or above the term's
+line, inside the viewport, never over the line; the glossary page's 「出現於」 links land on the term, and axe-core finds no
 WCAG 2.1 AA violation with a tooltip open, in both palettes."""
 
 from __future__ import annotations
@@ -100,26 +101,103 @@ def test_keyboard_focus_shows_the_definition_and_tab_reaches_its_link(page, base
     assert errors == []
 
 
-def test_enter_on_a_focused_term_opens_its_entry(page, base_url):
+def test_enter_on_a_focused_term_toggles_its_tooltip_and_stays_on_the_page(page, base_url):
     page.goto(base_url + "overview/", wait_until="networkidle")
     focus_by_tab(page, "#glossary-ref-huabei", limit=120)
+    expect_tooltip_for(page, "huabei")  # focus shows it
     page.keyboard.press("Enter")
-    page.wait_for_url("**/glossary/#huabei")
-    assert page.locator("#huabei dfn").inner_text() == "花唄"
+    expect(page.locator(TOOLTIP)).to_have_count(0)
+    page.keyboard.press("Enter")
+    expect_tooltip_for(page, "huabei")
+    assert page.url == base_url + "overview/"
 
 
-def test_a_tap_shows_the_definition_first_and_a_second_tap_opens_the_entry(phone, base_url):
+def line_box(page, term_id: str) -> dict:
+    """The term's line: from the top of its first line box to the bottom of its last."""
+    return page.evaluate("""id => {
+      const rects = document.getElementById(id).getClientRects()
+      return { top: rects[0].top, bottom: rects[rects.length - 1].bottom }
+    }""", f"glossary-ref-{term_id}")
+
+
+def expect_clear_of_the_line(page, term_id: str, tooltip):
+    """The tooltip is inside the viewport and covers none of the term's line."""
+    box, line = tooltip.bounding_box(), line_box(page, term_id)
+    height = page.evaluate("window.innerHeight")
+    expect_in_viewport(page, tooltip)
+    assert 0 <= box["y"] and box["y"] + box["height"] <= height + 0.5, (box, height)
+    assert box["y"] >= line["bottom"] - 0.5 or box["y"] + box["height"] <= line["top"] + 0.5, (box, line)
+
+
+@pytest.mark.parametrize("edition", ["", "zh-Hans/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_first_tap_opens_the_tooltip_and_a_second_closes_it_without_leaving(browser, full_base_url, edition, scheme):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
+                                  locale="zh-CN", color_scheme=scheme)
+    phone = context.new_page()
     errors = watch_errors(phone)
-    phone.goto(base_url + "impact/", wait_until="networkidle")
+    phone.goto(full_base_url + edition + "impact/", wait_until="networkidle")
     mark(phone, "asset-freeze").scroll_into_view_if_needed()
     mark(phone, "asset-freeze").tap()
-    tooltip = expect_tooltip_for(phone, "asset-freeze")
-    expect_in_viewport(phone, tooltip)
-    assert phone.url == base_url + "impact/"  # not followed yet
+    tooltip = phone.locator(TOOLTIP)
+    tooltip.wait_for(state="visible")
+    expect_clear_of_the_line(phone, "asset-freeze", tooltip)
     mark(phone, "asset-freeze").tap()
-    phone.wait_for_url("**/glossary/#asset-freeze")
-    expect(phone.locator("#asset-freeze")).to_be_in_viewport()
+    expect(tooltip).to_have_count(0)
+    assert phone.url == full_base_url + edition + "impact/"
     assert errors == []
+    context.close()
+
+
+def test_the_close_button_escape_and_a_tap_outside_each_close_the_tooltip(phone, base_url):
+    phone.goto(base_url + "impact/", wait_until="networkidle")
+    tooltip = phone.locator(TOOLTIP)
+    mark(phone, "asset-freeze").tap()
+    close = tooltip.get_by_role("button", name=GLOSSARY.strings["close"])
+    expect(close).to_be_visible()
+    box = close.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box
+    close.tap()
+    expect(tooltip).to_have_count(0)
+    mark(phone, "asset-freeze").tap()
+    tooltip.wait_for(state="visible")
+    phone.keyboard.press("Escape")
+    expect(tooltip).to_have_count(0)
+    mark(phone, "asset-freeze").tap()
+    tooltip.wait_for(state="visible")
+    phone.touchscreen.tap(4, 200)  # the page's margin: nothing there but the page
+    expect(tooltip).to_have_count(0)
+    assert phone.url == base_url + "impact/"
+
+
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_the_tooltip_opens_below_or_above_the_line_never_over_it(phone, base_url, where):
+    """A term near the top of the screen gets its tooltip below; near the bottom, above."""
+    if where == "bottom":  # a short screen, the term 400 px down: 30 px left below it
+        phone.set_viewport_size({"width": 390, "height": 460})
+    # No suggestion bar at the bottom of the screen (this phone prefers the other edition).
+    phone.add_init_script("localStorage.setItem('alipay-overdue-guide/edition-suggestion', 'dismissed')")
+    phone.goto(base_url + "negotiation/", wait_until="networkidle")
+    # A term with a screen's worth of page above and below it, scrolled to 80 or 400 px down.
+    term_id = phone.evaluate("""where => {
+      const page = document.documentElement.scrollHeight
+      const term = [...document.querySelectorAll("a.glossary-term")].find(t => {
+        const y = t.getBoundingClientRect().top + window.scrollY
+        return y > 500 && y < page - 900
+      })
+      const top = term.getBoundingClientRect().top + window.scrollY - (where === "top" ? 80 : 400)
+      window.scrollTo({ top, behavior: "instant" })  // not Material's smooth scrolling
+      return term.id.replace("glossary-ref-", "")
+    }""", where)
+    box = mark(phone, term_id).bounding_box()
+    assert abs(box["y"] - (80 if where == "top" else 400)) < 2, box
+    phone.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # no scrolling into view
+    tooltip = phone.locator(TOOLTIP)
+    tooltip.wait_for(state="visible")
+    expect_clear_of_the_line(phone, term_id, tooltip)
+    line = line_box(phone, term_id)
+    box = tooltip.bounding_box()
+    assert (box["y"] >= line["bottom"]) == (where == "top"), (box, line)
 
 
 def test_the_tooltip_link_opens_the_entry_on_a_phone(phone, base_url):
@@ -192,7 +270,7 @@ def test_every_appears_in_link_lands_on_the_marked_term(page, base_url):
 def test_an_appears_in_link_clicked_on_the_glossary_page_scrolls_to_the_term(page, base_url):
     page.goto(base_url + "glossary/", wait_until="networkidle")
     entry = page.locator("#credit-reporting-system + dd")
-    entry.locator(".glossary__appears-in a").first.click()
+    entry.locator(".glossary__appears-in a[href*='impact/']").click()  # the worked path and help page come first now
     page.wait_for_url("**/impact/#glossary-ref-credit-reporting-system")
     expect(mark(page, "credit-reporting-system")).to_be_in_viewport()
 

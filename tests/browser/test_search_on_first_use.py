@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import search, watch, watch_offline
+from browser_helpers import PAGES, search, watch, watch_offline
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def test_no_search_request_after_instant_navigation(page, base_url):
     seen = search_requests(page)
     page.goto(base_url, wait_until="networkidle")
     page.locator("a.md-footer__link--next").click()
-    page.wait_for_url(base_url + "overview/")
+    page.wait_for_url(base_url + PAGES[1])
     page.wait_for_load_state("networkidle")
     assert seen == []
 

@@ -64,7 +64,7 @@ def test_every_page_in_nav_order_with_unique_ids_and_in_file_links(single_file):
     assert [s["id"] for s in soup.select("main > section")] == PAGE_IDS
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), "duplicate ids"
-    internal = [a["href"] for a in soup.find_all("a", href=True) if not a["href"].startswith("http")]
+    internal = [a["href"] for a in soup.find_all("a", href=True) if not a["href"].startswith(("http", "tel:"))]  # a hotline is a tel: link
     assert internal and all(href.startswith("#") and href[1:] in ids for href in internal), \
         [href for href in internal if not href.startswith("#") or href[1:] not in ids]
     labels = [label["for"] for label in soup.find_all("label", attrs={"for": True})]
@@ -221,6 +221,26 @@ def test_pdf_text_is_searchable(pdf_file):
     # Navigation and search are not printed; the glossary comes last.
     assert "搜索整份指南" not in text and "回到目錄" not in text
     assert text.rfind("名詞解釋") > text.rfind("行動清單")
+
+
+def test_pdf_speaks_as_a_pdf_on_a5_pages(pdf_file):
+    """Its own opening line, no note on where ticks are kept, no buttons, A5 pages."""
+    import yaml
+    from pypdf import PdfReader
+
+    import pdf
+
+    outputs = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["outputs"]
+    [pdf_note] = [o["strings"]["note"] for o in outputs if o["format"] == "pdf"]
+    [html_note] = [o["strings"]["note"] for o in outputs if o["format"] == "html"]
+    text = pdf.pdf_text(pdf_file)
+    opening = "".join(text[:600].split())
+    assert "".join(pdf_note.split())[:20] in opening
+    assert html_note[:8] not in text
+    for screen_only in ("只保存在", "複製為純文本", "重置"):
+        assert screen_only not in text, screen_only
+    width, height = (float(v) for v in PdfReader(pdf_file).pages[0].mediabox[2:])
+    assert abs(width - 419.5) < 1.5 and abs(height - 595.3) < 1.5, (width, height)  # A5: 148 × 210 mm in points
 
 
 def test_pdf_bookmarks_follow_the_headings(pdf_file):

@@ -78,8 +78,9 @@ def test_the_mark_is_the_first_occurrence_outside_headings_links_code_and_labels
         for text in mark.find_all_previous(string=True):
             if article not in text.parents:
                 break
+            # A form (the budget, the request) is added after the glossary has marked the page.
             if text.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "label", "script",
-                                 "style", "button"]):
+                                 "style", "button", "form"]):
                 continue
             assert not any(form in text for form in TERMS[term_id(mark)].forms), (url, mark, text)
 

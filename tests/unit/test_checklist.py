@@ -30,6 +30,7 @@ strings:
   todo_mark: ☐
   reset: 重置
   reset_confirm: 確定要清除嗎？
+  copy_footer: 來自指南：{url}
 """
 
 ITEMS = """\

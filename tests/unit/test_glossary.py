@@ -50,7 +50,7 @@ def test_the_real_data_file_loads_with_at_least_15_terms_sorted_by_pinyin():
     assert len(loaded.terms) >= 15
     readings = [glossary.pinyin_sort_key(t.pinyin) for t in loaded.terms]
     assert readings == sorted(readings)
-    assert set(loaded.strings) == set(glossary.STRINGS)
+    assert set(loaded.strings) == {*glossary.STRINGS, *glossary.OPTIONAL_STRINGS}
 
 
 def test_every_term_in_the_data_file_occurs_in_the_pages():
@@ -264,12 +264,12 @@ def test_a_mark_is_a_link_to_the_entry_with_an_id_for_appears_in():
 def test_definitions_are_json_in_one_hidden_block_that_no_definition_can_break_out_of():
     evil = term("x", "甲", definition='</div><script>alert("x")</script> & "引號" <!--')
     other = term("y", "乙")
-    html = glossary.render_definitions({"x": evil, "y": other}, ["y", "x"], "查看")
+    html = glossary.render_definitions({"x": evil, "y": other}, ["y", "x"], "查看", close="關閉")
     parsed = BeautifulSoup(html, "html.parser")
     [block] = parsed.find_all(True)  # one element, no other
     assert block.name == "div" and block["class"] == ["glossary-definitions"]
     assert block.has_attr("hidden") and block.has_attr("data-search-exclude")
-    assert json.loads(block.get_text()) == {"more": "查看", "terms": {"y": other.definition, "x": evil.definition}}
+    assert json.loads(block.get_text()) == {"more": "查看", "close": "關閉", "terms": {"y": other.definition, "x": evil.definition}}
 
 
 def test_glossary_entries_escape_every_field_and_leave_a_slot_for_appears_in():

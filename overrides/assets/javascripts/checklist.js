@@ -53,8 +53,13 @@
     template.replace("{done}", String(done)).replace("{total}", String(total))
 
   const render = () => {
-    for (const box of boxes(document)) box.checked = ticks[box.dataset.checklistItem] === true
-    for (const block of document.querySelectorAll("[data-checklist]")) {
+    const blocks = document.querySelectorAll("[data-checklist]")
+    if (!blocks.length) return  // most pages: nothing to do
+    for (const box of boxes(document)) {
+      const ticked = ticks[box.dataset.checklistItem] === true
+      if (box.checked !== ticked) box.checked = ticked  // only changes: no needless style work
+    }
+    for (const block of blocks) {
       const own = boxes(block)
       const text = progressText(block.dataset.checklistProgress, own.filter(box => box.checked).length, own.length)
       const progress = block.querySelector(".checklist__progress")
@@ -80,6 +85,7 @@
     }
     const progress = block.querySelector(".checklist__progress")
     if (progress && progress.textContent) lines.push("", progress.textContent)
+    if (block.dataset.checklistCopyFooter) lines.push("", block.dataset.checklistCopyFooter)  // the guide's address and 95188
     return lines.join("\n")
   }
 

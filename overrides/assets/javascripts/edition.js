@@ -59,7 +59,7 @@
     return aside
   }
 
-  onEveryPage(() => {
+  const suggest = () => {
     const link = document.querySelector(".edition-switch a[data-suggestion]")
     let shown = document.querySelector(".edition-suggestion")
     if (!link || answered || remembered() || !prefers(link.dataset.suggestTo.split(" "))) {
@@ -74,5 +74,8 @@
       else document.body.prepend(shown)
     }
     shown.querySelector("a").href = link.href  // this page's counterpart
-  })
+  }
+
+  // Not needed to read the page: after the page's own start-up, when the browser is idle.
+  onEveryPage(() => whenIdle(suggest))
 })()

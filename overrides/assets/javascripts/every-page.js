@@ -18,3 +18,12 @@ const onEveryPage = setup => {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run)
   else run()
 }
+
+/* Work a reader does not need at once (a suggestion bar, not the page's own content) waits
+ * until the browser is idle, out of the task that loads the page: on a slow phone that task
+ * is already long with Material's own start-up. At most `timeout` ms later it runs anyway.
+ */
+const whenIdle = (work, timeout = 2000) => {
+  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(() => work(), { timeout })
+  else setTimeout(work, 1)
+}

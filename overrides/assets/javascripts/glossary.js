@@ -1,9 +1,13 @@
 /* Glossary terms (hooks/glossary.py marks them, and lists their definitions once per page):
  *   <a class="glossary-term" id="glossary-ref-ID" href="…#ID">term</a>
- *   <div class="glossary-definitions" hidden data-search-exclude>{"more": "查看名詞解釋", "terms": {"ID": "…"}}</div>
- * Shows the definition in a tooltip on hover, on keyboard focus and on tap. A tap on a
- * touch screen shows the definition first; a second tap, or the tooltip's link, opens
- * the entry. Escape, a tap elsewhere or moving away closes it. Without this script, or
+ *   <div class="glossary-definitions" hidden data-search-exclude>{"more": "查看名詞解釋", "close": "關閉解釋", "terms": {"ID": "…"}}</div>
+ * Shows the definition in a tooltip on hover, on keyboard focus and on a tap or click. A
+ * first tap opens it, a second tap on the term closes it: the term itself no longer leaves
+ * the page; the tooltip's link opens the entry. Its close button (named by "close"), Escape,
+ * a tap elsewhere or moving away closes it. The tooltip opens below the term's line, or
+ * above it when there is more room there, always inside the viewport: it never covers the
+ * line being read. Work happens only when a reader reaches a term (event delegation on
+ * the document, definitions parsed on first use). Without this script, or
  * for a term whose definition is missing, the term is a plain link to its entry. Every
  * string comes from the page. The single-file edition joins pages, so a document may
  * hold several lists, and prefixes ids ("PAGE--glossary-ref-ID").
@@ -35,7 +39,9 @@
     const id = term.id.slice(at + ID_PREFIX.length)
     for (const block of document.querySelectorAll(DEFINITIONS)) {
       const data = read(block)
-      if (data && Object.prototype.hasOwnProperty.call(data.terms, id)) return { text: String(data.terms[id]), more: String(data.more) }
+      if (data && Object.prototype.hasOwnProperty.call(data.terms, id)) {
+        return { text: String(data.terms[id]), more: String(data.more), close: String(data.close || "") }
+      }
     }
     return null
   }
@@ -45,7 +51,7 @@
   let pointer = ""         // how the reader last pointed: "mouse", "touch", "pen" or "keyboard"
   let quiet = false        // true while Escape hands focus back to the term
 
-  const render = (term, { text, more }) => {
+  const render = (term, { text, more, close }) => {
     const tooltip = document.createElement("span")
     tooltip.className = "glossary-tooltip"
     const definition = document.createElement("span")
@@ -57,22 +63,35 @@
     link.className = "glossary-tooltip__more"
     link.href = term.href
     link.textContent = more
-    tooltip.append(definition, " ", link)
+    const button = document.createElement("button")
+    button.type = "button"
+    button.className = "glossary-tooltip__close"
+    button.setAttribute("aria-label", close || "×")
+    button.textContent = "×"
+    tooltip.append(button, definition, " ", link)
     return tooltip
   }
+
+  const GAP = 6, MARGIN = 8  // px: between the term's line and the tooltip; from the viewport's edges
 
   const place = (term, tooltip) => {
     // Absolute, inside the term's paragraph: measure where (0, 0) lands, then offset from it.
     tooltip.style.left = tooltip.style.top = "0px"
+    tooltip.style.maxHeight = ""
     const origin = tooltip.getBoundingClientRect()
     const lines = term.getClientRects()
     const first = lines[0], last = lines[lines.length - 1]
-    const width = tooltip.offsetWidth, height = tooltip.offsetHeight
     const viewport = document.documentElement.clientWidth
-    const left = Math.max(8, Math.min(first.left, viewport - width - 8))
-    const below = last.bottom + 6
-    const above = first.top - 6 - height
-    const top = below + height > window.innerHeight && above > 0 ? above : below
+    const left = Math.max(MARGIN, Math.min(first.left, viewport - tooltip.offsetWidth - MARGIN))
+    // Below the term's last line or above its first, never over them: the side that fits,
+    // else the roomier side, scrolling inside the tooltip if even that is too short.
+    const roomBelow = window.innerHeight - last.bottom - GAP - MARGIN
+    const roomAbove = first.top - GAP - MARGIN
+    const height = tooltip.offsetHeight
+    const below = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove)
+    const room = Math.max(below ? roomBelow : roomAbove, 0)
+    if (height > room) tooltip.style.maxHeight = `${room}px`
+    const top = below ? last.bottom + GAP : first.top - GAP - Math.min(height, room)
     tooltip.style.left = `${left - origin.left}px`
     tooltip.style.top = `${top - origin.top}px`
   }
@@ -158,13 +177,24 @@
   })
 
   // Capture phase: runs before Material's instant navigation, which listens on <body>.
+  // A tap or click on a term opens its tooltip, a second one closes it; the term never navigates.
   document.addEventListener("click", event => {
-    const term = termOf(event.target)
-    if (!term || (pointer !== "touch" && pointer !== "pen")) return
-    if (open && open.term === term) return  // second tap: follow the link
+    const target = event.target instanceof Element ? event.target : null
+    if (open && target && target.closest(".glossary-tooltip__close")) {
+      const { term } = open
+      close()
+      quiet = true  // focus back on the term, without opening the tooltip again
+      term.focus()
+      quiet = false
+      return
+    }
+    const term = termOf(target)
+    if (!term) return
     event.preventDefault()
     event.stopPropagation()
-    show(term)
+    // A mouse click on a term its hover opened keeps it open (the reader moved onto it to read).
+    if (open && open.term === term && pointer !== "mouse") close()
+    else show(term)
   }, true)
 
   // Phones resize the viewport as the address bar slides away: follow the term, don't close.

@@ -12,6 +12,12 @@
  * Intent: a pointer down on, or focus in, the search button or box (Material's f, s and /
  * shortcuts focus the box), or a page opened with ?q= (a search link) or ?h= (a result).
  *
+ * Any change of the query: Material's search box reads its value on `keyup` only, so a query
+ * that arrives without a key (a candidate tapped in a Chinese input method, a paste, voice
+ * input, a value set by a script) would wait for the next key. Every `input` and
+ * `compositionend` on the box, and a value a script assigns to it, is handed on as a
+ * `keyup`; each is also intent, so the worker starts.
+ *
  * Across scripts: hooks/search_scripts.py puts a small table into the index's config (the
  * guide's own words and characters in the other script, from OpenCC). Each query is
  * converted with it before the worker sees it, so 滞纳金 finds and highlights 滯納金 on the
@@ -36,6 +42,35 @@
   const inSearch = node => node instanceof Element && !!node.closest(".md-search, label[for=__search]")
   document.addEventListener("pointerdown", event => inSearch(event.target) && want(), true)
   document.addEventListener("focusin", event => inSearch(event.target) && want(), true)
+  /* ---- Any change of the query reaches Material as a keyup ---- */
+
+  const BOX = "input.md-search__input"
+  const changed = box => {
+    want()
+    box.dispatchEvent(new KeyboardEvent("keyup", { key: "Unidentified" }))
+  }
+  const onChange = event => event.target instanceof Element && event.target.matches(BOX) && changed(event.target)
+  document.addEventListener("input", onChange, true)
+  document.addEventListener("compositionend", onChange, true)
+
+  // A value a script assigns (el.value = "…") fires no event: the box's own setter says so.
+  const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")
+  const watchValue = () => {
+    const box = document.querySelector(BOX)
+    if (!box || Object.prototype.hasOwnProperty.call(box, "value")) return
+    Object.defineProperty(box, "value", {
+      configurable: true,
+      get() { return native.get.call(this) },
+      set(text) {
+        const before = native.get.call(this)
+        native.set.call(this, text)
+        if (native.get.call(this) !== before) queueMicrotask(() => changed(this))
+      },
+    })
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchValue)
+  else watchValue()
+
   const query = new URLSearchParams(location.search)
   if (query.has("q") || query.has("h")) want()
 

@@ -1,9 +1,10 @@
 {#-
   The widgets' scripts as one file, one request, loaded after Material's bundle:
   theme.static_templates in mkdocs.yml has MkDocs render this template at build time.
-  Each widget keeps its own source file; every-page.js comes first (onEveryPage).
+  Each widget keeps its own source file; every-page.js comes first (onEveryPage),
+  budget.js before letter.js (the request uses the budget's maths and figures).
   The files omit semicolons, so ";" between them keeps one from calling the next.
 -#}
-{% for file in ["every-page", "checklist", "glossary", "edition"] -%}
+{% for file in ["every-page", "checklist", "glossary", "budget", "letter", "edition"] -%}
 {% include "assets/javascripts/" ~ file ~ ".js" %};
 {% endfor %}

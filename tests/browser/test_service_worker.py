@@ -52,7 +52,7 @@ def first_visit(browser, url: str):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-TW")
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
     return context, page
 
 
@@ -247,7 +247,7 @@ def test_registers_only_over_https_or_localhost(browser, tmp_path, where):
         server, url = serve(tmp_path)
         try:
             page.goto(url)
-            page.wait_for_function("window.offlineCache instanceof Promise")
+            page.wait_for_function("() => window.offlineCache instanceof Promise")
             assert page.evaluate("window.offlineCache.then(r => r !== null)")
         finally:
             server.shutdown()

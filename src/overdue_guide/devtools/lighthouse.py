@@ -41,6 +41,9 @@ FIGURES = (("total-blocking-time", "total blocking time", "ms"),
 GOALS = {"total-blocking-time": 50, "largest-contentful-paint": 100, "performance": 0}
 SITES = ("ours", "Material's default")
 LABEL = 26  # the width of the first column
+# Lighthouse's simulated throttling scales the CPU time it observes: on a busy machine a run's total
+# blocking time can swing by hundreds of ms. Past this spread the output says so.
+NOISY_MS = 100
 
 
 # -----------------------------------------------------------------------------
@@ -140,6 +143,11 @@ def main(argv: list[str]) -> int:
                     runs[site].append(lighthouse(urls[site] + path, tmp / "report.json"))
             print(table(path, {site: medians(results) for site, results in runs.items()}, args.runs))
             print(spread(runs))
+            widest = max(max(r["total-blocking-time"] for r in results) - min(r["total-blocking-time"] for r in results)
+                         for results in runs.values())
+            if widest > NOISY_MS:
+                print(f"note: total blocking time varied by up to {widest:,.0f} ms between runs: the machine was busy."
+                      f" Measure again when it is quiet, or with more --runs.")
     return 0
 
 

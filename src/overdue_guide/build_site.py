@@ -241,7 +241,7 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
 
 def personal_data_in_download(path: Path, name: str, config_file: Path) -> list[str]:
     """Personal data in a download's built text (its pages are checked as they are built; its own words too)."""
-    import page_checks  # hooks/page_checks.py
+    from . import page_checks
 
     allowed = page_checks.allowed_personal_data(config_file.parent / "data" / "lint-allowlist.yml")
     found = page_checks.built_personal_data(path.read_text(encoding="utf-8"), page_checks.lint_module(), allowed)

@@ -63,6 +63,19 @@ def test_no_code_is_found_by_its_file_path():
     assert found == set()
 
 
+def test_the_package_s_modules_are_imported_by_the_package_s_name():
+    # "import page_checks" inside a function only fails when that function runs: found here instead.
+    names = {module.rsplit(".", 1)[-1] for module in MODULES}
+    found = []
+    for path in python_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            imported = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else []
+            found += [f"{path.relative_to(ROOT)}:{node.lineno}: {name}" for name in imported
+                      if name.split(".")[0] in names]
+    assert found == []
+
+
 def test_pytest_adds_nothing_to_the_import_path():
     assert "pythonpath" not in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert not (ROOT / "pytest.ini").exists()

@@ -52,7 +52,7 @@ NOISY_MS = 100
 
 def build_sites(tmp: Path) -> dict[str, Path]:
     """{site: folder served}: each site inside www/ of its own, under the same path (the root)."""
-    import build_site
+    from .. import build_site
 
     ours, default = tmp / "ours", tmp / "default"
     build_site.quiet_jieba()

@@ -105,7 +105,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             continue  # generated in memory by a plugin: not a contributor's file
         text = data_file.read(file.abs_src_path, f"docs/{file.src_uri}")  # stops at bad encoding, naming the line
         if convert:
-            file.content_string = convert(text)
+            file.content_string = convert_keeping_targets(text, convert)
         # else MkDocs reads the file itself, as it does without this hook: not a second copy of every page
         # held in memory for the whole build.
     return files
@@ -206,6 +206,24 @@ def human_size(size: int) -> str:
 def current(config: MkDocsConfig) -> Edition:
     """The edition this build makes (after on_config)."""
     return select(parse(config.extra["editions"]), config.extra["edition"])
+
+
+# Where a link or an image points: a file name, not words to convert (還款.png stays 還款.png).
+# Markdown's ](target) and ](<target with spaces>), a reference's [id]: target, raw HTML's src= and href=.
+TARGET = re.compile(r"""(?<=\]\()\s*(?:<[^<>\n]*>|[^)\s]+)|(?<=\]:)[ \t]*\S+"""
+                    r"""|\b(?:src|href)\s*=\s*(?:"[^"\n]*"|'[^'\n]*')""", re.MULTILINE | re.IGNORECASE)
+
+
+def convert_keeping_targets(text: str, convert: Callable[[str], str]) -> str:
+    """A page's text converted, but not where its links and images point (so they find their files)."""
+    parts, at = [], 0
+    for match in TARGET.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[match.start() - 2:match.start()] == "]:" and not text[line_start:].lstrip(" ").startswith("["):
+            continue  # "]:" in a sentence, not a reference definition at the start of its line
+        parts += [convert(text[at:match.start()]), match[0]]
+        at = match.end()
+    return "".join(parts) + convert(text[at:])
 
 
 def text_converter(config: MkDocsConfig) -> Callable[[str], str] | None:

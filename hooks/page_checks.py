@@ -11,8 +11,18 @@ reach a deploy:
   Markdown's recursive parser crash or crawl;
 - each rendered page, after the checklist and glossary have added theirs:
   an H1 (the nav and the browser tab show it), every id used once, so every
-  link and checklist item lands on one place, and nothing loaded from
-  another host (an image, an embedded video or script pasted from elsewhere).
+  link and checklist item lands on one place, nothing loaded from
+  another host (an image, an embedded video or script pasted from elsewhere),
+  and every image it shows on the site (raw HTML <img> too);
+- mkdocs.yml, the theme and the files (hooks/publishable.py): no symlink in
+  docs/, data/ or overrides/, nothing in docs/ but pages and small images, no
+  load from another host in extra_javascript, extra_css, theme.font or a
+  stylesheet's @import / url();
+- each page as written, template and all: no load from another host, and no
+  personal data in its visible text, however markup, comments or &#…;
+  entities split it (138<!-- -->0013<!-- -->8000).
+
+scripts/build refuses a mkdocs.yml that does not list this hook (and hooks/safe_html.py).
 
 Every problem names the source file and line and says how to fix it.
 
@@ -39,6 +49,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+import publishable  # hooks/publishable.py: what may be published besides the pages
 
 log = get_plugin_logger("page_checks")
 
@@ -67,6 +79,18 @@ META_ESCAPED = ("description", "author")
 # Hooks
 # -----------------------------------------------------------------------------
 
+@event_priority(150)  # before the checklist and glossary read their data files
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    config_name = Path(config.config_file_path).name
+    problems = (publishable.symlinks(root)
+                + publishable.foreign_in_config(config, config_name, lambda needle: line_of_text(
+                    Path(config.config_file_path), needle))
+                + publishable.foreign_in_stylesheets(root))
+    report(problems)
+    return config
+
+
 @event_priority(150)  # after hooks/editions.py has read the pages, before anything renders them
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Size and nesting first, on everything the lint reads: past them, the lint's own parser
@@ -78,7 +102,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if problem:
             line, message = problem
             raise PluginError(f"{name}:{line}: {message}")
-    problems = run_content_lint(root, Path(config.docs_dir))
+    docs = Path(config.docs_dir)
+    others = sorted(file.src_uri for file in files if not file.is_documentation_page() and file.abs_src_path
+                    and Path(file.abs_src_path).is_relative_to(docs) and not file.inclusion.is_excluded())
+    report(publishable.unpublishable(docs, others, lint_module().personal_data))
+    problems = run_content_lint(root, docs)
     for problem in problems:
         log.error(problem)
     if problems:
@@ -123,12 +151,130 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         raise PluginError(f"{name}:{url_line(source, url)}: 這裡從其他網站加載「{url}」"
                           f" — 頁面不能從第三方網站加載任何東西（大陸讀者可能打不開，也會洩露閱讀記錄）："
                           f"把文件放進 docs/ 裡用相對路徑引用，或改成普通鏈接 [說明](網址)")
+    report(missing_images(html, page, files))
     return html
+
+
+@event_priority(50)  # the page as the theme wrote it, before hooks/safe_html.py adds its policy
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    root = Path(config.config_file_path).parent
+    source = page.file.content_string
+    problems = []
+    for url in publishable.foreign_loads(output):
+        where = origin(url, root) or f"docs/{page.file.src_uri}:{url_line(source, url)}"
+        problems.append(f"{where}: 這一頁從其他網站加載「{url}」（大陸讀者可能打不開，也會洩露閱讀記錄）"
+                        f" — 把文件放進網站裡用相對路徑引用，或刪掉引用它的那一行")
+    lint = lint_module()
+    for found, kind in built_personal_data(output, lint, allowed_personal_data(root / "data" / "lint-allowlist.yml")):
+        problems.append(f"docs/{page.file.src_uri}:{text_line(source, found)}: 個人信息（{kind}）「{found}」"
+                        f"在發佈的頁面裡（被 HTML 標記、注釋或 &#…; 字符拆開也算）— 刪掉它"
+                        f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）")
+    report(problems)
+    return output
 
 
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+def report(problems: list[str]) -> None:
+    """Log each problem (scripts/build prints them all) and stop the build at the first."""
+    for problem in problems:
+        log.error(problem)
+    if problems:
+        raise PluginError(problems[0])
+
+
+RAW_IMAGE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?(?P<src>[^"'\s>]+)""", re.IGNORECASE)
+
+
+def missing_images(html: str, page: Page, files: Files) -> list[str]:
+    """A problem for each image of the page (raw HTML <img> too, which MkDocs does not check) that is not on the site."""
+    from posixpath import dirname, join, normpath
+    from urllib.parse import unquote, urlsplit
+
+    name, source = f"docs/{page.file.src_uri}", page.file.content_string
+    published = {file.url for file in files} | {file.dest_uri for file in files}
+    problems = []
+    for match in RAW_IMAGE.finditer(html):
+        url = urlsplit(match["src"].replace("&amp;", "&"))
+        if url.scheme or url.netloc or not url.path:
+            continue  # another host (refused above) or data: (refused by hooks/safe_html.py)
+        folder = page.url if page.url.endswith("/") or not page.url else dirname(page.url)  # "causes/", "causes.html"
+        target = normpath(join(folder, unquote(url.path)))
+        if target.lstrip("/") not in published:
+            problems.append(f"{name}:{url_line(source, match['src'])}: 圖片「{match['src']}」找不到"
+                            f" — 檢查文件名和大小寫；圖片用 Markdown 寫成 ![說明](圖片.png)，路徑相對於這個 .md 文件")
+    return problems
+
+
+def origin(url: str, root: Path) -> str | None:
+    """`file:line` of the configuration or theme file that writes this URL (or its host), if one does."""
+    host = re.sub(r"^(?:[a-zA-Z][\w+.-]*:)?//", "", url).split("/")[0]
+    candidates = [root / "mkdocs.yml"] + (sorted(p for p in (root / "overrides").rglob("*") if p.is_file()
+                                                 and p.suffix in (".html", ".css", ".js"))
+                                          if (root / "overrides").is_dir() else [])
+    for needle in (url, host):
+        for path in candidates:
+            line = line_of_text(path, needle)
+            if line:
+                return f"{path.relative_to(root).as_posix()}:{line}"
+    return None
+
+
+def line_of_text(path: Path, needle: str) -> int | None:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text[:text.index(needle)].count("\n") + 1 if needle in text else None
+
+
+# Markup between two characters of a word: these tags join what they hold with what is around it.
+INLINE_TAGS = ("a|abbr|b|bdi|bdo|cite|code|data|dfn|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup"
+               "|time|u|var|wbr")
+NOT_TEXT = re.compile(r"<(script|style|template|svg)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+INLINE_TAG = re.compile(rf"</?(?:{INLINE_TAGS})\b[^>]*>", re.IGNORECASE)
+ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def visible_text(html: str) -> str:
+    """What a reader (or a copy of the PDF) reads: comments and inline markup gone, entities decoded."""
+    from html import unescape
+
+    text = NOT_TEXT.sub("", html)
+    text = INLINE_TAG.sub("", text)
+    return unescape(ANY_TAG.sub("\n", text))
+
+
+def allowed_personal_data(path: Path) -> frozenset[str]:
+    """data/lint-allowlist.yml's personal-data entries, read once per version of the file (not once per page)."""
+    key = (str(path), path.stat().st_mtime_ns if path.exists() else 0)
+    if key not in _ALLOWED:
+        _ALLOWED.clear()
+        lint = lint_module()
+        _ALLOWED[key] = (lint.load_lint_allowlist(path)[0] if path.exists() else lint.LintAllowlist()).personal_data
+    return _ALLOWED[key]
+
+
+_ALLOWED: dict[tuple[str, int], frozenset[str]] = {}
+
+
+def built_personal_data(html: str, lint, allowed: frozenset[str]) -> list[tuple[str, str]]:
+    """(text, kind) of each phone, QQ, WeChat, e-mail, ID or bank-card number in a built page's visible text."""
+    found = []
+    for line in visible_text(html).splitlines():
+        for _, text, kind in lint.personal_data(line, allowed):
+            found.append((text, kind))
+    return found
+
+
+def text_line(source: str, found: str) -> int:
+    """The line of the page's Markdown that holds the start of a text split by markup (its longest prefix found)."""
+    for length in range(len(found), 2, -1):
+        if found[:length] in source:
+            return source[:source.index(found[:length])].count("\n") + 1
+    return 1
 
 def front_matter_problem(source: str) -> tuple[int, str] | None:
     """(line, what is wrong) if the page's front matter is not a YAML mapping, else None.
@@ -331,6 +477,13 @@ def line_of(source: str, needle: str) -> int:
 def run_content_lint(root: Path, docs: Path) -> list[str]:
     """The personal-data part of scripts/lint_content.py on the pages, the data and the theme and config,
     as `path:line:col: message` lines."""
+    module = lint_module()
+    return module.personal_data_in([path for path in (docs, root / "data") if path.exists()]) \
+        + theme_personal_data(module, root)
+
+
+def lint_module():
+    """scripts/lint_content.py, loaded once per process."""
     scripts = Path(__file__).resolve().parent.parent / "scripts"
     spec = importlib.util.spec_from_file_location("lint_content", scripts / "lint_content.py")
     if spec is None or spec.loader is None or not (scripts / "lint_content.py").is_file():
@@ -347,8 +500,7 @@ def run_content_lint(root: Path, docs: Path) -> list[str]:
             raise
         finally:
             sys.path.remove(str(scripts))
-    return module.personal_data_in([path for path in (docs, root / "data") if path.exists()]) \
-        + theme_personal_data(module, root)
+    return module
 
 
 THEME_SUFFIXES = (".html", ".js", ".css", ".svg", ".yml", ".yaml", ".json", ".txt")

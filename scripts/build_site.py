@@ -80,6 +80,9 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
     oversized = config_too_large(config_file)
     if oversized:
         raise BuildFailed([oversized])
+    gate = missing_gate(config_file)
+    if gate:
+        raise BuildFailed(gate)
     try:
         found = editions.parse(extra.get("editions"))
     except Exception as error:
@@ -97,6 +100,24 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
                                f" — 每項寫 format（{'、'.join(FORMATS)}）、file（含 {{lang}}）和 label"])
         outputs.append(Output(entry["format"], str(entry["file"]), str(entry.get("label", entry["format"]))))
     return found, outputs
+
+
+# The hooks that keep unsafe or personal things off the site: scripts/build does not publish without them.
+REQUIRED_HOOKS = ("hooks/page_checks.py", "hooks/safe_html.py")
+
+
+def missing_gate(config_file: Path) -> list[str]:
+    """A problem for each required hook mkdocs.yml does not list, and for each symlink in the sources."""
+    import publishable  # hooks/publishable.py
+
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, "rb") as file:
+        listed = [str(hook).replace("\\", "/").lstrip("./") for hook in (yaml_load(file) or {}).get("hooks") or []]
+    line = _line_of(config_file, "hooks:")
+    problems = [f"{_display(config_file)}:{line}: hooks 裡少了 {hook}（發佈前保護讀者的檢查）"
+                f" — 在 hooks: 下面加回「  - {hook}」" for hook in REQUIRED_HOOKS if hook not in listed]
+    return problems + publishable.symlinks(config_file.parent)
 
 
 def lint(config_file: Path = CONFIG_FILE) -> None:
@@ -202,6 +223,9 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
         strings = next(o.get("strings") or {} for o in config.extra["outputs"] if o.get("format") == "html")
         made["html"] = single_page.build_single_page(
             offline_site, work / Path(formats["html"].path(edition)).name, lang=edition.lang, strings=strings)
+        problems = personal_data_in_download(made["html"], formats["html"].path(edition), config_file)
+        if problems:
+            raise BuildFailed([problem + _tag(edition) for problem in problems])
     if "pdf" in formats:
         import pdf
 
@@ -218,6 +242,16 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
     shutil.rmtree(offline_site, ignore_errors=True)
     shutil.rmtree(work / "print", ignore_errors=True)
     return made
+
+
+def personal_data_in_download(path: Path, name: str, config_file: Path) -> list[str]:
+    """Personal data in a download's built text (its pages are checked as they are built; its own words too)."""
+    import page_checks  # hooks/page_checks.py
+
+    allowed = page_checks.allowed_personal_data(config_file.parent / "data" / "lint-allowlist.yml")
+    found = page_checks.built_personal_data(path.read_text(encoding="utf-8"), page_checks.lint_module(), allowed)
+    return [f"{name}:1: 個人信息（{kind}）「{text}」在下載文件的文字裡 — 在 docs/、data/ 或 mkdocs.yml 裡找到它並刪掉"
+            f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）" for text, kind in found]
 
 
 def zip_site(site: Path, zip_path: Path) -> Path:

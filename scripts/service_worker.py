@@ -54,6 +54,8 @@ PRECACHE_BUDGET = 3 * 1024 * 1024
 # Never precached: source maps, the gzipped sitemap, and the worker itself.
 SKIPPED = re.compile(r"(\.map|sitemap\.xml\.gz|^sw\.js)$")
 MARKER = "<!-- offline-cache -->"
+OFFLINE_POLICY = {"default-src": "'none'", "style-src": "'unsafe-inline'", "script-src": "'none'",
+                  "img-src": "'self'", "object-src": "'none'", "form-action": "'none'", "base-uri": "'none'"}
 
 STRINGS = ("title", "explanation", "home", "retry")  # the offline page's words: extra.offline_page
 
@@ -263,9 +265,16 @@ def offline_page(strings: dict[str, str], *, lang: str, site_name: str) -> str:
     """The page sw.js shows for a page never cached. Its home link is "./" here; sw.js, which serves
     it at the URL that failed, makes it the edition's root there."""
     template = (ASSETS / "offline.html").read_text(encoding="utf-8")
-    return template.format(lang=lang, title=_escape(strings["title"]), site_name=_escape(site_name),
-                           explanation=_escape(strings["explanation"]),
-                           home_label=_escape(strings["home"]), retry_label=_escape(strings["retry"]))
+    return _with_policy(template.format(lang=lang, title=_escape(strings["title"]), site_name=_escape(site_name),
+                                        explanation=_escape(strings["explanation"]),
+                                        home_label=_escape(strings["home"]), retry_label=_escape(strings["retry"])))
+
+
+def _with_policy(html: str) -> str:
+    """The offline page runs no script and loads nothing: its own inline style only."""
+    import safe_html  # hooks/safe_html.py (scripts/build puts hooks/ on the path): the one place policies are written
+
+    return safe_html.with_policy(html, safe_html.content_policy(html, OFFLINE_POLICY))
 
 
 def _site_name(index: Path) -> str:

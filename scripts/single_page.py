@@ -9,7 +9,8 @@ into one file: each page becomes a <section id="PAGE">, each id inside it become
 a table of contents, a small search over the file's own text, and inlines the
 site's own widget scripts and stylesheets (whatever files the built pages link
 under assets/, read by path at build time) after a compact stylesheet that
-replaces Material's. A Content-Security-Policy allows no request at all.
+replaces Material's. A Content-Security-Policy allows no request at all, and no
+script but those, by their hashes.
 
 Hand-written glue, not a library: the HTML is parsed and edited with
 BeautifulSoup; what is left is this site's own rules (ids, links, order).
@@ -29,6 +30,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+import safe_html  # noqa: E402  (hooks/safe_html.py: the one place the policies are written)
+
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
 STYLESHEET = ASSETS / "single-page.css"
 SEARCH_SCRIPT = ASSETS / "single-page-search.js"
@@ -39,9 +43,10 @@ ORIGIN = "http://site.invalid/"
 # Ids the file itself uses; a page's section id is its URL path, which has no "single-page-".
 TOC_ID = "single-page-toc"
 SEARCH_ID = "single-page-search"
-# No request of any kind: not even a favicon; inline styles, scripts and data: images only.
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-       "img-src data:; form-action 'none'; base-uri 'none'")
+# No request of any kind: not even a favicon; inline styles, data: images, and only the inline
+# scripts this module writes, by their SHA-256 (hooks/safe_html.py adds them to script-src).
+POLICY = {"default-src": "'none'", "style-src": "'unsafe-inline'", "script-src": "'none'", "img-src": "data:",
+          "object-src": "'none'", "form-action": "'none'", "base-uri": "'none'"}
 
 # The file's own words come from mkdocs.yml (extra.outputs, format html: strings), converted
 # like the rest of its edition: note, toc, search_label, search_placeholder, search_button,
@@ -205,7 +210,8 @@ def _data_uri(src: str, base: str, site: Path) -> str:
     target = urlsplit(urljoin(base, src))
     if f"{target.scheme}://{target.netloc}/" != ORIGIN:
         return src  # blocked by the CSP anyway; no page has one
-    path = site / target.path.lstrip("/")
+    path = site / unquote(target.path).lstrip("/")  # my%20file.png is my file.png
+    assert path.is_file(), f"{src}: not in the site (hooks/page_checks.py reports missing images)"
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
@@ -228,7 +234,6 @@ def render(pages: list[Page], *, index: BeautifulSoup, lang: str, strings: dict[
 
     head_parts = [
         '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         '<meta name="color-scheme" content="light dark">',
     ]
@@ -281,11 +286,12 @@ def render(pages: list[Page], *, index: BeautifulSoup, lang: str, strings: dict[
     code = [(DOCUMENT_OBSERVABLE.read_text(encoding="utf-8"), ""), *scripts,
             (SEARCH_SCRIPT.read_text(encoding="utf-8"), "")]
     inline_scripts = "\n".join(_script_tag(js, kind) for js, kind in code)
-    return (
+    html = (
         f'<!doctype html>\n<html lang="{lang}">\n<head>\n{html_head}\n'
         f"<title>{_escape(site_name)}</title>\n<style>\n{_safe_style(styles)}\n</style>\n</head>\n"
         f"<body>\n{body}\n{inline_scripts}\n</body>\n</html>\n"
     )
+    return safe_html.with_policy(html, safe_html.content_policy(html, POLICY))
 
 
 def _site_name(index: BeautifulSoup) -> str:

@@ -21,9 +21,21 @@ SERVED_FROM = "127.0.0.1"  # the host the test servers listen on (tests/conftest
 # Watching a page
 # -----------------------------------------------------------------------------
 
+# Pages run under the site's Content-Security-Policy, which allows no eval(): wait_for_function
+# takes a function ("() => …"), as Playwright evaluates an expression string with eval() while it waits.
+# Every Content-Security-Policy violation of the documents a page loads, as a console error the
+# watchers below collect: a page whose own scripts the policy blocks is broken for its readers.
+REPORT_POLICY_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", event => console.error(
+  `securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`
+  + ` at ${event.sourceFile}:${event.lineNumber} (sample: ${event.sample})`))
+"""
+
+
 def watch_errors(page) -> list[str]:
-    """Collect console errors and uncaught page errors, as a list that fills as the page runs."""
+    """Collect console errors, uncaught page errors and policy violations, as a list that fills as the page runs."""
     errors: list[str] = []
+    page.add_init_script(REPORT_POLICY_VIOLATIONS)
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     # With its stack: the file it came from tells the site's scripts from Material's bundle.
     page.on("pageerror", lambda e: errors.append(f"{e}\n{e.stack or ''}"))
@@ -123,4 +135,4 @@ def page_change(page):
     """
     page.evaluate("window.__oldHeading = document.querySelector('h1')")
     yield
-    page.wait_for_function("(h => h && h !== window.__oldHeading)(document.querySelector('h1'))")
+    page.wait_for_function("() => (h => h && h !== window.__oldHeading)(document.querySelector('h1'))")

@@ -42,7 +42,7 @@ def stored(page):
 
 def open_checklist(page, base_url):
     page.goto(base_url + "checklist/", wait_until="networkidle")
-    page.wait_for_function("document.querySelector('.checklist__progress').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.checklist__progress').textContent !== ''")
 
 
 def follow(page, link, url_glob: str):
@@ -50,7 +50,7 @@ def follow(page, link, url_glob: str):
     with page_change(page):
         page.locator(link).first.click()
     page.wait_for_url(url_glob)
-    page.wait_for_function("document.querySelector('.checklist__progress').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.checklist__progress').textContent !== ''")
 
 
 def to_response(page):
@@ -91,7 +91,7 @@ def test_a_tick_shows_on_every_page_through_instant_navigation(page, base_url):
     with page_change(page):
         page.go_back()
     page.wait_for_url("**/checklist/")
-    page.wait_for_function(f"document.querySelector('#checklist-{ON_RESPONSE[1]}')")
+    page.wait_for_function(f"() => document.querySelector('#checklist-{ON_RESPONSE[1]}')")
     assert box(page, ON_RESPONSE[1]).is_checked()  # ... and see it on the checklist page
     assert progress_text(page) == progress(2, TOTAL)
     assert page.evaluate("window.__samePage") is True
@@ -132,7 +132,7 @@ def test_other_tabs_follow_a_tick(page, base_url):
     open_checklist(page, base_url)
     other.goto(base_url + "response/", wait_until="networkidle")
     box(page, ON_RESPONSE[2]).check()
-    other.wait_for_function(f"document.querySelector('#checklist-{ON_RESPONSE[2]}').checked")
+    other.wait_for_function(f"() => document.querySelector('#checklist-{ON_RESPONSE[2]}').checked")
     assert progress_text(other) == progress(1, len(ON_RESPONSE))
 
 
@@ -358,7 +358,7 @@ def test_screen_readers_hear_the_progress_and_each_label(page, base_url):
 def test_offline_bundle_keeps_ticks_across_reloads_and_pages(page, offline_site):
     errors = watch_errors(page)
     page.goto((offline_site / "checklist.html").as_uri())
-    page.wait_for_function("document.querySelector('.checklist__progress').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.checklist__progress').textContent !== ''")
     box(page, ON_RESPONSE[0]).check()
     page.reload()
     assert box(page, ON_RESPONSE[0]).is_checked()

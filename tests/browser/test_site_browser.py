@@ -50,7 +50,7 @@ def test_chinese_search_finds_the_right_page(page, base_url, query, expected):
 def test_search_with_no_match_says_so(page, base_url):
     page.goto(base_url, wait_until="networkidle")
     type_search(page, "量子力學")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('沒有')")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('沒有')")
     assert page.locator(".md-search-result__item").count() == 0
 
 

@@ -38,7 +38,7 @@ def test_search_finds_the_right_page_in_each_script(page, full_base_url, edition
 def test_zh_hans_search_says_so_in_simplified_when_nothing_matches(page, full_base_url):
     page.goto(full_base_url + "zh-Hans/", wait_until="networkidle")
     type_search(page, "量子力学")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('没有找到')")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('没有找到')")
 
 
 # -----------------------------------------------------------------------------

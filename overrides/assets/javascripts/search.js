@@ -100,8 +100,12 @@
       if (!WORKER.test(String(url))) return new RealWorker(url, options)
       super()
       this.queue = []
+      // Resolved now: by the first search, instant navigation may have moved the page elsewhere.
+      // Not from file://, which has no instant navigation: there the iframe-worker shim writes the
+      // URL into an inline script whose hash the page's policy holds (hooks/safe_html.py).
+      const href = location.protocol === "file:" ? url : new URL(url, location.href).href
       whenWanted(() => {
-        this.worker = new RealWorker(url, options)
+        this.worker = new RealWorker(href, options)
         this.worker.addEventListener("message", ({ data }) => {
           this.dispatchEvent(new MessageEvent("message", { data }))
         })

@@ -235,7 +235,11 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
             made["pdf"] = pdf.build_pdf(printed, work / Path(formats["pdf"].path(edition)).name)
         except pdf.MissingTool as missing:
             raise BuildFailed([f"{_display(config_file)}: {missing}"]) from None
+    # Before the edition's site is finished: its service worker lists what is in the folder then.
     shutil.rmtree(offline_site, ignore_errors=True)
+    # The printed copy too: the source edition's work folder sits inside its site until the end, and
+    # the service worker would precache a page that is gone (a 404 fails its install).
+    shutil.rmtree(work / "print", ignore_errors=True)
     return made
 
 

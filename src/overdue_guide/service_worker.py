@@ -192,8 +192,11 @@ def _lunr_files(site: Path) -> set[str]:
 
 
 def _files(site: Path, exclude: tuple[str, ...]) -> list[Path]:
+    """The edition's files, but another edition's and hidden ones (MkDocs publishes none: a dot-folder
+    is a build's work in progress, such as scripts/build's .work/, gone before the site is published)."""
     return sorted(path for path in site.rglob("*")
-                  if path.is_file() and not path.relative_to(site).as_posix().startswith(exclude))
+                  if path.is_file() and not path.relative_to(site).as_posix().startswith(exclude)
+                  and not any(part.startswith(".") for part in path.relative_to(site).parts))
 
 
 def _read(site: Path, url: str) -> bytes:

@@ -267,7 +267,7 @@ def test_without_storage_both_widgets_work_for_the_visit(page, base_url, site, s
     with page_change(page):  # instant navigation: the same visit
         page.locator("article a[href$='letter/']").first.click()
     output = page.locator("[data-letter-output]")
-    page.wait_for_function("document.querySelector('[data-letter-output]').textContent.includes('2,000')")
+    page.wait_for_function("() => document.querySelector('[data-letter-output]').textContent.includes('2,000')")
     page.locator("input[name=name]").fill("王小明")
     assert "我是王小明。" in output.inner_text()
     # Material's own scripts read localStorage too and throw; the widgets must not.
@@ -478,7 +478,7 @@ def test_the_offline_bundle_keeps_the_figures_and_carries_the_offer_from_file(pa
     page.reload()
     assert result_of(page.locator("form[data-budget]")) == WORKED
     page.goto((offline_site / "letter.html").as_uri())
-    page.wait_for_function("document.querySelector('[data-letter-output]').textContent.includes('2,000')")
+    page.wait_for_function("() => document.querySelector('[data-letter-output]').textContent.includes('2,000')")
     assert seen["errors"] == [] and seen["network"] == []
 
 

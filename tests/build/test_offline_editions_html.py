@@ -5,6 +5,7 @@ and the zh-Hant worker leaves the zh-Hans folder to the zh-Hans one."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -54,3 +55,14 @@ def test_each_edition_has_its_own_worker_and_the_zh_hant_one_leaves_zh_hans_alon
     assert 'href="manifest.webmanifest"' in (full_site / "zh-Hans" / "index.html").read_text(encoding="utf-8")
     assert 'href="manifest.webmanifest"' in (full_site / "index.html").read_text(encoding="utf-8")
     assert 'href="../manifest.webmanifest"' in (full_site / "zh-Hans" / "help" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_file_the_worker_caches_is_published(full_site, lang):
+    """One missing file fails the worker's install, and the edition never works offline: what the build
+    lists must still be in site/ when it is published (not a work folder removed after)."""
+    worker = (edition_dir(full_site, lang) / "sw.js").read_text(encoding="utf-8")
+    for constant in ("PRECACHE", "ON_USE"):
+        urls = json.loads(re.search(rf"^const {constant} = (\[.*?\])", worker, re.M)[1])
+        missing = [url for url in urls if not (edition_dir(full_site, lang) / service_worker._file_of(url)).is_file()]
+        assert urls and missing == [], (constant, missing)

@@ -51,6 +51,7 @@ def make_site(root: Path) -> Path:
         "search/search_index.json": json.dumps({"config": {"lang": ["en"]}, "docs": []}),
         "download/guide.html": "", "download/guide.pdf": "x" * (service_worker.DOWNLOAD_PRECACHE_MAX + 1),
         "zh-Hans/index.html": "</head>",
+        ".work/zh-Hant/print/index.html": "</head>",  # scripts/build's work folder, removed after
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)

@@ -114,7 +114,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     convert = text_converter(config)
     custom_dir = config.theme.custom_dir
-    if convert and custom_dir:
+    if convert and custom_dir and env.loader is not None:
         env.loader = ConvertingLoader(env.loader, convert, os.path.abspath(custom_dir))
     return env
 
@@ -183,7 +183,7 @@ def downloads(outputs: Any, edition: Edition, sizes: dict[str, int] | None = Non
     for output in outputs or []:
         if not (isinstance(output, dict) and "format" in output and "file" in output):
             continue
-        entry = {"format": str(output["format"]), "label": str(output.get("label", output["format"])),
+        entry: dict[str, Any] = {"format": str(output["format"]), "label": str(output.get("label", output["format"])),
                  "url": str(output["file"]).format(lang=edition.lang), "purpose": str(output.get("purpose", ""))}
         if sizes and output["format"] in sizes:
             entry |= {"bytes": sizes[output["format"]], "size": human_size(sizes[output["format"]])}

@@ -54,6 +54,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class _SiteServer(http.server.ThreadingHTTPServer):
+    site_root: Path | None = None  # the folder served: set after the server starts (see serve)
+
     def handle_error(self, request, client_address):
         # A browser that moves on before a response is sent closes the connection: not an error.
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):

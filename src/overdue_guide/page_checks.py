@@ -108,8 +108,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                     and Path(file.abs_src_path).is_relative_to(docs) and not file.inclusion.is_excluded())
     report(publishable.unpublishable(docs, others, lint_module().personal_data))
     problems = run_content_lint(root, docs)
-    for problem in problems:
-        log.error(problem)
+    for found in problems:
+        log.error(found)
     if problems:
         raise PluginError(LINT_SUMMARY.format(count=len(problems)))
     return files
@@ -394,7 +394,7 @@ def hostile(text: str) -> tuple[int, str] | None:
         if indent > MAX_INDENT:
             return number, (f"這一行縮進了 {indent} 格（列表套了太多層）"
                             f" — 列表最多套幾層，每層縮進 4 格")
-        quotes = len(re.match(r"[ \t>]*", line)[0].replace(" ", "").replace("\t", ""))
+        quotes = line[:len(line) - len(line.lstrip(" \t>"))].count(">")  # the > of the leading run
         if quotes > MAX_NESTING:
             return number, f"這一行的引用符號 > 套了 {quotes} 層 — 刪掉多餘的 >"
         run = RUN.search(line)

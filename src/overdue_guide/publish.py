@@ -77,7 +77,7 @@ REASONS = {
 
 
 def reason(error: OSError) -> str:
-    return REASONS.get(error.errno, error.strerror or type(error).__name__)
+    return REASONS.get(error.errno or 0, error.strerror or type(error).__name__)
 
 
 def swap_in(new: Path, target: Path) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from html.parser import HTMLParser
@@ -246,7 +247,7 @@ def script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def content_policy(html: str, base: dict[str, str] = SITE_POLICY, *, extra: list[str] = ()) -> str:
+def content_policy(html: str, base: dict[str, str] = SITE_POLICY, *, extra: Iterable[str] = ()) -> str:
     """The policy for one page: `base`, its script-src extended by the page's inline scripts' hashes
     (and `extra` hashes, of scripts the page writes as it runs)."""
     directives = dict(base)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import autocorrect_py
 
@@ -97,12 +98,12 @@ def dedent_admonitions(text: str) -> tuple[str, dict[int, int]]:
 def _configure() -> None:
     # AutoCorrect keeps one configuration per process; load ours once, on top of its defaults.
     if CONFIG_FILE.exists():
-        autocorrect_py.load_config(CONFIG_FILE.read_text(encoding="utf-8"))
+        autocorrect_py.load_config(CONFIG_FILE.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)
-def _ignorer() -> autocorrect_py.Ignorer:
-    return autocorrect_py.Ignorer(str(ROOT) + "/")
+def _ignorer() -> Any:  # autocorrect_py's stubs lack Ignorer and load_config, which the wheel has
+    return autocorrect_py.Ignorer(str(ROOT) + "/")  # type: ignore[attr-defined]
 
 
 def _ignored(file: Path) -> bool:

@@ -400,7 +400,8 @@ def translate(message: str, config_file: Path, docs: Path) -> Iterator[str]:
             yield (f"docs/{m['src']}:1: 這一頁嵌套太深，無法轉換 — 檢查最近加上的列表、引用、括號或 HTML 標籤"
                    f"是否套了太多層")
         else:
-            yield f"docs/{m['src']}:1: 轉換這一頁時出錯（{cause}）— 檢查最近對這一頁的修改；看不懂的話開一個 issue 附上這一行"
+            yield (f"docs/{m['src']}:1: 轉換這一頁時出錯（{cause}）— 檢查最近對這一頁的修改；"
+                   f"看不懂的話開一個 issue 附上這一行")
         return
     if m := LINK_MISSING.match(message):
         yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的頁面不存在"
@@ -509,7 +510,8 @@ def describe_crash(error: Exception, config_file: Path) -> str:
         return f"{where}:{error.lineno}: 模板語法錯誤（{error.message}）— 檢查 {{% %}} 和 {{{{ }}}} 是否成對"
     if isinstance(error, RecursionError):
         return f"{_display(config_file)}: 內容嵌套太深，建置無法完成 — 檢查最近修改的頁面是否有大量嵌套的括號或列表"
-    return f"{_display(config_file)}: 建置時出錯（{type(error).__name__}: {error}）— 這是我們的問題，請開一個 issue 附上這一行"
+    return (f"{_display(config_file)}: 建置時出錯（{type(error).__name__}: {error}）"
+            f"— 這是我們的問題，請開一個 issue 附上這一行")
 
 
 # How big mkdocs.yml may be once its & anchors and * aliases are expanded, and how deep. MkDocs'

@@ -314,8 +314,10 @@ def _block(checklist: Checklist, kind: str, head: str, body: str, guide_url: str
         f'<p class="checklist__progress" role="status" aria-live="polite" aria-atomic="true"></p>\n'
         f"{body}"
         f'<div class="checklist__actions" hidden>'
-        f'<button type="button" class="checklist__button" data-checklist-action="copy">{escape(strings["copy"])}</button> '
-        f'<button type="button" class="checklist__button" data-checklist-action="reset">{escape(strings["reset"])}</button>'
+        f'<button type="button" class="checklist__button" data-checklist-action="copy">'
+        f'{escape(strings["copy"])}</button> '
+        f'<button type="button" class="checklist__button" data-checklist-action="reset">'
+        f'{escape(strings["reset"])}</button>'
         f"</div>\n"
         f'<p class="checklist__feedback" role="status" aria-live="polite"></p>\n'
         f"</div>\n"

@@ -189,7 +189,7 @@ RAW_IMAGE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?(?P<src>[^"'\s>]+)""", r
 
 
 def missing_images(html: str, page: Page, files: Files) -> list[str]:
-    """A problem for each image of the page (raw HTML <img> too, which MkDocs does not check) that is not on the site."""
+    """A problem for each image of the page (raw HTML <img> too, which MkDocs does not check) not on the site."""
     from posixpath import dirname, join, normpath
     from urllib.parse import unquote, urlsplit
 

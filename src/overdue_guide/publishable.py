@@ -142,5 +142,6 @@ def foreign_in_stylesheets(root: Path) -> list[str]:
         for match in CSS_LOADS.finditer(text):
             line = text[:match.start()].count("\n") + 1
             problems.append(f"overrides/{path.relative_to(overrides).as_posix()}:{line}: 樣式表從其他網站加載"
-                            f"「{match['url']}」（大陸讀者可能打不開，也會洩露閱讀記錄）— 刪掉這一行，需要的文件放進 overrides/assets/")
+                            f"「{match['url']}」（大陸讀者可能打不開，也會洩露閱讀記錄）"
+                            f"— 刪掉這一行，需要的文件放進 overrides/assets/")
     return problems

@@ -198,7 +198,7 @@ def problem_message(item: Dropped, source: str) -> str:
 
 
 def where(source: str, *patterns: str) -> tuple[int, int]:
-    """(line, column) of the first match of the first pattern found in the page's Markdown (ignoring case), or (1, 1)."""
+    """(line, column) of the first match of the first pattern found in the page's Markdown (any case), or (1, 1)."""
     match = next(filter(None, (re.search(pattern, source, re.IGNORECASE) for pattern in patterns if pattern)), None)
     if not match:
         return 1, 1

@@ -57,7 +57,8 @@ class Problem:
     def format(self) -> str:
         kind = "source" if self.source else "converted"
         message = MESSAGES[kind].format(lang=self.lang, char=self.char, expected=self.expected)
-        return f"{self.file}: {message}：…{self.snippet}… — 改正 docs/ 或 data/ 裡的原文；兩種寫法都對的字，加入 data/script-allowlist.yml"
+        return (f"{self.file}: {message}：…{self.snippet}… — 改正 docs/ 或 data/ 裡的原文；"
+                f"兩種寫法都對的字，加入 data/script-allowlist.yml")
 
 
 # -----------------------------------------------------------------------------

@@ -12,7 +12,11 @@ source; an edition with a profile is made from it at build time:
 - data: the checklist and glossary hooks read their data files through
   ``convert(config, text)`` (hooks/data_file.py);
 - theme strings: templates from ``overrides/`` are converted as Jinja loads
-  them, and so are the reader-visible strings of mkdocs.yml.
+  them, and so are the reader-visible strings of mkdocs.yml;
+- typography: an edition may name its quotation marks (``quotes``): the
+  Simplified edition writes “” and ‘’ where the source has 「」 and 『』
+  (mainland usage, GB/T 15834), outside code, in the same conversion, so
+  pages, data, theme strings and every download made from them agree.
 
 Which edition a build makes is ``extra.edition`` (a language tag), which
 scripts/build sets for each build of its matrix; a plain ``mkdocs build`` or
@@ -24,6 +28,7 @@ tables, so ASCII (ids, URLs, Markdown and Jinja syntax) passes through.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
@@ -46,7 +51,8 @@ MAX_STRINGS = 10_000
 
 # What else an edition may say, for the templates, in its own script (never converted):
 # the suggestion to read it, shown on the other editions (overrides/assets/javascripts/edition.js).
-OPTIONAL = ("suggest_to", "suggestion", "dismiss")
+OPTIONAL = ("suggest_to", "suggestion", "dismiss", "quotes")
+SOURCE_QUOTES = "「」『』"  # the source's quotation marks, in the order an edition's `quotes` replaces them
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,11 @@ class Edition:
     path: str            # "" or "zh-Hans/": where it lives under the site's address
     opencc: str | None   # the OpenCC profile that makes it from the source; None for the source
     more: tuple = field(default=(), compare=False)  # (key, value) of the OPTIONAL keys it gives
+
+    @property
+    def quotes(self) -> str | None:
+        """Its quotation marks for the source's 「」『』 (four characters), or None to keep them."""
+        return dict(self.more).get("quotes") or None
 
     def as_extra(self) -> dict[str, Any]:
         return {"lang": self.lang, "name": self.name, "path": self.path, "opencc": self.opencc, **dict(self.more)}
@@ -78,10 +89,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.theme["language"] = edition.lang  # its own interface strings (overrides/partials/languages/)
     # else the source's, converted with the other templates; <html lang> is the edition's either way
     # (overrides/partials/language.html).
-    if edition.path:
-        config.site_url = (config.site_url or "/").rstrip("/") + "/" + edition.path
+    if edition.path and config.site_url:  # without one, MkDocs and the templates write no absolute URL
+        config.site_url = config.site_url.rstrip("/") + "/" + edition.path
     if edition.opencc:
-        convert_config(config, converter(edition.opencc))
+        convert_config(config, edition_converter(edition.opencc, edition.quotes))
     config.extra["downloads"] = downloads(config.extra.get("outputs"), edition, config.extra.get("download_sizes"))
     return config
 
@@ -135,6 +146,10 @@ def parse(value: Any) -> list[Edition]:
             except Exception:
                 raise PluginError(f"{where} 第 {number} 項的 opencc「{profile}」不是 OpenCC 的轉換設定"
                                   f" — 例如 tw2s（繁→簡）、t2hk（繁→香港繁體）") from None
+        quotes = entry.get("quotes")
+        if quotes is not None and (not isinstance(quotes, str) or len(quotes) != len(SOURCE_QUOTES)):
+            raise PluginError(f"{where} 第 {number} 項的 quotes「{quotes}」寫法不對"
+                              f" — 依次寫出代替「」『』的四個引號，例如 quotes: \"“”‘’\"")
         more = tuple((key, entry[key]) for key in OPTIONAL if key in entry)
         editions.append(Edition(str(entry["lang"]), str(entry["name"]), path,
                                 str(profile) if profile else None, more))
@@ -195,14 +210,49 @@ def current(config: MkDocsConfig) -> Edition:
 
 def text_converter(config: MkDocsConfig) -> Callable[[str], str] | None:
     """The conversion from the source's text to this build's edition, or None for the source."""
-    profile = current(config).opencc if "edition" in config.extra else None
-    return converter(profile) if profile else None
+    edition = current(config) if "edition" in config.extra else None
+    return edition_converter(edition.opencc, edition.quotes) if edition and edition.opencc else None
 
 
 def convert(config: MkDocsConfig, text: str) -> str:
     """`text` (from the zh-Hant source) as this build's edition writes it."""
     convert_text = text_converter(config)
     return convert_text(text) if convert_text else text
+
+
+@lru_cache(maxsize=None)
+def edition_converter(profile: str, quotes: str | None = None) -> Callable[[str], str]:
+    """An edition's whole conversion of the source's text: OpenCC's profile, then its quotation marks."""
+    to_script = converter(profile)
+    if not quotes:
+        return to_script
+    table = str.maketrans(SOURCE_QUOTES, quotes)
+    return lambda text: replace_quotes(to_script(text), table)
+
+
+INLINE_CODE = re.compile(r"(`+).+?\1")
+
+
+def replace_quotes(text: str, table: dict[int, int]) -> str:
+    """The text with its quotation marks swapped by `table`, except in Markdown code (fences, `spans`)."""
+    if not any(chr(code) in text for code in table):
+        return text  # most strings: nothing to do
+    out, fence = [], None
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip()
+        if fence or stripped.startswith(("```", "~~~")):
+            if fence is None:
+                fence = stripped[:3]
+            elif stripped.startswith(fence):
+                fence = None
+            out.append(line)
+            continue
+        last = 0
+        for code in INLINE_CODE.finditer(line):
+            out += [line[last:code.start()].translate(table), code[0]]
+            last = code.end()
+        out.append(line[last:].translate(table))
+    return "".join(out)
 
 
 @lru_cache(maxsize=None)

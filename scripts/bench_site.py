@@ -191,6 +191,7 @@ def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     docs = site / "docs"
     docs.mkdir()
     (site / "data").mkdir()
+    shutil.copy(ROOT / "data/hotlines.yml", site / "data/hotlines.yml")  # the real hotlines: the guide's sentences name them
 
     glossary = synthetic_glossary(terms, rng)
     (site / "data/glossary.yml").write_text(yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False),

@@ -230,10 +230,14 @@ def add_offline_cache(config, edition: editions.Edition, dest: Path, all_edition
 
     import service_worker
 
-    service_worker.add_service_worker(
-        dest, lang=edition.lang, name=edition.name, scope_path=urlsplit(config.site_url or "/").path or "/",
-        version=version, strings=config.extra["offline_page"],
-        exclude=tuple(other.path for other in all_editions if other.path and other != edition))
+    try:
+        service_worker.add_service_worker(
+            dest, lang=edition.lang, name=edition.name,
+            site_path=urlsplit(config.site_url).path or "/" if config.site_url else None,
+            version=version, strings=config.extra["offline_page"],
+            exclude=tuple(other.path for other in all_editions if other.path and other != edition))
+    except service_worker.PrecacheTooLarge as error:
+        raise BuildFailed([f"{_display(Path(config.config_file_path))}: {error}{_tag(edition)}"]) from None
 
 
 def build_version() -> str:

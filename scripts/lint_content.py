@@ -54,6 +54,11 @@ SPAM_PHRASES = ("小編", "逾期頻道", "刪帖", "侵權")
 # A Markdown heading with Chinese text must carry an explicit ASCII id.
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#[A-Za-z][\w-]*[^}]*\}\s*$")
+# Phone reading: a paragraph, list item or admonition paragraph longer than this fills a phone's screen.
+MAX_PARAGRAPH_CJK = 100
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+BLOCK_START = re.compile(r"^\s*(?:!!!|\?\?\?\+?|#{1,6}\s|<!--|\||<)")  # admonition titles, headings, comments, tables, HTML
+CJK_CHAR = re.compile(f"[{CJK}]")
 # A YAML mapping key ("label: ", "- 了: "): its colon is syntax, not punctuation.
 YAML_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*:(?=\s|$)")
 
@@ -63,7 +68,20 @@ YAML_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*:(?=\s|$)")
 SEP = r"(?:[ \t]?[-.\u2010-\u2013\u2212][ \t]?|[ \t])"
 START = r"(?<![0-9_#+])(?<!\d[.\-])"  # not inside a longer number, a date or an anchor
 END = r"(?!\d)"
-PUBLIC_NUMBERS = frozenset({"95188", "12378", "12363", "12348", "110", "96110"})  # hotlines in facts.md
+HOTLINES_FILE = ROOT / "data" / "hotlines.yml"  # the public hotlines (hooks/hotlines.py links them)
+
+
+def _hotlines(path: Path = HOTLINES_FILE) -> frozenset[str]:
+    """The public hotlines listed in data/hotlines.yml; none if it cannot be read (the build says why)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return frozenset()
+    numbers = data.get("hotlines") if isinstance(data, dict) else None
+    return frozenset(str(number) for number in numbers) if isinstance(numbers, dict) else frozenset()
+
+
+PUBLIC_NUMBERS = _hotlines()
 PHONE_WORDS = (r"電話|电话|手機|手机|致電|致电|來電|来电|撥打|拨打|熱線|热线|專線|专线|座機|座机|固話|固话"
                r"|聯繫方式|联系方式|聯繫|聯系|联系|tel|phone|mobile")
 NOT_AMOUNT = r"(?![ \t]?(?:元|塊|块|萬|万|年|月|日|天|次|期|個|个|筆|笔|條|条|倍|人|小時|小时|分鐘|分钟|%))"
@@ -240,6 +258,53 @@ def _suspects() -> frozenset[str]:
     return frozenset(found)
 
 
+def long_paragraphs(text: str, limit: int = MAX_PARAGRAPH_CJK) -> list[tuple[int, int]]:
+    """(first line, Chinese characters) of each paragraph of a Markdown page longer than `limit`.
+
+    A paragraph is a run of lines up to a blank line; each list item and each
+    paragraph inside an admonition counts on its own, since a phone shows them
+    as separate blocks. Front matter, headings, admonition titles, tables,
+    HTML, comments and fenced code are not paragraphs.
+    """
+    found: list[tuple[int, int]] = []
+    start, count, fence = 0, 0, None
+    lines = text.splitlines()
+    skip = _front_matter_lines(lines)
+
+    def close() -> None:
+        if start and count > limit:
+            found.append((start, count))
+
+    for number, line in enumerate(lines, start=1):
+        stripped = line.lstrip()
+        if fence or stripped.startswith(("```", "~~~")):
+            if stripped.startswith(("```", "~~~")):
+                fence = None if fence and stripped.startswith(fence) else fence or stripped[:3]
+            close()
+            start = count = 0
+            continue
+        if number <= skip or not stripped or BLOCK_START.match(line) or LIST_ITEM.match(line):
+            close()
+            start = count = 0
+            if not (LIST_ITEM.match(line) and number > skip):
+                continue
+        if not start:
+            start = number
+        count += len(CJK_CHAR.findall(re.sub(r"\]\([^)]*\)", "]", line)))  # a link's target is not read
+    close()
+    return found
+
+
+def _front_matter_lines(lines: list[str]) -> int:
+    """How many lines the page's front matter (--- … ---) takes, 0 if it has none."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return number
+    return 0
+
+
 def heading_without_id(text: str) -> bool:
     """True for a Markdown heading with Chinese text and no explicit {#id}."""
     m = HEADING.match(text)
@@ -398,7 +463,15 @@ def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(
             problems.append(Problem(number, col, f"來源網站的用語「{phrase}」— 請刪除或改寫"))
         if markdown and heading_without_id(line):
             problems.append(Problem(number, 1, "標題沒有固定錨點 — 在行尾加上英文 id，如「## 準備材料 {#prepare-documents}」"))
-    return problems
+    if markdown:
+        for number, count in long_paragraphs(text):
+            problems.append(Problem(number, 1, long_paragraph_message(count)))
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def long_paragraph_message(count: int) -> str:
+    return (f"這一段有 {count} 個漢字，在手機上太長 — 拆成兩段或幾句短句，每段不超過 {MAX_PARAGRAPH_CJK} 個漢字"
+            f"（列表的每一項、提示框裡的每一段分開算）")
 
 
 def lint_paths(paths: list[Path]) -> list[str]:

@@ -1,19 +1,28 @@
 """A built site on loopback, and the headless Chromium that opens it.
 
-Shared by the tests and scripts/page_weight.py: a static file server in a
-thread (the folder it serves can be set after it starts, since a site is built
-for the URL it will be served at: Material's instant navigation only follows
-links matching site_url), and how this project starts Debian's Chromium.
+Shared by the tests and scripts/page_weight.py and scripts/lighthouse.py: a
+static file server in a thread (the folder it serves can be set after it
+starts: Material's instant navigation only follows links matching site_url,
+so most tests serve a site at the URL it was built for), Debian's nginx with
+deploy/nginx.conf, unprivileged, and how this project starts Debian's Chromium.
 """
 
 from __future__ import annotations
 
 import http.server
 import os
+import pwd
+import re
 import shutil
+import socket
+import subprocess
 import sys
+import tempfile
 import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
@@ -52,3 +61,73 @@ def serve(directory: Path | None = None):
     server.site_root = directory
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+# -----------------------------------------------------------------------------
+# nginx with deploy/nginx.conf
+# -----------------------------------------------------------------------------
+
+NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+# The http block around deploy/nginx.conf, as a distribution's nginx.conf has it, with every file
+# nginx writes in its own folder: no root, no /var, nothing left behind.
+NGINX_MAIN = """
+worker_processes 1;
+user {user};
+pid {work}/nginx.pid;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    access_log off;
+    client_body_temp_path {work}/body;
+    proxy_temp_path {work}/proxy;
+    fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi;
+    scgi_temp_path {work}/scgi;
+    include {work}/guide.conf;
+}}
+"""
+
+
+def nginx_server_block(port: int, root: Path, error_page: str) -> str:
+    """deploy/nginx.conf with its three CHANGE lines set: loopback port, the folder, the 404 page."""
+    text = NGINX_CONF.read_text(encoding="utf-8")
+    for pattern, value in ((r"listen \S+;", f"listen 127.0.0.1:{port};"), (r"root \S+;", f"root {root};"),
+                           (r"error_page 404 \S+;", f"error_page 404 {error_page};")):
+        text, count = re.subn(pattern + r"(?=\s*# CHANGE)", value.replace("\\", "\\\\"), text)
+        assert count == 1, f"{NGINX_CONF}: expected one «{pattern} # CHANGE» line"
+    return text
+
+
+@contextmanager
+def nginx(www: Path, *, error_page: str = "/404.html") -> Iterator[str]:
+    """Serve www with deploy/nginx.conf on a free loopback port; yield its base URL."""
+    assert Path(NGINX).is_file(), f"no nginx at {NGINX}: scripts/setup --test installs Debian's (or set NGINX)"
+    work = Path(tempfile.mkdtemp(prefix="guide-nginx-"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    (work / "guide.conf").write_text(nginx_server_block(port, www.absolute(), error_page), encoding="utf-8")
+    # user: as root, nginx would run its worker as nobody, who cannot read a private temporary folder.
+    (work / "nginx.conf").write_text(NGINX_MAIN.format(work=work, user=pwd.getpwuid(os.getuid()).pw_name),
+                                     encoding="utf-8")
+    log = work / "error.log"
+    proc = subprocess.Popen([NGINX, "-p", str(work), "-e", str(log), "-c", str(work / "nginx.conf"),
+                             "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx did not start:\n{log.read_text(errors='replace') if log.exists() else ''}")
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)

@@ -7,11 +7,16 @@ adds to that edition's folder:
 - ``assets/images/icon-192.png`` and ``icon-512.png``, drawn here (no third-party art);
 - ``offline.html``: what a page never cached shows when the network is down, in the
   edition's script;
-- ``sw.js`` (from offline_assets/sw.js): precaches every file of the edition into one
-  cache named after the build (``SCOPE|VERSION-CONTENTHASH``), answers from it first,
-  deletes the edition's older caches when it activates;
+- ``sw.js`` (from offline_assets/sw.js): precaches the edition's pages and small files
+  (under PRECACHE_BUDGET) into one cache named after the build (``SCOPE|VERSION-CONTENTHASH``,
+  SCOPE being where the worker is served from), answers from it first, caches big images
+  and downloads when first fetched, deletes the edition's older caches when it activates;
 - ``assets/javascripts/offline-cache.js``: registers sw.js over https or on localhost only;
 - in every page's <head>: the manifest link and that script.
+
+Every URL written here is relative (to the page, the manifest or the worker), so the same
+site/ works at any path on any host: only 404.html, which a server shows at any depth and
+MkDocs itself writes with SITE_URL's path, links them by that path.
 
 The icons are drawn with zlib and struct: axis-aligned rectangles need no drawing
 library, and Pillow would be one more dependency for two small files.
@@ -21,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import re
 import struct
 import zlib
@@ -36,10 +40,17 @@ ICONS = {192: "assets/images/icon-192.png", 512: "assets/images/icon-512.png"}
 THEME_COLOR = "#4051b5"
 BACKGROUND_COLOR = "#ffffff"
 # The offline downloads' folder: a download up to DOWNLOAD_PRECACHE_MAX (the single page,
-# ~85 KB) is cached on the first visit; bigger ones (the PDF, the zip) when first fetched,
+# ~120 KB) is cached on the first visit; bigger ones (the PDF, the zip) when first fetched,
 # so a phone on a slow connection does not fetch megabytes it did not ask for.
 DOWNLOADS = "download/"
 DOWNLOAD_PRECACHE_MAX = 256 * 1024
+# Images in pages: up to IMAGE_PRECACHE_MAX cached on the first visit, bigger ones when a page
+# first shows them. What the first visit caches stays under PRECACHE_BUDGET (uncompressed; the
+# guide's ~1 MB today): past it the small images wait for first view too, biggest first, and if
+# the pages and their assets alone are over it the build stops (PrecacheTooLarge).
+IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+IMAGE_PRECACHE_MAX = 64 * 1024
+PRECACHE_BUDGET = 3 * 1024 * 1024
 # Never precached: source maps, the gzipped sitemap, and the worker itself.
 SKIPPED = re.compile(r"(\.map|sitemap\.xml\.gz|^sw\.js)$")
 MARKER = "<!-- offline-cache -->"
@@ -50,16 +61,22 @@ STRINGS = ("title", "explanation", "home", "retry")  # the offline page's words:
 # Entry point
 # -----------------------------------------------------------------------------
 
-def add_service_worker(edition_site: Path, *, lang: str, name: str, scope_path: str, version: str,
-                       strings: dict[str, str], exclude: tuple[str, ...] = ()) -> str:
-    """Make edition_site (one built edition) work offline after one visit; return the cache name.
+class PrecacheTooLarge(Exception):
+    """The pages and assets every first visit caches are over PRECACHE_BUDGET (a message in Chinese)."""
 
-    name: the edition's name (繁體中文); scope_path: the edition's URL path ("/", "/repo/zh-Hans/");
-    version: the build's version; strings: the offline page's words (extra.offline_page); exclude: folders inside edition_site that are another
-    edition (zh-Hans/ inside the zh-Hant site), left to that edition's own worker.
+
+def add_service_worker(edition_site: Path, *, lang: str, name: str, site_path: str | None, version: str,
+                       strings: dict[str, str], exclude: tuple[str, ...] = ()) -> str:
+    """Make edition_site (one built edition) work offline after one visit; return the worker's version.
+
+    The worker names its cache "<the path it is served from>|<version>". name: the edition's name
+    (繁體中文); site_path: the edition's path under SITE_URL ("/", "/repo/zh-Hans/"; None without
+    one), for 404.html only; version: the build's version; strings: the offline page's words (extra.offline_page);
+    exclude: folders inside edition_site that are another edition (zh-Hans/ inside the zh-Hant
+    site), left to that edition's own worker.
     """
     site = Path(edition_site)
-    assert scope_path.startswith("/") and scope_path.endswith("/"), f"scope_path {scope_path!r}: /…/"
+    assert site_path is None or site_path.startswith("/") and site_path.endswith("/"), f"site_path {site_path!r}"
     exclude = tuple(folder.rstrip("/") + "/" for folder in exclude)
     site_name = _site_name(site / "index.html")
     missing = [key for key in STRINGS if not strings.get(key)]
@@ -67,53 +84,91 @@ def add_service_worker(edition_site: Path, *, lang: str, name: str, scope_path: 
 
     for size, path in ICONS.items():
         _write(site / path, icon_png(size))
-    _write(site / MANIFEST, json.dumps(manifest(site_name, name, lang, scope_path), ensure_ascii=False, indent=2))
-    _write(site / OFFLINE_PAGE, offline_page(strings, lang=lang, site_name=site_name, home=scope_path))
+    _write(site / MANIFEST, json.dumps(manifest(site_name, name, lang), ensure_ascii=False, indent=2))
+    _write(site / OFFLINE_PAGE, offline_page(strings, lang=lang, site_name=site_name))
     _write(site / REGISTRATION, (ASSETS / "offline-cache.js").read_bytes())
     for page in _files(site, exclude):
         # Not the downloads: the single page stays self-contained (its CSP allows no request).
         rel = page.relative_to(site).as_posix()
         if page.suffix == ".html" and rel != OFFLINE_PAGE and not rel.startswith(DOWNLOADS):
-            _add_to_head(page, scope_path)
+            # 404.html as MkDocs writes it: by SITE_URL's path, if any, since a server shows it at any depth.
+            _add_to_head(page, site_path if rel == "404.html" and site_path else to_root(rel))
 
-    files, on_use = precache_list(site, exclude), on_use_list(site, exclude)
+    files, on_use = plan(site, exclude)
     digest = hashlib.sha256()  # every file the worker may serve: a new download is a new build too
     for path in files + on_use:
         digest.update(path.encode() + b"\0" + _read(site, path) + b"\0")
     worker = (ASSETS / "sw.js").read_text(encoding="utf-8")
     digest.update(worker.encode())
-    cache = f"{scope_path}|{version}-{digest.hexdigest()[:12]}"
-    _write(site / "sw.js", fill_worker(worker, cache=cache, scope=scope_path, files=files, on_use=on_use,
-                                       exclude=exclude))
-    return cache
+    version = f"{version}-{digest.hexdigest()[:12]}"
+    _write(site / "sw.js", fill_worker(worker, version=version, files=files, on_use=on_use, exclude=exclude))
+    return version
+
+
+def to_root(rel: str) -> str:
+    """From a page's file to its edition's root, relative: "index.html" → "", "a/index.html" → "../"."""
+    return "../" * rel.count("/")
 
 
 # -----------------------------------------------------------------------------
 # What the worker caches
 # -----------------------------------------------------------------------------
 
-def precache_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
-    """Every file of the edition the first visit caches, as URLs relative to the edition.
+def plan(site: Path, exclude: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """(precached on the first visit, cached when first fetched): URLs relative to the edition.
 
-    A folder's index.html is listed as the folder ("overview/"): that is the URL pages
-    link to. Lunr's language files are listed only for the languages search uses, and
-    big downloads not at all (on_use_list).
+    Precached: the pages and every file they need (Lunr's only for the languages search uses),
+    small images, small downloads. When first fetched: big downloads, big images, and, when the
+    rest is over PRECACHE_BUDGET, small images too, biggest first. A folder's index.html is listed
+    as the folder ("overview/"): that is the URL pages link to.
     """
     lunr = _lunr_files(site)
-    on_use = set(on_use_list(site, exclude))
-    urls = []
+    sizes: dict[str, int] = {}
+    on_use: list[str] = []
     for path in _files(site, exclude):
         rel = path.relative_to(site).as_posix()
-        if SKIPPED.search(rel) or rel in on_use:
+        if SKIPPED.search(rel) or (rel.startswith("assets/javascripts/lunr/") and rel not in lunr):
             continue
-        if rel.startswith("assets/javascripts/lunr/") and rel not in lunr:
-            continue
-        if rel == "index.html":
-            rel = "./"
-        elif rel.endswith("/index.html"):
-            rel = rel[: -len("index.html")]
-        urls.append(rel)
-    return sorted(urls)
+        size = path.stat().st_size
+        if (rel.startswith(DOWNLOADS) and size > DOWNLOAD_PRECACHE_MAX) or (_image(rel) and size > IMAGE_PRECACHE_MAX):
+            on_use.append(rel)
+        else:
+            sizes[_url_of(rel)] = size
+    over = sum(sizes.values()) - PRECACHE_BUDGET
+    for url in sorted((url for url in sizes if _image(url)), key=lambda url: (-sizes[url], url)):
+        if over <= 0:
+            break
+        over -= sizes.pop(url)
+        on_use.append(url)
+    if over > 0:
+        biggest = "、".join(f"{url}（{size // 1024} KB）" for url, size in
+                           sorted(sizes.items(), key=lambda item: -item[1])[:3])
+        raise PrecacheTooLarge(
+            f"第一次打開網站時要保存到手機上的頁面和文件共 {(over + PRECACHE_BUDGET) // 1024} KB，"
+            f"超過上限 {PRECACHE_BUDGET // 1024} KB（最大的：{biggest}）— 拆短或刪掉過長的頁面；"
+            f"確實需要時，提高 scripts/service_worker.py 的 PRECACHE_BUDGET")
+    return sorted(sizes), sorted(on_use)
+
+
+def precache_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+    """What the first visit caches (plan)."""
+    return plan(site, exclude)[0]
+
+
+def on_use_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+    """What is cached when a reader first fetches it (plan): big downloads and images."""
+    return plan(site, exclude)[1]
+
+
+def _image(rel: str) -> bool:
+    return rel.lower().endswith(IMAGES)
+
+
+def _url_of(rel: str) -> str:
+    """The URL pages link to for a file: "index.html" → "./", "overview/index.html" → "overview/"."""
+    if rel == "index.html":
+        return "./"
+    return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
 
 
 def _lunr_files(site: Path) -> set[str]:
@@ -148,17 +203,10 @@ def _file_of(url: str) -> str:
     return url + "index.html" if url.endswith("/") else url
 
 
-def on_use_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
-    """Downloads too big to cache on the first visit: cached when a reader first fetches them."""
-    return [path.relative_to(site).as_posix() for path in _files(site, exclude)
-            if path.relative_to(site).as_posix().startswith(DOWNLOADS)
-            and path.stat().st_size > DOWNLOAD_PRECACHE_MAX]
-
-
-def fill_worker(worker: str, *, cache: str, scope: str, files: list[str], on_use: list[str],
+def fill_worker(worker: str, *, version: str, files: list[str], on_use: list[str],
                 exclude: tuple[str, ...]) -> str:
     values = {
-        "__CACHE__": cache, "__SCOPE__": scope, "__PRECACHE__": files,
+        "__VERSION__": version, "__PRECACHE__": files,
         "__ON_USE__": on_use, "__EXCLUDE__": list(exclude), "__OFFLINE_PAGE__": OFFLINE_PAGE,
     }
     for placeholder, value in values.items():
@@ -171,12 +219,13 @@ def fill_worker(worker: str, *, cache: str, scope: str, files: list[str], on_use
 # The pages: manifest link and registration in every <head>
 # -----------------------------------------------------------------------------
 
-def _add_to_head(page: Path, scope_path: str) -> None:
+def _add_to_head(page: Path, root: str) -> None:
+    """root: from the page to its edition's root ("", "../"; for 404.html SITE_URL's path)."""
     html = page.read_text(encoding="utf-8")
     if MARKER in html:
         return  # already added (a second call on the same build)
-    tags = (f'{MARKER}<link rel="manifest" href="{scope_path}{MANIFEST}">'
-            f'<script src="{scope_path}{REGISTRATION}" defer></script>')
+    tags = (f'{MARKER}<link rel="manifest" href="{root}{MANIFEST}">'
+            f'<script src="{root}{REGISTRATION}" defer></script>')
     head_end = html.find("</head>")
     assert head_end != -1, f"{page}: no </head>"
     page.write_text(html[:head_end] + tags + html[head_end:], encoding="utf-8")
@@ -186,30 +235,33 @@ def _add_to_head(page: Path, scope_path: str) -> None:
 # Manifest, offline page
 # -----------------------------------------------------------------------------
 
-def manifest(site_name: str, edition_name: str, lang: str, scope_path: str) -> dict:
+def manifest(site_name: str, edition_name: str, lang: str) -> dict:
+    """The web app manifest; its URLs are relative to the manifest itself, at the edition's root."""
     return {
         "name": f"{site_name}（{edition_name}）",
         "short_name": site_name,
         "lang": lang,
         "dir": "ltr",
-        "start_url": scope_path,
-        "scope": scope_path,
-        "id": scope_path,
+        "start_url": "./",
+        "scope": "./",
+        "id": "./",
         "display": "standalone",
         "theme_color": THEME_COLOR,
         "background_color": BACKGROUND_COLOR,
         "icons": [
-            {"src": posixpath.join(scope_path, path), "sizes": f"{size}x{size}", "type": "image/png",
+            {"src": path, "sizes": f"{size}x{size}", "type": "image/png",
              "purpose": "any maskable"}
             for size, path in ICONS.items()
         ],
     }
 
 
-def offline_page(strings: dict[str, str], *, lang: str, site_name: str, home: str) -> str:
+def offline_page(strings: dict[str, str], *, lang: str, site_name: str) -> str:
+    """The page sw.js shows for a page never cached. Its home link is "./" here; sw.js, which serves
+    it at the URL that failed, makes it the edition's root there."""
     template = (ASSETS / "offline.html").read_text(encoding="utf-8")
     return template.format(lang=lang, title=_escape(strings["title"]), site_name=_escape(site_name),
-                           explanation=_escape(strings["explanation"]), home=home,
+                           explanation=_escape(strings["explanation"]),
                            home_label=_escape(strings["home"]), retry_label=_escape(strings["retry"]))
 
 

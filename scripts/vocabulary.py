@@ -141,7 +141,40 @@ def lint_paths(paths: list[Path]) -> list[str]:
                 continue  # scripts/lint_content.py reports the file's encoding
             for finding in lint_text(text, file.suffix):
                 lines.append(finding.format(_display(file)))
+            if file.suffix == ".html":
+                lines += inherited_theme_strings(text, _display(file))
     return lines
+
+
+# A theme language partial that takes Material's strings for every key it does not set itself
+# (overrides/partials/languages/zh-Hant-guide.html): `{% import "partials/languages/zh-Hant.html" as fallback %}`.
+LANGUAGE_FALLBACK = re.compile(r'\{%-?\s*import\s+"partials/languages/([\w-]+)\.html"\s+as\s+fallback')
+THEME_STRING = re.compile(r'^\s*"([\w.]+)":\s*"((?:[^"\\]|\\.)*)"', re.MULTILINE)
+
+
+def inherited_theme_strings(text: str, path: str, languages: Path | None = None) -> list[str]:
+    """``path:line:col: message`` for each Taiwan/Hong Kong word in the interface strings a language
+    partial inherits from Material's partial (the keys it does not set itself): readers see them too."""
+    found = LANGUAGE_FALLBACK.search(text)
+    if not found:
+        return []
+    source = (languages or _material_languages()) / f"{found[1]}.html"
+    if not source.is_file():
+        return []
+    own = {key for key, _ in THEME_STRING.findall(text)}
+    script = "zh-Hant" if found[1] in ("zh-Hant", "zh-TW", "zh-HK") else "zh-Hans"
+    line = text[:found.start()].count("\n") + 1
+    problems = []
+    for key, value in THEME_STRING.findall(source.read_text(encoding="utf-8")):
+        for finding in [] if key in own else find_words(value, script):
+            problems.append(f"{path}:{line}:1: 主題的界面文字 {key}「{value}」（來自 Material 的 {found[1]}.html）"
+                            f"有臺灣／香港用語「{finding.word}」— 在這個文件裡覆蓋 \"{key}\"，改用大陸用語「{finding.mainland}」")
+    return problems
+
+
+def _material_languages() -> Path:
+    import material
+    return Path(material.__file__).parent / "templates" / "partials" / "languages"
 
 
 # -----------------------------------------------------------------------------

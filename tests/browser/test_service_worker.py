@@ -9,7 +9,9 @@ import re
 import os
 import shutil
 import time
+import zlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -25,9 +27,10 @@ HTML, PDF, ZIP = (f"download/{name}" for name in ("alipay-overdue-guide-zh-Hant.
                                                       "alipay-overdue-guide-offline-zh-Hant.zip"))
 
 
-def cache_of(site: Path) -> str:
-    """The cache name the site's worker uses (its build's version and content hash)."""
-    return json.loads(re.search(r"^const CACHE = (.*)$", (site / "sw.js").read_text(encoding="utf-8"), re.M)[1])
+def cache_of(site: Path, url: str) -> str:
+    """The cache name the site's worker uses served at url: its path, its build's version and content hash."""
+    version = re.search(r"^const VERSION = (.*?)\s*(//.*)?$", (site / "sw.js").read_text(encoding="utf-8"), re.M)[1]
+    return f"{urlsplit(url).path}|{json.loads(version)}"
 
 
 def build_served_site(tmp: Path, config_file: Path = build_site.CONFIG_FILE):
@@ -36,13 +39,13 @@ def build_served_site(tmp: Path, config_file: Path = build_site.CONFIG_FILE):
     site = tmp / "site"
     build_site.build_all(site, config_file=config_file, site_url=url)
     server.site_root = site
-    return server, url, site, cache_of(site)
+    return server, url, site, cache_of(site, url)
 
 
 @pytest.fixture(scope="module")
 def served(full_site, full_base_url):
     """The session's build (scripts/build's own output: every page has the worker)."""
-    yield full_base_url, full_site, cache_of(full_site)
+    yield full_base_url, full_site, cache_of(full_site, full_base_url)
 
 
 def first_visit(browser, url: str):
@@ -71,20 +74,21 @@ def cache_names(page) -> list[str]:
 def test_manifest_icons_and_every_page_links_them(served):
     url, site, _ = served
     manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
-    assert manifest["start_url"] == manifest["scope"] == "/"
+    assert manifest["start_url"] == manifest["scope"] == "./"  # relative to the manifest: the edition's root
     assert manifest["theme_color"] and "逾期協商指南" in manifest["name"]
     for icon in manifest["icons"]:
-        png = (site / icon["src"].lstrip("/")).read_bytes()
+        png = (site / icon["src"]).read_bytes()
         assert png.startswith(b"\x89PNG") and int.from_bytes(png[16:20], "big") == int(icon["sizes"].split("x")[0])
     for path in PAGES:
         html = (site / path / "index.html").read_text(encoding="utf-8")
-        assert '<link rel="manifest" href="/manifest.webmanifest">' in html
-        assert '<script src="/assets/javascripts/offline-cache.js" defer></script>' in html
+        root = "../" * path.count("/")
+        assert f'<link rel="manifest" href="{root}manifest.webmanifest">' in html
+        assert f'<script src="{root}assets/javascripts/offline-cache.js" defer></script>' in html
 
 
 def test_precache_lists_every_page_search_and_assets(served):
     _, site, _ = served
-    files = service_worker.precache_list(site)
+    files = service_worker.precache_list(site, ("zh-Hans/",))  # as scripts/build calls it
     assert {"./", "offline.html", "search/search_index.json", "sitemap.xml"} <= set(files)
     assert {path for path in PAGES if path} <= set(files)
     assert any(f.startswith("assets/javascripts/workers/search.") for f in files)
@@ -166,7 +170,7 @@ def test_a_new_build_replaces_the_cache(browser, project, tmp_path):
         # The next deploy: a contributor's change to a page, and scripts/build again into the same site/.
         project.edit("docs/index.md", "\n## ", "\n<p id=\"new-build\">新版本</p>\n\n## ")
         build_site.build_all(site, config_file=project.config, site_url=url)
-        new_cache = cache_of(site)
+        new_cache = cache_of(site, url)
         assert new_cache != old_cache
         page.reload()
         assert wait_for(lambda: page.locator("#new-build").count() == 1), "the new build never showed"
@@ -178,6 +182,33 @@ def test_a_new_build_replaces_the_cache(browser, project, tmp_path):
         context.close()
     finally:
         server.shutdown()
+
+
+def test_a_big_image_is_cached_when_first_shown_not_on_the_first_visit(browser, project, tmp_path):
+    image = "images/big-diagram.png"
+    project.write(f"docs/{image}", noise_png(256, 128))
+    project.edit("docs/overview.md", "\n## ", f"\n![示意圖]({image})\n\n## ")
+    assert (project.path(f"docs/{image}")).stat().st_size > service_worker.IMAGE_PRECACHE_MAX
+    server, url, site, cache = build_served_site(tmp_path, project.without_downloads().config)
+    try:
+        context, page = first_visit(browser, url)
+        in_cache = f"caches.open({json.dumps(cache)}).then(c => c.match({json.dumps(url + image)})).then(r => !!r)"
+        assert page.evaluate(in_cache) is False
+        page.goto(url + "overview/")
+        assert wait_for(lambda: page.evaluate(in_cache)), "not cached when shown"
+        context.set_offline(True)
+        page.reload()
+        shown = page.locator(f"article img[src$='{image}']")
+        assert shown.evaluate("img => img.complete && img.naturalWidth") == 256
+        context.close()
+    finally:
+        server.shutdown()
+
+
+def noise_png(width: int, height: int) -> bytes:
+    """A valid PNG gzip cannot shrink (random pixels), so its size on disk is about width × height × 3."""
+    rows = b"".join(b"\0" + os.urandom(width * 3) for _ in range(height))
+    return service_worker._png(width, height, zlib.compress(rows))
 
 
 def wait_for(condition, timeout: float = 15.0) -> bool:

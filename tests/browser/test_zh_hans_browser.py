@@ -21,6 +21,8 @@ pytestmark = pytest.mark.browser
     ("zh-Hans/", "征信", "impact/"),
     ("zh-Hans/", "协商", "negotiation/"),
     ("zh-Hans/", "花呗", "overview/"),
+    ("zh-Hans/", "代理协商", "help/"),   # written “代理协商” in the zh-Hans edition: quotes split words too
+    ("zh-Hans/", "停息挂账", "plan/"),
     ("", "滯納金", "impact/"),
     ("", "徵信", "impact/"),
     ("", "協商", "negotiation/"),

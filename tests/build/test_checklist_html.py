@@ -175,7 +175,7 @@ def test_markup_in_a_label_is_shown_as_text(project, tmp_path):
 def test_offline_bundle_links_point_at_html_files(offline_site):
     html = BeautifulSoup((offline_site / "checklist.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = [a["href"] for a in html.select("a.checklist__link")]
-    assert hrefs[0] == "response.html#communicate-early"
+    assert hrefs[0] == "plan.html#list-and-budget"
     assert all((offline_site / h.split("#")[0]).is_file() for h in hrefs)
     page = BeautifulSoup((offline_site / "response.html").read_text(encoding="utf-8"), "html.parser")
     assert page.select_one(".checklist__more a")["href"] == "checklist.html"

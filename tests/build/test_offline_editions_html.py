@@ -40,10 +40,10 @@ def test_offline_page_is_in_the_editions_script(full_site, editions, lang, tmp_p
 def test_manifest_start_url_and_scope_are_the_edition(full_site, lang):
     folder, name = EDITIONS[lang]
     manifest = json.loads((edition_dir(full_site, lang) / "manifest.webmanifest").read_text(encoding="utf-8"))
-    scope = f"/{folder}/".replace("//", "/")
-    assert manifest["start_url"] == manifest["scope"] == scope and manifest["lang"] == lang
+    # Relative to the manifest, which sits at the edition's root: the edition, wherever it is served.
+    assert manifest["start_url"] == manifest["scope"] == "./" and manifest["lang"] == lang
     assert name in manifest["name"]
-    assert all(icon["src"].startswith(scope) for icon in manifest["icons"])
+    assert all((edition_dir(full_site, lang) / icon["src"]).is_file() for icon in manifest["icons"])
 
 
 def test_each_edition_has_its_own_worker_and_the_zh_hant_one_leaves_zh_hans_alone(full_site):
@@ -51,5 +51,6 @@ def test_each_edition_has_its_own_worker_and_the_zh_hant_one_leaves_zh_hans_alon
     hant_worker = (full_site / "sw.js").read_text(encoding="utf-8")
     hans_worker = (full_site / "zh-Hans" / "sw.js").read_text(encoding="utf-8")
     assert '"zh-Hans/"' in hant_worker and "zh-Hans/" not in hans_worker.split("*/", 1)[1].replace('"/zh-Hans/', "")
-    assert 'href="/zh-Hans/manifest.webmanifest"' in (full_site / "zh-Hans" / "index.html").read_text(encoding="utf-8")
-    assert 'href="/manifest.webmanifest"' in (full_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="manifest.webmanifest"' in (full_site / "zh-Hans" / "index.html").read_text(encoding="utf-8")
+    assert 'href="manifest.webmanifest"' in (full_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="../manifest.webmanifest"' in (full_site / "zh-Hans" / "help" / "index.html").read_text(encoding="utf-8")

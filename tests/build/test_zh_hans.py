@@ -15,14 +15,16 @@ from bs4 import BeautifulSoup
 
 import editions
 import script_purity
-from site_pages import PAGES  # every page of the nav, as directory URLs
+from site_pages import EXTRA, PAGES  # every page of the nav, as directory URLs
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITIONS = {"zh-Hant": "", "zh-Hans": "zh-Hans/"}
 OTHER = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}
 
 
-to_simplified = editions.converter("tw2s")
+# The zh-Hans edition's whole conversion, as mkdocs.yml gives it: OpenCC's tw2s, then mainland quotes.
+ZH_HANS = next(e for e in EXTRA["editions"] if e["lang"] == "zh-Hans")
+to_simplified = editions.edition_converter(ZH_HANS["opencc"], ZH_HANS["quotes"])
 
 
 def soup(full_site: Path, path: str) -> BeautifulSoup:

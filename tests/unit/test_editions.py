@@ -174,3 +174,46 @@ def test_the_allowlist_has_a_reason_for_each_character():
         assert lang in langs
         for char, reason in chars.items():
             assert len(char) == 1 and isinstance(reason, str) and reason.strip(), (lang, char)
+
+
+# -----------------------------------------------------------------------------
+# Mainland quotation marks (the zh-Hans edition's `quotes`)
+# -----------------------------------------------------------------------------
+
+MAINLAND = editions.edition_converter("tw2s", "“”‘’")
+
+
+def test_the_edition_writes_mainland_quotes_after_converting_the_script():
+    assert MAINLAND("不要付費「代理協商」，他說『停息掛賬』。") == "不要付费“代理协商”，他说‘停息挂账’。"
+    assert editions.edition_converter("tw2s")("「協商」") == "「协商」"  # without quotes: kept
+
+
+def test_quotes_in_code_spans_and_fences_are_left_alone():
+    markdown = "寫「這樣」：`「原文」`\n```\n「代碼」\n```\n之後「也換」\n"
+    assert MAINLAND(markdown) == "写“这样”：`「原文」`\n```\n「代码」\n```\n之后“也换”\n"
+
+
+def test_yaml_data_keeps_its_lines_and_keys():
+    yaml_text = "  - id: refuse-paid-agents\n    label: 不付費找「代理協商」\n"
+    assert MAINLAND(yaml_text) == "  - id: refuse-paid-agents\n    label: 不付费找“代理协商”\n"
+
+
+def test_the_zh_hans_edition_of_mkdocs_yml_asks_for_mainland_quotes():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    [hans] = [e for e in editions.parse(config["extra"]["editions"]) if e.lang == "zh-Hans"]
+    assert hans.quotes == "“”‘’"
+
+
+@pytest.mark.parametrize("quotes", ["“”", 4, "“”‘’x"])
+def test_quotes_that_are_not_four_marks_stop_the_build_with_the_fix(quotes):
+    entries = [{"lang": "zh-Hant", "name": "繁", "path": ""},
+               {"lang": "zh-Hans", "name": "简", "path": "zh-Hans/", "opencc": "tw2s", "quotes": quotes}]
+    with pytest.raises(PluginError, match="quotes"):
+        editions.parse(entries)
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml with its !ENV tags read as nothing."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)

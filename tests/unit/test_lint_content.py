@@ -390,3 +390,45 @@ def test_the_cli_reports_a_wrong_encoding_as_a_problem_and_lints_the_other_files
         f"{tmp_path / 'gbk.yml'}:1:8: 這個文件不是 UTF-8 編碼（可能是 Big5 或 GBK），從這裡起無法讀取 — 請用 UTF-8 編碼另存這個文件",
         f"{tmp_path / 'ok.md'}:3:3: 簡體字「后」— 繁體版應寫作「後」（若兩種寫法都正確，把它加入 data/script-allowlist.yml）",
     ]
+
+
+# --- Phone reading: paragraphs of at most 100 Chinese characters ---
+
+LONG = "逾" * 101
+JUST = "逾" * 100
+
+
+def test_a_paragraph_over_100_chinese_characters_is_reported_at_its_first_line_with_a_hint():
+    text = f"# 標題 {{#t}}\n\n{LONG[:60]}\n{LONG[60:]}\n\n短句。\n"
+    [problem] = [p for p in lint_text(text, markdown=True) if "漢字" in p.message]
+    assert (problem.line, problem.column) == (3, 1)
+    assert "101 個漢字" in problem.message and "拆成" in problem.message
+    assert lint_content.long_paragraphs(text) == [(3, 101)]
+
+
+def test_a_paragraph_of_100_chinese_characters_passes_and_latin_digits_and_punctuation_do_not_count():
+    assert lint_content.long_paragraphs(f"{JUST}，App 12378。\n") == []
+
+
+def test_each_list_item_counts_on_its_own():
+    items = "".join(f"- {'逾' * 60}\n" for _ in range(3))
+    assert lint_content.long_paragraphs(items) == []
+    numbered = f"1. {'逾' * 30}\n2. {LONG}\n"
+    assert lint_content.long_paragraphs(numbered) == [(2, 101)]
+
+
+def test_each_admonition_paragraph_counts_on_its_own_and_its_title_does_not():
+    text = f'!!! note "編者補充"\n\n    {"逾" * 70}\n\n    {"逾" * 70}\n'
+    assert lint_content.long_paragraphs(text) == []
+    assert lint_content.long_paragraphs(f'!!! note "編者補充"\n\n    {LONG}\n') == [(3, 101)]
+
+
+def test_code_headings_front_matter_and_link_targets_are_not_paragraphs():
+    text = (f"---\ndescription: {LONG}\n---\n\n# {LONG} {{#t}}\n\n```\n{LONG}\n```\n\n"
+            f"[{'逾' * 90}](help.md#{'逾' * 20})\n")
+    assert lint_content.long_paragraphs(text) == []
+
+
+def test_the_published_pages_fit_a_phone():
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert lint_content.long_paragraphs(page.read_text(encoding="utf-8")) == [], page.name

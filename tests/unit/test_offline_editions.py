@@ -68,19 +68,19 @@ def test_precache_skips_maps_unused_lunr_big_downloads_and_other_editions(tmp_pa
 
 def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_alone(tmp_path):
     site = make_site(tmp_path)
-    first = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", scope_path="/g/",
+    first = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
                                               version="7", exclude=("zh-Hans",))
-    again = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", scope_path="/g/",
+    again = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
                                               version="7", exclude=("zh-Hans",))
-    assert first == again and first.startswith("/g/|7-")
+    assert first == again and first.startswith("7-")
     assert (site / "overview/index.html").read_text(encoding="utf-8").count('rel="manifest"') == 1
     assert (site / "zh-Hans/index.html").read_text(encoding="utf-8") == "</head>"
     (site / "overview/index.html").write_text("</head>changed", encoding="utf-8")
-    changed = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", scope_path="/g/",
+    changed = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
                                                 version="7", exclude=("zh-Hans",))
     assert changed != first
     (site / "download/guide.pdf").write_text("y" * (service_worker.DOWNLOAD_PRECACHE_MAX + 1), encoding="utf-8")
-    new_pdf = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", scope_path="/g/",
+    new_pdf = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
                                                 version="7", exclude=("zh-Hans",))
     assert new_pdf != changed
     worker = (site / "sw.js").read_text(encoding="utf-8")
@@ -90,10 +90,61 @@ def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_al
 def test_offline_page_in_the_editions_script(tmp_path):
     site = make_site(tmp_path)
     strings = {key: editions.converter("tw2s")(text) for key, text in OFFLINE_PAGE_STRINGS.items()}
-    service_worker.add_service_worker(site, strings=strings, lang="zh-Hans", name="简体中文", scope_path="/zh-Hans/",
+    service_worker.add_service_worker(site, strings=strings, lang="zh-Hans", name="简体中文", site_path="/zh-Hans/",
                                       version="1")
     html = (site / "offline.html").read_text(encoding="utf-8")
-    assert 'lang="zh-Hans"' in html and "目前没有网络连接" in html and 'href="/zh-Hans/"' in html
+    assert 'lang="zh-Hans"' in html and "目前没有网络连接" in html and 'href="./" data-offline-home' in html
+    # sw.js makes that link the edition's root where it serves the page: it looks for these words.
+    assert """'href="./" data-offline-home'""" in (site / "sw.js").read_text(encoding="utf-8")
+
+
+def test_every_url_it_writes_is_relative_but_in_404(tmp_path):
+    """The same site/ at any path: pages, manifest and worker name no path; 404.html, which a
+    server shows at any depth, names SITE_URL's (as MkDocs writes the rest of it)."""
+    site = make_site(tmp_path)
+    service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文",
+                                      site_path="/g/", version="1", exclude=("zh-Hans",))
+    head = {name: (site / name).read_text(encoding="utf-8") for name in ("index.html", "overview/index.html", "404.html")}
+    assert '<link rel="manifest" href="manifest.webmanifest">' in head["index.html"]
+    assert '<script src="assets/javascripts/offline-cache.js" defer></script>' in head["index.html"]
+    assert '<link rel="manifest" href="../manifest.webmanifest">' in head["overview/index.html"]
+    assert '<script src="../assets/javascripts/offline-cache.js" defer></script>' in head["overview/index.html"]
+    assert '<link rel="manifest" href="/g/manifest.webmanifest">' in head["404.html"]
+    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["start_url"] == manifest["scope"] == manifest["id"] == "./"
+    assert [icon["src"] for icon in manifest["icons"]] == list(service_worker.ICONS.values())
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    assert "/g/" not in worker and "const SCOPE = base.pathname" in worker
+
+
+# -----------------------------------------------------------------------------
+# What the first visit downloads
+# -----------------------------------------------------------------------------
+
+def test_big_images_wait_for_first_view(tmp_path):
+    site = make_site(tmp_path)
+    small, big = "assets/small.png", "assets/big.JPG"
+    (site / "assets").mkdir(exist_ok=True)
+    (site / small).write_bytes(b"x" * service_worker.IMAGE_PRECACHE_MAX)
+    (site / big).write_bytes(b"x" * (service_worker.IMAGE_PRECACHE_MAX + 1))
+    precache, on_use = service_worker.plan(site, ("zh-Hans/",))
+    assert small in precache and big not in precache
+    assert on_use == [big, "download/guide.pdf"]
+
+
+def test_over_the_budget_images_wait_biggest_first_then_the_build_stops(tmp_path, monkeypatch):
+    site = make_site(tmp_path)
+    images = {"a.png": 300, "b.png": 200, "c.png": 100}
+    for name, size in images.items():
+        (site / name).write_bytes(b"x" * size)
+    rest = sum(len(service_worker._read(site, url)) for url in service_worker.precache_list(site, ("zh-Hans/",))) - 600
+    monkeypatch.setattr(service_worker, "PRECACHE_BUDGET", rest + 300)  # b and c fit, a does not
+    precache, on_use = service_worker.plan(site, ("zh-Hans/",))
+    assert {"c.png", "b.png"} <= set(precache) and "a.png" not in precache
+    assert "a.png" in on_use
+    monkeypatch.setattr(service_worker, "PRECACHE_BUDGET", rest - 1)  # the pages alone are over it
+    with pytest.raises(service_worker.PrecacheTooLarge, match="超過上限.*PRECACHE_BUDGET"):
+        service_worker.plan(site, ("zh-Hans/",))
 
 
 @pytest.mark.parametrize("size", [192, 512])

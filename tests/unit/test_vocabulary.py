@@ -116,3 +116,63 @@ def test_the_site_text_and_config_use_mainland_words():
 
 def test_the_theme_strings_use_mainland_words():
     assert vocabulary.lint_paths([ROOT / "overrides"]) == []
+
+
+# --- The words issue 17 found: in pages, data, theme strings and mkdocs.yml ---
+
+ISSUE_17_WORDS = {
+    "確定要清除嗎？清除後無法復原。": ("無法復原", "無法恢復"),
+    "「說明」連回講解這項行動的段落。": ("連回", "鏈接到"),
+    "勾選只保存在你這部手機的瀏覽器裡。": ("這部手機", "這臺手機"),
+    "這一頁還沒有保存到這部設備上。": ("這部設備", "這臺設備"),
+    "本指南根據官方資料補充。": ("官方資料", "官方信息"),
+    "資料核對：2026 年 11 月": ("資料核對", "信息核對"),
+    "鍵入以開始檢索": ("鍵入", "輸入"),
+    "搜尋": ("搜尋", "搜索"),
+}
+
+
+@pytest.mark.parametrize("text", ISSUE_17_WORDS)
+def test_each_issue_17_word_is_rejected_in_both_scripts(text):
+    word, mainland = ISSUE_17_WORDS[text]
+    [finding] = find_words(text)
+    assert finding.word == word and mainland in finding.mainland
+    [finding] = find_words(simplified(text), "zh-Hans")
+    assert finding.word == simplified(word)
+
+
+def test_materials_in_the_sense_of_materials_is_still_allowed():
+    assert find_words("準備申請資料和個人身份證明") == []
+
+
+MATERIAL_HANT = '''{% macro t(key) %}{{ {
+  "language": "zh-Hant",
+  "search.placeholder": "搜尋",
+  "search.result.placeholder": "鍵入以開始檢索",
+  "toc": "目錄"
+}[key] }}{% endmacro %}'''
+
+
+def partial(overrides: str) -> str:
+    return ('{#- the guide\'s strings -#}\n{% import "partials/languages/zh-Hant.html" as fallback %}\n'
+            '{% macro override(key) %}{{ {\n' + overrides + '\n}[key] }}{% endmacro %}\n')
+
+
+def test_strings_a_language_partial_inherits_from_material_are_checked(tmp_path):
+    (tmp_path / "zh-Hant.html").write_text(MATERIAL_HANT, encoding="utf-8")
+    problems = vocabulary.inherited_theme_strings(partial('  "language": "zh-Hant"'), "x.html", tmp_path)
+    assert [p.split(": ", 1)[0] for p in problems] == ["x.html:2:1", "x.html:2:1"]
+    assert "search.placeholder「搜尋」" in problems[0] and "「搜索」" in problems[0]
+    assert "search.result.placeholder" in problems[1] and "「輸入」" in problems[1]
+
+
+def test_a_string_the_partial_sets_itself_is_not_reported_from_material(tmp_path):
+    (tmp_path / "zh-Hant.html").write_text(MATERIAL_HANT, encoding="utf-8")
+    own = '  "search.placeholder": "搜索",\n  "search.result.placeholder": "輸入關鍵詞開始搜索"'
+    assert vocabulary.inherited_theme_strings(partial(own), "x.html", tmp_path) == []
+
+
+def test_the_theme_language_partials_override_every_taiwan_word_of_material():
+    languages = ROOT / "overrides" / "partials" / "languages"
+    for file in languages.glob("*.html"):
+        assert vocabulary.inherited_theme_strings(file.read_text(encoding="utf-8"), file.name) == [], file.name

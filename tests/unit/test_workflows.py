@@ -225,10 +225,11 @@ def dependabot_updates():
     return {update["package-ecosystem"]: update for update in load(DEPENDABOT)["updates"]}
 
 
-def test_dependabot_watches_the_locks_inputs_and_the_workflows_actions_every_week():
+def test_dependabot_watches_the_locks_inputs_lighthouse_and_the_workflows_actions_every_week():
     updates = dependabot_updates()
-    assert set(updates) == {"pip", "github-actions"}
+    assert set(updates) == {"pip", "npm", "github-actions"}
     assert (ROOT / updates["pip"]["directory"].lstrip("/") / "requirements.in").is_file()
+    assert (ROOT / updates["npm"]["directory"].lstrip("/") / "package-lock.json").is_file()
     assert updates["github-actions"]["directory"] == "/"  # Dependabot reads .github/workflows from there
     for update in updates.values():
         assert update["schedule"]["interval"] == "weekly"

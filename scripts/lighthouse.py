@@ -1,0 +1,150 @@
+"""Lighthouse's mobile figures for our pages beside Material's defaults built from the same docs.
+
+    scripts/lighthouse [--runs 5] [PATH ...]        e.g.  scripts/lighthouse "" checklist/
+
+Builds both sites into a temporary folder: ours as scripts/build publishes it (every edition,
+the service worker, the downloads' sizes in the footer), and Material's defaults on the same
+docs/ (scripts/page_weight.py's default_config). Serves each with deploy/nginx.conf (gzip,
+precompressed by scripts/precompress.py) on loopback, runs Lighthouse (tools/lighthouse,
+pinned in its package-lock.json) in Debian's Chromium, mobile with its default simulated
+throttling, RUNS times per page and site, alternating the sites so that a busy machine slows
+both alike, and prints the median of each figure: total blocking time, largest contentful
+paint, performance score, with the differences and the goals of issue 20.
+
+A developer's measurement (no test asserts timings): run it on an otherwise quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import local_site  # noqa: E402
+import page_weight  # noqa: E402
+import precompress  # noqa: E402
+
+LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+# (Lighthouse's audit, what we call it, its unit); performance is a category, read apart.
+FIGURES = (("total-blocking-time", "total blocking time", "ms"),
+           ("largest-contentful-paint", "largest contentful paint", "ms"),
+           ("performance", "performance", ""))
+# Issue 20's goals: ours minus the default's at most this much (performance: at least).
+GOALS = {"total-blocking-time": 50, "largest-contentful-paint": 100, "performance": 0}
+SITES = ("ours", "Material's default")
+LABEL = 26  # the width of the first column
+
+
+# -----------------------------------------------------------------------------
+# Building and serving
+# -----------------------------------------------------------------------------
+
+def build_sites(tmp: Path) -> dict[str, Path]:
+    """{site: folder served}: each site inside www/ of its own, under the same path (the root)."""
+    import build_site
+
+    ours, default = tmp / "ours", tmp / "default"
+    build_site.quiet_jieba()
+    try:
+        build_site.build_all(ours / "site")
+    except build_site.BuildFailed as failure:
+        sys.exit("our site does not build:\n" + "\n".join(failure.problems))
+    page_weight.build(page_weight.default_config(tmp), default / "site", "http://127.0.0.1/")
+    for site in (ours, default):
+        precompress.precompress(site / "site")
+    return {"ours": ours, "Material's default": default}
+
+
+def lighthouse(url: str, out: Path) -> dict[str, float]:
+    """One Lighthouse run of url: {audit: value} in ms, and performance out of 100."""
+    flags = " ".join(["--headless=new", *local_site.CHROMIUM_ARGS])
+    proc = subprocess.run(
+        ["node", str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json",
+         f"--output-path={out}", f"--chrome-flags={flags}", "--quiet"],
+        env={**os.environ, "CHROME_PATH": local_site.CHROMIUM}, capture_output=True, text=True)
+    if proc.returncode:
+        sys.exit(f"Lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    if report.get("runtimeError"):
+        sys.exit(f"Lighthouse could not load {url}: {report['runtimeError']}")
+    figures = {audit: report["audits"][audit]["numericValue"] for audit, _, _ in FIGURES[:2]}
+    figures["performance"] = report["categories"]["performance"]["score"] * 100
+    return figures
+
+
+# -----------------------------------------------------------------------------
+# Report
+# -----------------------------------------------------------------------------
+
+def medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {audit: statistics.median(run[audit] for run in runs) for audit, _, _ in FIGURES}
+
+
+def spread(runs: dict[str, list[dict[str, float]]]) -> str:
+    """Each figure's lowest and highest run, so a reader sees how much the median can be trusted."""
+    return "\n".join(f"{site + ', runs':<{LABEL}}" + "".join(
+        f"{f'{min(r[audit] for r in results):,.0f}–{max(r[audit] for r in results):,.0f} {unit}':>26}"
+        for audit, _, unit in FIGURES) for site, results in runs.items())
+
+
+def table(path: str, result: dict[str, dict[str, float]], runs: int) -> str:
+    width = 26
+    lines = [f"/{path}: Lighthouse {lighthouse_version()}, mobile, simulated throttling, gzip (nginx), "
+             f"median of {runs}",
+             f"{'':<{LABEL}}" + "".join(f"{name:>{width}}" for _, name, _ in FIGURES)]
+    for site in SITES:
+        lines.append(f"{site:<{LABEL}}" + "".join(f"{result[site][audit]:>{width - len(unit) - 1},.0f} {unit}"
+                                             for audit, _, unit in FIGURES))
+    diff = {audit: round(result["ours"][audit]) - round(result[SITES[1]][audit]) for audit, _, _ in FIGURES}
+    lines.append(f"{'ours - default':<{LABEL}}" + "".join(f"{diff[audit]:>+{width - len(unit) - 1},.0f} {unit}"
+                                                     for audit, _, unit in FIGURES))
+    verdicts = []
+    for audit, _, unit in FIGURES:
+        met = diff[audit] >= GOALS[audit] if audit == "performance" else diff[audit] <= GOALS[audit]
+        goal = f"{'≥' if audit == 'performance' else '≤'} {GOALS[audit]:+d}{(' ' + unit) if unit else ''}"
+        verdicts.append(f"{goal} {'met' if met else 'NOT met'}")
+    lines.append(f"{'goal (issue 20)':<{LABEL}}" + "".join(f"{v:>{width}}" for v in verdicts))
+    return "\n".join(lines)
+
+
+def lighthouse_version() -> str:
+    package = LIGHTHOUSE.parent.parent / "package.json"
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/lighthouse", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per page and site (the median is printed)")
+    parser.add_argument("paths", nargs="*", default=[""], help='pages, e.g. "" checklist/ (default: the home page)')
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.is_file():
+        sys.exit("Lighthouse is not installed: run scripts/lighthouse (it runs npm ci in tools/lighthouse)")
+    with tempfile.TemporaryDirectory(prefix="guide-lighthouse-") as tmp_name, ExitStack() as servers:
+        tmp = Path(tmp_name)
+        print("building both sites…", file=sys.stderr, flush=True)
+        urls = {site: servers.enter_context(local_site.nginx(folder / "site"))
+                for site, folder in build_sites(tmp).items()}
+        for path in args.paths:
+            runs: dict[str, list[dict[str, float]]] = {site: [] for site in SITES}
+            for number in range(args.runs):
+                for site in SITES:
+                    print(f"  /{path} {site}: run {number + 1} of {args.runs}", file=sys.stderr, flush=True)
+                    runs[site].append(lighthouse(urls[site] + path, tmp / "report.json"))
+            print(table(path, {site: medians(results) for site, results in runs.items()}, args.runs))
+            print(spread(runs))
+    return 0
+
+
+if __name__ == "__main__":
+    shutil.which("node") or sys.exit("Lighthouse needs Node.js 18.16 or newer (apt-get install nodejs npm)")
+    sys.exit(main(sys.argv[1:]))

@@ -434,9 +434,9 @@ CONFIG_MESSAGES = [
     (re.compile(r"The path '(?P<value>[^']+)' isn't an existing (?:file|directory)\."),
      "「{value}」不存在", "檢查路徑（相對於 mkdocs.yml 所在的文件夾）和大小寫"),
     (re.compile(r"Failed to load extension '(?P<value>[^']+)'"),
-     "加載不了 Markdown 擴展「{value}」", "檢查名稱拼寫；新的擴展要先加入 requirements.txt"),
+     "加載不了 Markdown 擴展「{value}」", "檢查名稱拼寫；新的擴展要先加入 requirements.in，再運行 scripts/setup --lock"),
     (re.compile(r"The \"(?P<value>[^\"]+)\" plugin is not installed"),
-     "沒有安裝插件「{value}」", "檢查名稱拼寫；新的插件要先加入 requirements.txt"),
+     "沒有安裝插件「{value}」", "檢查名稱拼寫；新的插件要先加入 requirements.in，再運行 scripts/setup --lock"),
     (re.compile(r"Unrecognised theme name: '(?P<value>[^']+)'"),
      "沒有「{value}」這個主題", "本指南用 material"),
 ]

@@ -175,7 +175,7 @@ def _print_here(single_page: Path, out_file: Path, chromium: str) -> None:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
-        raise MissingTool("生成 PDF 需要 Python 包 playwright（requirements.txt）。請運行 scripts/setup。") from error
+        raise MissingTool("生成 PDF 需要 Python 包 playwright（requirements.in）。請運行 scripts/setup。") from error
     with sync_playwright() as p:
         browser = launch_chromium(p, chromium)
         try:

@@ -75,7 +75,7 @@ def cross_script_table(words: Iterable[str], to_other: Callable[[str], str]) -> 
     """{other script: this edition's script} for the given words of the edition."""
     words = set(words)
     pairs = {}
-    for word in words:
+    for word in sorted(words):  # where two words share a form (複, 復 → 复), the same one wins every build
         other = to_other(word)
         if other != word and len(other) == len(word):  # OpenCC keeps lengths for these scripts
             pairs[other] = word

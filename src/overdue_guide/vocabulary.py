@@ -12,7 +12,7 @@ Where the word table comes from (nothing here is typed in from examples):
 - OpenCC's TWPhrases dictionary, read in reverse. Each of its lines maps a
   mainland word to the Taiwan word(s) s2twp writes for it (鏈接 → 連結); read
   backwards, every Taiwan word maps to the mainland word to use. It is read at
-  lint time from the OpenCC wheel pinned in requirements.txt, the same package
+  lint time from the OpenCC wheel locked in requirements.txt, the same package
   that makes the zh-Hans edition, so the table cannot drift from the converter
   and there is no generated copy to keep in sync. The wheel ships the
   dictionary only in OpenCC's binary format (.ocd2, a marisa trie) and, next to

@@ -244,3 +244,20 @@ def test_nginx_adds_the_slash_without_naming_its_host(nginx_host):
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def test_nginx_sends_the_pages_own_policy_with_frame_ancestors(nginx_host):
+    """One policy: the header is the <meta> policy the build writes into each page, less the two
+    directives that hold that page's script hashes, plus frame-ancestors (a <meta> cannot set it)."""
+    base, site = nginx_host
+    for path in ("", "zh-Hans/checklist/"):
+        header = directives(fetch(base + path)[1]["content-security-policy"])
+        soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        meta = directives(soup.select_one("meta[http-equiv=Content-Security-Policy]")["content"])
+        page_level = {"default-src", "script-src"}
+        assert header == {**{k: v for k, v in meta.items() if k not in page_level}, "frame-ancestors": "'none'"}, (
+            "deploy/nginx.conf's Content-Security-Policy differs from the pages' (hooks/safe_html.py SITE_POLICY)")
+
+
+def directives(policy: str) -> dict[str, str]:
+    return {d.split()[0]: " ".join(d.split()[1:]) for d in (d.strip() for d in policy.split(";")) if d}

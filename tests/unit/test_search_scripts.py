@@ -56,3 +56,15 @@ def test_the_table_covers_only_the_editions_words():
 def test_index_words_reads_titles_and_texts_without_markup():
     index = {"docs": [{"title": "協商", "text": "<p>\u200b滯納金\u200b和\u200b<code>徵信</code></p>"}]}
     assert index_words(index) == {"協商", "滯納金", "和", "徵信"}
+
+
+def test_the_table_is_the_same_in_every_build_when_two_words_share_a_simplified_form():
+    # 複 and 復 are both 复: which one 复 becomes must not depend on the process's hash seed
+    # (the built index, and so the service worker's cache name, would change from build to build).
+    import subprocess
+    import sys
+    code = ("import json; from overdue_guide import search_scripts as s; "
+            "print(json.dumps(s.cross_script_table(['複', '復', '複製', '修復', '答覆'], s.converter('Hant'))))")
+    tables = {subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": str(seed)},
+                             capture_output=True, text=True, check=True).stdout for seed in range(8)}
+    assert len(tables) == 1, tables

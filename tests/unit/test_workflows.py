@@ -1,7 +1,9 @@
 """The GitHub workflows and forms are valid and hold the properties issue 13 asks for:
 current action majors, least privilege per job, concurrency, pip caching, the setup
-command, the preview artifacts. Checked by two maintained tools (zizmor, and
-check-jsonschema with the schemas it ships) and by reading the YAML."""
+command, the preview artifacts; and Dependabot's configuration those of issue 21: weekly
+updates of the locks' inputs and the actions, minor and patch grouped, majors alone, Chinese
+labels, and a bot's pull request checked and previewed like anyone's. Checked by two
+maintained tools (zizmor, and check-jsonschema with the schemas it ships) and by reading the YAML."""
 
 import re
 import subprocess
@@ -14,6 +16,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+DEPENDABOT = GITHUB / "dependabot.yml"
 BIN = Path(sys.executable).parent
 
 # The oldest major allowed per action: each runs on Node 24 from this major on
@@ -52,9 +55,9 @@ def uses(data, action):
 # Maintained tools
 # -----------------------------------------------------------------------------
 
-def test_zizmor_finds_nothing_in_the_workflows():
+def test_zizmor_finds_nothing_in_the_workflows_and_dependabots_configuration():
     proc = subprocess.run([BIN / "zizmor", "--offline", "--persona", "auditor", "--no-progress",
-                           "--config", GITHUB / "zizmor.yml", *WORKFLOWS],
+                           "--config", GITHUB / "zizmor.yml", DEPENDABOT, *WORKFLOWS],
                           cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -64,6 +67,7 @@ def test_zizmor_finds_nothing_in_the_workflows():
     ("vendor.github-issue-forms", [str(p) for p in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
                                    if p.name != "config.yml"]),
     ("vendor.github-issue-config", [str(GITHUB / "ISSUE_TEMPLATE" / "config.yml")]),
+    ("vendor.dependabot", [str(DEPENDABOT)]),
 ])
 def test_workflows_and_issue_forms_match_githubs_schemas(schema, files):
     assert files
@@ -211,3 +215,51 @@ def test_the_build_step_runs_scripts_build_which_annotates_its_own_problems():
     for path in WORKFLOWS:
         [build] = [step for _, step in steps(load(path)) if step.get("id") == "build"]
         assert build["run"] == "scripts/build"
+
+
+# -----------------------------------------------------------------------------
+# Dependabot: kept current, and a bot's pull request checked like anyone's
+# -----------------------------------------------------------------------------
+
+def dependabot_updates():
+    return {update["package-ecosystem"]: update for update in load(DEPENDABOT)["updates"]}
+
+
+def test_dependabot_watches_the_locks_inputs_lighthouse_and_the_workflows_actions_every_week():
+    updates = dependabot_updates()
+    assert set(updates) == {"pip", "npm", "github-actions"}
+    assert (ROOT / updates["pip"]["directory"].lstrip("/") / "requirements.in").is_file()
+    assert (ROOT / updates["npm"]["directory"].lstrip("/") / "package-lock.json").is_file()
+    assert updates["github-actions"]["directory"] == "/"  # Dependabot reads .github/workflows from there
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "weekly"
+
+
+def test_minor_and_patch_releases_come_grouped_and_each_major_alone():
+    for ecosystem, update in dependabot_updates().items():
+        [group] = update["groups"].values()
+        assert sorted(group["update-types"]) == ["minor", "patch"], ecosystem  # a major matches no group
+        assert set(group) == {"update-types"}, ecosystem  # every package, whatever its name
+
+
+def test_dependabots_labels_are_chinese_shared_and_say_the_ecosystem():
+    labels = {ecosystem: update["labels"] for ecosystem, update in dependabot_updates().items()}
+    assert all(re.search(r"[\u4e00-\u9fff]", label) for each in labels.values() for label in each)
+    [shared] = set.intersection(*map(set, labels.values()))  # one label finds every update
+    own = [tuple(set(each) - {shared}) for each in labels.values()]
+    assert all(len(o) == 1 for o in own) and len(set(own)) == len(own)  # and one more per ecosystem
+    # They are created by hand in the repository: the file says which.
+    [note] = [line for line in DEPENDABOT.read_text(encoding="utf-8").splitlines() if "Labels" in line]
+    assert all(label in note for each in labels.values() for label in each)
+
+
+def test_a_bots_pull_request_gets_the_same_checks_preview_and_summary():
+    # Dependabot's pull requests run pull_request workflows with a read-only token and without
+    # the repository's secrets: the checks must need neither, nor skip or filter a bot's run.
+    checks = workflow("checks.yml")
+    assert triggers(checks) == {"pull_request": None}  # no paths, branches or types filter
+    text = (GITHUB / "workflows" / "checks.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text and "pull_request_target" not in text
+    conditions = [str(step.get("if", "")) for _, step in steps(checks)]
+    conditions += [str(job.get("if", "")) for job in checks["jobs"].values()]
+    assert not [c for c in conditions if re.search(r"actor|dependabot|user\.login|head_ref|\[bot\]", c)]

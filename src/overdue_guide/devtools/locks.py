@@ -1,0 +1,141 @@
+"""The lock files: every package the build and the tests install, pinned with its hashes.
+
+requirements.in and requirements-test.in name the direct dependencies and why each is there;
+pip-tools' pip-compile resolves them into requirements.txt and requirements-test.txt, with every
+version and the sha256 of every file the registry has for it, so that `pip install
+--require-hashes` (scripts/setup) refuses a file that was replaced after the lock was made.
+
+    scripts/setup --lock                                   # after editing a .in file
+    scripts/setup --lock --upgrade-package mkdocs-material # one package to its newest release
+    scripts/setup --lock --upgrade                         # everything to its newest release
+
+pip-compile keeps the versions an existing lock already has unless told to upgrade, so compiling
+again gives the same lock until the inputs change: `--check` (tests/unit/test_locks.py) compiles
+into a temporary folder and compares packages, versions and hashes, not the file's layout, so a
+lock Dependabot regenerated with another pip-tools release still matches.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]  # the project (src/overdue_guide/devtools/ → the repository)
+BIN = Path(sys.executable).parent
+
+# (input, lock), in the order they are compiled: the tests' lock includes the build's inputs.
+LOCKS = [("requirements.in", "requirements.txt"), ("requirements-test.in", "requirements-test.txt")]
+
+# The one command that regenerates the locks, written into their headers and every message.
+COMMAND = "scripts/setup --lock"
+
+# Python the locks are compiled for: the version CI runs (.github/workflows). Markers that depend
+# on the version (backports, say) are resolved for it, so another version compiles another lock.
+PYTHON = (3, 11)
+
+# pip-compile's options. --allow-unsafe pins pip and setuptools too, which --require-hashes needs;
+# hashes are always asked of the registry, never copied from the old lock (a hand-edited or
+# tampered hash is caught); no index or find-links lines, so a machine's pip configuration never
+# lands in a lock.
+OPTIONS = ["--quiet", "--generate-hashes", "--no-reuse-hashes", "--allow-unsafe", "--strip-extras",
+           "--no-emit-index-url", "--no-emit-find-links"]
+
+REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>\S+)")
+HASH = re.compile(r"--hash=(sha256:[0-9a-f]{64})")
+
+
+# -----------------------------------------------------------------------------
+# Reading a lock
+# -----------------------------------------------------------------------------
+
+def normalize(name):
+    """A package name as the registry compares them (PEP 503): Jinja2 and jinja2 are one."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pins(text):
+    """{package: (version, frozenset of hashes)} of a lock file's text; comments and layout ignored."""
+    result, name = {}, None
+    for line in text.splitlines():
+        line = line.split("#", 1)[0] if line.lstrip().startswith("#") else line
+        m = REQUIREMENT.match(line)
+        if m:
+            name = normalize(m["name"])
+            result[name] = (m["version"], frozenset())
+        if name and (hashes := HASH.findall(line)):
+            version, known = result[name]
+            result[name] = (version, known | frozenset(hashes))
+    return result
+
+
+def differences(locked, compiled):
+    """What a lock lacks or has too much, in words: [] when it matches what its inputs compile to."""
+    found = []
+    for name in sorted(set(locked) | set(compiled)):
+        if name not in compiled:
+            found.append(f"{name} is locked but no input needs it")
+        elif name not in locked:
+            found.append(f"{name}=={compiled[name][0]} is needed but not locked")
+        elif locked[name][0] != compiled[name][0]:
+            found.append(f"{name}: locked {locked[name][0]}, the inputs need {compiled[name][0]}")
+        elif locked[name][1] != compiled[name][1]:
+            found.append(f"{name}=={locked[name][0]}: its hashes differ from the registry's")
+    return found
+
+
+# -----------------------------------------------------------------------------
+# Compiling
+# -----------------------------------------------------------------------------
+
+def compile_lock(source, lock, extra=()):
+    """Run pip-compile on ROOT/source into lock (a path); extra: e.g. --upgrade-package NAME."""
+    env = dict(os.environ, CUSTOM_COMPILE_COMMAND=COMMAND)
+    proc = subprocess.run([BIN / "pip-compile", *OPTIONS, *extra, "--output-file", str(lock), source],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"pip-compile {source} failed (a version in {lock.name} the registry "
+                         f"does not have?):\n{proc.stderr[-2000:]}\nFix {source}, then run {COMMAND}.")
+
+
+def check(workdir):
+    """{lock: differences} for every lock that does not match its inputs, compiled into workdir."""
+    scratch = {lock: Path(workdir) / lock for _, lock in LOCKS}
+    for lock, path in scratch.items():
+        shutil.copyfile(ROOT / lock, path)  # its pins are pip-compile's starting point, as in --lock
+    with ThreadPoolExecutor() as pool:  # both at once: each mostly waits on the registry
+        list(pool.map(lambda pair: compile_lock(pair[0], scratch[pair[1]]), LOCKS))
+    mismatched = {}
+    for lock, path in scratch.items():
+        found = differences(pins((ROOT / lock).read_text(encoding="utf-8")), pins(path.read_text(encoding="utf-8")))
+        if found:
+            mismatched[lock] = found
+    return mismatched
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare the locks with their inputs, change nothing")
+    args, extra = parser.parse_known_args(argv)
+    if sys.version_info[:2] != PYTHON:
+        raise SystemExit(f"The locks are compiled for Python {'.'.join(map(str, PYTHON))}, as CI runs it; "
+                         f"this is {sys.version.split()[0]}.")
+    if args.check:
+        with tempfile.TemporaryDirectory() as workdir:
+            mismatched = check(workdir)
+        for lock, found in mismatched.items():
+            print(f"{lock} does not match its input:", *found, sep="\n  ", file=sys.stderr)
+        if mismatched:
+            raise SystemExit(f"Run {COMMAND} and commit the locks.")
+        return
+    for source, lock in LOCKS:
+        compile_lock(source, ROOT / lock, extra)
+        print(f"{lock}: {len(pins((ROOT / lock).read_text(encoding='utf-8')))} packages, from {source}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -19,14 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide.local_site import ROOT, launch_chromium, serve
-
 from overdue_guide import build_site
-
+from overdue_guide.local_site import ROOT, launch_chromium, serve
 
 # -----------------------------------------------------------------------------
 # The build matrix
 # -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def full_site_server():
@@ -96,6 +95,7 @@ def offline_site(full_site, editions, tmp_path_factory) -> Path:
 # A copy of the project with one mistake in it
 # -----------------------------------------------------------------------------
 
+
 class Project:
     """A throwaway copy of the project to break and build."""
 
@@ -111,7 +111,7 @@ class Project:
         path = self.root / name
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {name}"
-        line = text[:text.index(old)].count("\n") + 1
+        line = text[: text.index(old)].count("\n") + 1
         path.write_text(text.replace(old, new, count), encoding="utf-8")
         return line
 
@@ -126,14 +126,16 @@ class Project:
     def line_of(self, name: str, needle: str) -> int:
         text = (self.root / name).read_text(encoding="utf-8")
         assert needle in text, f"{needle!r} not in {name}"
-        return text[:text.index(needle)].count("\n") + 1
+        return text[: text.index(needle)].count("\n") + 1
 
-    def without_downloads(self) -> "Project":
+    def without_downloads(self) -> Project:
         """The copy builds only its editions' sites (extra.outputs emptied): for a test that reads
         pages, it skips the single page, the PDF and the zip, a few seconds each."""
         text = self.config.read_text(encoding="utf-8")
         start = text.index("\n  outputs:\n") + 1
-        end = re.search(r"^  \S", text[start + len("  outputs:\n"):], re.MULTILINE).start() + start + len("  outputs:\n")
+        end = (
+            re.search(r"^  \S", text[start + len("  outputs:\n") :], re.MULTILINE).start() + start + len("  outputs:\n")
+        )
         self.config.write_text(text[:start] + "  outputs: []\n" + text[end:], encoding="utf-8")
         return self
 
@@ -147,7 +149,7 @@ class Project:
 
 
 def copy_project(root: Path) -> Project:
-    """docs/, data/ and mkdocs.yml copied into root; hooks/ and overrides/ linked (the code is the installed package)."""
+    """docs/, data/ and mkdocs.yml copied into root; hooks/ and overrides/ linked (the code: the installed package)."""
     root.mkdir(parents=True)
     for name in ("docs", "data"):
         shutil.copytree(ROOT / name, root / name)
@@ -165,6 +167,7 @@ def project(tmp_path) -> Project:
 # -----------------------------------------------------------------------------
 # The browser
 # -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def browser(full_site):

@@ -19,9 +19,9 @@ State: as in hooks/checklist.py, one ``BudgetBuild`` per build on its config
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
-from typing import Callable, Mapping
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,23 +29,57 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import data_file  # shared reading of YAML data files
-from . import editions  # the edition this build makes
+from . import (
+    data_file,  # shared reading of YAML data files
+    editions,  # the edition this build makes
+)
 from .data_file import DataError
 
 STATE = "budget_build"  # where a build keeps its BudgetBuild on its config
 
 # Every string the widget shows; the data file must give each one, and no other.
-STRINGS = ("income_heading", "spending_heading", "income_total", "spending_total", "unit", "available",
-           "debts_heading", "debt_name", "debt_amount", "debt_offer", "debt_months", "add_debt",
-           "remove_debt", "start", "no_debts", "result", "fix_fields", "nothing_left", "nothing_left_path",
-           "nothing_left_help", "not_a_number", "negative", "too_large", "amount_missing", "clear",
-           "clear_confirm")
+STRINGS = (
+    "income_heading",
+    "spending_heading",
+    "income_total",
+    "spending_total",
+    "unit",
+    "available",
+    "debts_heading",
+    "debt_name",
+    "debt_amount",
+    "debt_offer",
+    "debt_months",
+    "add_debt",
+    "remove_debt",
+    "start",
+    "no_debts",
+    "result",
+    "fix_fields",
+    "nothing_left",
+    "nothing_left_path",
+    "nothing_left_help",
+    "not_a_number",
+    "negative",
+    "too_large",
+    "amount_missing",
+    "clear",
+    "clear_confirm",
+)
 # Strings that must carry a placeholder the script fills in.
 PLACEHOLDERS = {"no_debts": "{available}", "result": "{available}"}
 # Messages the script shows, passed to it as data-message-* attributes.
-MESSAGES = ("start", "no_debts", "result", "fix_fields", "not_a_number", "negative", "too_large",
-            "amount_missing", "clear_confirm")
+MESSAGES = (
+    "start",
+    "no_debts",
+    "result",
+    "fix_fields",
+    "not_a_number",
+    "negative",
+    "too_large",
+    "amount_missing",
+    "clear_confirm",
+)
 
 # Where the budget goes: a line of its own in the page's Markdown.
 MARKER = re.compile(r"^[ \t]*<!--\s*budget\s*-->[ \t]*$", re.MULTILINE)
@@ -60,7 +94,7 @@ BLANK_DEBT_ROWS = 3  # rows on paper; the script adds more on request
 class Field:
     id: str
     label: str
-    hint: str   # "" when the data gives none
+    hint: str  # "" when the data gives none
     line: int
 
 
@@ -79,6 +113,7 @@ BudgetError = DataError  # a mistake in data/budget.yml (hooks/data_file.py)
 @dataclass
 class BudgetBuild:
     """What one build knows: the budget and where its data file is."""
+
     budget: Budget
     data_file: str
 
@@ -87,9 +122,9 @@ class BudgetBuild:
 # Hooks
 # -----------------------------------------------------------------------------
 
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    budget = data_file.load(config, "budget", parse_budget, what="還款預算表",
-                            convert=editions.text_converter(config))
+    budget = data_file.load(config, "budget", parse_budget, what="還款預算表", convert=editions.text_converter(config))
     config[STATE] = BudgetBuild(budget, data_file.data_path(config, "budget"))
     return config
 
@@ -98,8 +133,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build: BudgetBuild = config[STATE]
     for key, (path, line) in build.budget.pages.items():
         if not data_file.is_page(files, path):
-            raise data_file.build_error(build.data_file, BudgetError(
-                line, f"{key}「{path}」不存在 — 寫上 docs/ 裡的頁面文件名（大小寫要一致），例如 budget.md"))
+            raise data_file.build_error(
+                build.data_file,
+                BudgetError(line, f"{key}「{path}」不存在 — 寫上 docs/ 裡的頁面文件名（大小寫要一致），例如 budget.md"),
+            )
     return files
 
 
@@ -109,12 +146,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     src = page.file.src_uri
     if src != budget.page:
         if "<!--" in html and MARKER.search(html):
-            raise PluginError(f"docs/{src}:{data_file.marker_line(page, MARKER)}: 這頁有 <!-- budget --> 標記，"
-                              f"但還款預算表放在 {budget.page}（{build.data_file} 的 page）— 刪除這行標記")
+            raise PluginError(
+                f"docs/{src}:{data_file.marker_line(page, MARKER)}: 這頁有 <!-- budget --> 標記，"
+                f"但還款預算表放在 {budget.page}（{build.data_file} 的 page）— 刪除這行標記"
+            )
         return html
     if not MARKER.search(html):
-        raise PluginError(f"docs/{src}:1: 這頁是還款預算表的頁面（{build.data_file} 的 page），但沒有"
-                          f" <!-- budget --> 標記 — 在要放表格的地方單獨寫一行 <!-- budget -->")
+        raise PluginError(
+            f"docs/{src}:1: 這頁是還款預算表的頁面（{build.data_file} 的 page），但沒有"
+            f" <!-- budget --> 標記 — 在要放表格的地方單獨寫一行 <!-- budget -->"
+        )
 
     def href(key: str) -> str:
         return files.get_file_from_path(budget.pages[key][0]).url_relative_to(page.file)
@@ -126,20 +167,31 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # Helpers: reading the data file
 # -----------------------------------------------------------------------------
 
+
 def parse_budget(text: str) -> Budget:
     """The budget in a data file's text; BudgetError for anything wrong in it."""
     fields = data_file.compose(text, parts=("page", "path_page", "help_page", "strings", "income", "spending"))
-    pages = {key: (data_file.page(fields[key], example=f"{key.removesuffix('_page') or 'budget'}.md"),
-                   data_file.line(fields[key])) for key in ("page", "path_page", "help_page")}
+    pages = {
+        key: (
+            data_file.page(fields[key], example=f"{key.removesuffix('_page') or 'budget'}.md"),
+            data_file.line(fields[key]),
+        )
+        for key in ("page", "path_page", "help_page")
+    }
     strings, nodes = data_file.strings(fields["strings"], STRINGS)
     for key, placeholder in PLACEHOLDERS.items():
         if placeholder not in strings[key]:
-            raise BudgetError(data_file.line(nodes[key]),
-                              f"{key} 必須含有 {placeholder}（會換成每月能拿出來的錢數）— 請把它加回去")
+            raise BudgetError(
+                data_file.line(nodes[key]), f"{key} 必須含有 {placeholder}（會換成每月能拿出來的錢數）— 請把它加回去"
+            )
     seen: dict[str, int] = {}  # id → line where it was first used
-    return Budget(page=pages["page"][0], pages=pages, strings=strings,
-                  income=_fields(fields["income"], "income", seen),
-                  spending=_fields(fields["spending"], "spending", seen))
+    return Budget(
+        page=pages["page"][0],
+        pages=pages,
+        strings=strings,
+        income=_fields(fields["income"], "income", seen),
+        spending=_fields(fields["spending"], "spending", seen),
+    )
 
 
 def _fields(node: yaml.Node, where: str, seen: dict[str, int]) -> tuple[Field, ...]:
@@ -148,15 +200,18 @@ def _fields(node: yaml.Node, where: str, seen: dict[str, int]) -> tuple[Field, .
 
 def _field(node: yaml.Node, seen: dict[str, int]) -> Field:
     fields = data_file.mapping(node, "每一項", ("id", "label"), optional=("hint",))
-    return Field(id=data_file.unique_id(fields["id"], seen, FIELD_ID, example="wages"),
-                 label=data_file.text(fields["label"], "label"),
-                 hint=data_file.text(fields["hint"], "hint") if "hint" in fields else "",
-                 line=data_file.line(node))
+    return Field(
+        id=data_file.unique_id(fields["id"], seen, FIELD_ID, example="wages"),
+        label=data_file.text(fields["label"], "label"),
+        hint=data_file.text(fields["hint"], "hint") if "hint" in fields else "",
+        line=data_file.line(node),
+    )
 
 
 # -----------------------------------------------------------------------------
 # Helpers: rendering
 # -----------------------------------------------------------------------------
+
 
 def render_budget(budget: Budget, href: Callable[[str], str]) -> str:
     """The budget form: fields, totals, the amount available, debts, and the result."""
@@ -167,18 +222,17 @@ def render_budget(budget: Budget, href: Callable[[str], str]) -> str:
         + _group("income", s["income_heading"], budget.income, s["income_total"], s["unit"])
         + _group("spending", s["spending_heading"], budget.spending, s["spending_total"], s["unit"])
         + f'<p class="budget__available">{escape(s["available"])}：'
-          f'<span class="budget__figure" data-budget-available></span> {escape(s["unit"])}</p>\n'
+        f'<span class="budget__figure" data-budget-available></span> {escape(s["unit"])}</p>\n'
         + _debts(s)
         + f'<div class="budget__result" role="status" aria-live="polite">\n'
-          f'<p class="budget__summary" data-budget-summary></p>\n'
-          f'<div class="budget__nothing-left" data-budget-nothing-left hidden>\n'
-          f'<p>{escape(s["nothing_left"])}</p>\n'
-          f'<ul><li><a href="{escape(href("path_page"))}">{escape(s["nothing_left_path"])}</a></li>'
-          f'<li><a href="{escape(href("help_page"))}">{escape(s["nothing_left_help"])}</a></li></ul>\n'
-          f"</div>\n</div>\n"
+        f'<p class="budget__summary" data-budget-summary></p>\n'
+        f'<div class="budget__nothing-left" data-budget-nothing-left hidden>\n'
+        f"<p>{escape(s['nothing_left'])}</p>\n"
+        f'<ul><li><a href="{escape(href("path_page"))}">{escape(s["nothing_left_path"])}</a></li>'
+        f'<li><a href="{escape(href("help_page"))}">{escape(s["nothing_left_help"])}</a></li></ul>\n'
+        f"</div>\n</div>\n"
         + f'<p class="budget__actions" hidden><button type="button" class="budget__button" data-budget-clear>'
-          f'{escape(s["clear"])}</button></p>\n'
-        + "</form>\n"
+        f"{escape(s['clear'])}</button></p>\n" + "</form>\n"
     )
 
 
@@ -217,11 +271,12 @@ def _debts(s: Mapping[str, str]) -> str:
         f'<td data-label="{escape(s["debt_offer"])}"><span class="budget__figure" data-budget-offer></span></td>'
         f'<td data-label="{escape(s["debt_months"])}"><span class="budget__figure" data-budget-months></span></td>'
         f'<td class="budget__remove-cell"><button type="button" class="budget__button budget__remove"'
-        f' data-budget-remove hidden>{escape(s["remove_debt"])}</button></td>'
+        f" data-budget-remove hidden>{escape(s['remove_debt'])}</button></td>"
         "</tr>\n"
     )
-    heads = "".join(f'<th scope="col">{escape(s[key])}</th>'
-                    for key in ("debt_name", "debt_amount", "debt_offer", "debt_months"))
+    heads = "".join(
+        f'<th scope="col">{escape(s[key])}</th>' for key in ("debt_name", "debt_amount", "debt_offer", "debt_months")
+    )
     return (
         f'<fieldset class="budget__group">\n<legend class="budget__legend">{escape(s["debts_heading"])}</legend>\n'
         f'<table class="budget__table budget__debts">\n'
@@ -229,6 +284,6 @@ def _debts(s: Mapping[str, str]) -> str:
         f'<span class="budget__hidden">{escape(s["remove_debt"])}</span></th></tr></thead>\n'
         f"<tbody data-budget-debts>\n{row * BLANK_DEBT_ROWS}</tbody>\n</table>\n"
         f'<p class="budget__actions" hidden><button type="button" class="budget__button" data-budget-add>'
-        f'{escape(s["add_debt"])}</button></p>\n'
+        f"{escape(s['add_debt'])}</button></p>\n"
         f"</fieldset>\n"
     )

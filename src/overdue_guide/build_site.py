@@ -29,12 +29,16 @@ import re
 import shutil
 import sys
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
-from . import editions  # the one reader of extra.editions
-from . import page_checks, publish, script_purity
+from . import (
+    editions,  # the one reader of extra.editions
+    page_checks,
+    publish,
+    script_purity,
+)
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 
@@ -51,9 +55,9 @@ class BuildFailed(Exception):
 
 @dataclass(frozen=True)
 class Output:
-    format: str   # html, pdf or zip (FORMATS)
-    file: str     # where it goes inside its edition, with {lang}: download/guide-{lang}.zip
-    label: str    # what the footer calls it
+    format: str  # html, pdf or zip (FORMATS)
+    file: str  # where it goes inside its edition, with {lang}: download/guide-{lang}.zip
+    label: str  # what the footer calls it
 
     def path(self, edition: editions.Edition) -> str:
         return self.file.format(lang=edition.lang)
@@ -62,6 +66,7 @@ class Output:
 # -----------------------------------------------------------------------------
 # The matrix
 # -----------------------------------------------------------------------------
+
 
 def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition], list[Output]]:
     """The editions and outputs mkdocs.yml names (extra.editions, extra.outputs)."""
@@ -90,12 +95,19 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
         raise BuildFailed([f"{_display(config_file)}:{line}: {error}"]) from None
     outputs = []
     for number, entry in enumerate(extra.get("outputs") or [], start=1):
-        if not isinstance(entry, dict) or entry.get("format") not in FORMATS or "{lang}" not in str(entry.get("file", "")):
-            key = ([] if not isinstance(entry, dict) else ["format"] if entry.get("format") not in FORMATS else ["file"])
-            line = (_yaml_line(config_file, ["extra", "outputs", number - 1, *key])
-                    or _line_of(config_file, "outputs:"))
-            raise BuildFailed([f"{_display(config_file)}:{line}: extra.outputs 第 {number} 項寫法不對"
-                               f" — 每項寫 format（{'、'.join(FORMATS)}）、file（含 {{lang}}）和 label"])
+        if (
+            not isinstance(entry, dict)
+            or entry.get("format") not in FORMATS
+            or "{lang}" not in str(entry.get("file", ""))
+        ):
+            key = [] if not isinstance(entry, dict) else ["format"] if entry.get("format") not in FORMATS else ["file"]
+            line = _yaml_line(config_file, ["extra", "outputs", number - 1, *key]) or _line_of(config_file, "outputs:")
+            raise BuildFailed(
+                [
+                    f"{_display(config_file)}:{line}: extra.outputs 第 {number} 項寫法不對"
+                    f" — 每項寫 format（{'、'.join(FORMATS)}）、file（含 {{lang}}）和 label"
+                ]
+            )
         outputs.append(Output(entry["format"], str(entry["file"]), str(entry.get("label", entry["format"]))))
     return found, outputs
 
@@ -106,15 +118,19 @@ REQUIRED_HOOKS = ("hooks/page_checks.py", "hooks/safe_html.py")
 
 def missing_gate(config_file: Path) -> list[str]:
     """A problem for each required hook mkdocs.yml does not list, and for each symlink in the sources."""
-    from . import publishable
-
     from mkdocs.utils.yaml import yaml_load
+
+    from . import publishable
 
     with open(config_file, "rb") as file:
         listed = [str(hook).replace("\\", "/").lstrip("./") for hook in (yaml_load(file) or {}).get("hooks") or []]
     line = _line_of(config_file, "hooks:")
-    problems = [f"{_display(config_file)}:{line}: hooks 裡少了 {hook}（發佈前保護讀者的檢查）"
-                f" — 在 hooks: 下面加回「  - {hook}」" for hook in REQUIRED_HOOKS if hook not in listed]
+    problems = [
+        f"{_display(config_file)}:{line}: hooks 裡少了 {hook}（發佈前保護讀者的檢查）"
+        f" — 在 hooks: 下面加回「  - {hook}」"
+        for hook in REQUIRED_HOOKS
+        if hook not in listed
+    ]
     return problems + publishable.symlinks(config_file.parent)
 
 
@@ -126,8 +142,9 @@ def lint(config_file: Path = CONFIG_FILE) -> None:
     from . import lint_content
 
     # Size and nesting first: past them the lint's own parsers (AutoCorrect's, native code) crash.
-    problems = page_checks.hostile_files(config_file.parent, config_file.parent / "docs") \
-        or lint_content.lint_project(config_file.parent)
+    problems = page_checks.hostile_files(config_file.parent, config_file.parent / "docs") or lint_content.lint_project(
+        config_file.parent
+    )
     if problems:
         raise BuildFailed(problems)
 
@@ -144,8 +161,7 @@ def build_all(site_dir: Path, *, config_file: Path = CONFIG_FILE, site_url: str 
                 dest = staging / edition.path
                 made = make_downloads(config_file, edition, outputs, work / edition.lang, site_url)
                 sizes = {fmt: path.stat().st_size for fmt, path in made.items()}
-                config = build_edition(config_file, edition, dest, site_url=site_url,
-                                       extra={"download_sizes": sizes})
+                config = build_edition(config_file, edition, dest, site_url=site_url, extra={"download_sizes": sizes})
                 for output in outputs:
                     target = dest / output.path(edition)
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -173,8 +189,15 @@ def check_all(*, config_file: Path = CONFIG_FILE) -> list[str]:
     return done
 
 
-def build_edition(config_file: Path, edition: editions.Edition, dest: Path, *, site_url: str | None = None,
-                  offline: bool = False, extra: dict | None = None):
+def build_edition(
+    config_file: Path,
+    edition: editions.Edition,
+    dest: Path,
+    *,
+    site_url: str | None = None,
+    offline: bool = False,
+    extra: dict | None = None,
+):
     """One edition's site (or, offline, the site the downloads are made from) into dest; checks its script.
 
     Returns the build's config: its extra holds the edition's converted strings.
@@ -186,8 +209,13 @@ def build_edition(config_file: Path, edition: editions.Edition, dest: Path, *, s
         pages: dict[str, list[str]] = {}  # one line per source place, not one per built page showing it
         for problem in problems:
             pages.setdefault(purity_problem(problem, config_file), []).append(problem.file)
-        raise BuildFailed([f"{line}（{f'頁面 {built[0]}' if len(built) == 1 else f'{len(built)} 個頁面，例如 {built[0]}'}）"
-                           + _tag(edition) for line, built in pages.items()])
+        raise BuildFailed(
+            [
+                f"{line}（{f'頁面 {built[0]}' if len(built) == 1 else f'{len(built)} 個頁面，例如 {built[0]}'}）"
+                + _tag(edition)
+                for line, built in pages.items()
+            ]
+        )
     return config
 
 
@@ -195,8 +223,9 @@ def build_edition(config_file: Path, edition: editions.Edition, dest: Path, *, s
 FORMATS = ("html", "pdf", "zip")
 
 
-def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[Output], work: Path,
-                   site_url: str | None) -> dict[str, Path]:
+def make_downloads(
+    config_file: Path, edition: editions.Edition, outputs: list[Output], work: Path, site_url: str | None
+) -> dict[str, Path]:
     """Each of the edition's downloads, made in work: {format: file}.
 
     The zip and the single page come from one offline build (Material's offline
@@ -207,8 +236,12 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
     if not formats:
         return {}
     if "pdf" in formats and "html" not in formats:
-        raise BuildFailed([f"{_display(config_file)}:{_line_of(config_file, 'format: pdf')}: extra.outputs 有 pdf"
-                           f"，卻沒有 html — PDF 是從單頁網頁版打印的：把 format: html 那一項加回去"])
+        raise BuildFailed(
+            [
+                f"{_display(config_file)}:{_line_of(config_file, 'format: pdf')}: extra.outputs 有 pdf"
+                f"，卻沒有 html — PDF 是從單頁網頁版打印的：把 format: html 那一項加回去"
+            ]
+        )
     made: dict[str, Path] = {}
     offline_site = work / "offline-site"
     config = build_edition(config_file, edition, offline_site, site_url=site_url, offline=True)
@@ -219,7 +252,8 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
 
         strings = next(o.get("strings") or {} for o in config.extra["outputs"] if o.get("format") == "html")
         made["html"] = single_page.build_single_page(
-            offline_site, work / Path(formats["html"].path(edition)).name, lang=edition.lang, strings=strings)
+            offline_site, work / Path(formats["html"].path(edition)).name, lang=edition.lang, strings=strings
+        )
         problems = personal_data_in_download(made["html"], formats["html"].path(edition), config_file)
         if problems:
             raise BuildFailed([problem + _tag(edition) for problem in problems])
@@ -229,8 +263,9 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
         # Printed from its own copy of the single page, whose opening line speaks of the PDF
         # (extra.outputs, format pdf: strings.note), not of a file with a search box.
         pdf_strings = next(o.get("strings") or {} for o in config.extra["outputs"] if o.get("format") == "pdf")
-        printed = single_page.build_single_page(offline_site, work / "print" / "index.html", lang=edition.lang,
-                                                strings={**strings, **pdf_strings})
+        printed = single_page.build_single_page(
+            offline_site, work / "print" / "index.html", lang=edition.lang, strings={**strings, **pdf_strings}
+        )
         try:
             made["pdf"] = pdf.build_pdf(printed, work / Path(formats["pdf"].path(edition)).name)
         except pdf.MissingTool as missing:
@@ -249,8 +284,11 @@ def personal_data_in_download(path: Path, name: str, config_file: Path) -> list[
 
     allowed = page_checks.allowed_personal_data(config_file.parent / "data" / "lint-allowlist.yml")
     found = page_checks.built_personal_data(path.read_text(encoding="utf-8"), page_checks.lint_module(), allowed)
-    return [f"{name}:1: 個人信息（{kind}）「{text}」在下載文件的文字裡 — 在 docs/、data/ 或 mkdocs.yml 裡找到它並刪掉"
-            f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）" for text, kind in found]
+    return [
+        f"{name}:1: 個人信息（{kind}）「{text}」在下載文件的文字裡 — 在 docs/、data/ 或 mkdocs.yml 裡找到它並刪掉"
+        f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）"
+        for text, kind in found
+    ]
 
 
 def zip_site(site: Path, zip_path: Path) -> Path:
@@ -263,8 +301,9 @@ def zip_site(site: Path, zip_path: Path) -> Path:
     return zip_path
 
 
-def add_offline_cache(config, edition: editions.Edition, dest: Path, all_editions: list[editions.Edition],
-                      version: str) -> None:
+def add_offline_cache(
+    config, edition: editions.Edition, dest: Path, all_editions: list[editions.Edition], version: str
+) -> None:
     """The published edition keeps working offline after one visit: manifest, icons, service worker."""
     from urllib.parse import urlsplit
 
@@ -272,10 +311,14 @@ def add_offline_cache(config, edition: editions.Edition, dest: Path, all_edition
 
     try:
         service_worker.add_service_worker(
-            dest, lang=edition.lang, name=edition.name,
+            dest,
+            lang=edition.lang,
+            name=edition.name,
             site_path=urlsplit(config.site_url).path or "/" if config.site_url else None,
-            version=version, strings=config.extra["offline_page"],
-            exclude=tuple(other.path for other in all_editions if other.path and other != edition))
+            version=version,
+            strings=config.extra["offline_page"],
+            exclude=tuple(other.path for other in all_editions if other.path and other != edition),
+        )
     except service_worker.PrecacheTooLarge as error:
         raise BuildFailed([f"{_display(Path(config.config_file_path))}: {error}{_tag(edition)}"]) from None
 
@@ -292,8 +335,16 @@ def build_version() -> str:
 # One MkDocs build, in this process
 # -----------------------------------------------------------------------------
 
-def run_mkdocs(config_file: Path, edition: editions.Edition, site_dir: Path, *, site_url: str | None = None,
-               offline: bool = False, extra: dict | None = None):
+
+def run_mkdocs(
+    config_file: Path,
+    edition: editions.Edition,
+    site_dir: Path,
+    *,
+    site_url: str | None = None,
+    offline: bool = False,
+    extra: dict | None = None,
+):
     """`mkdocs build --strict` for one edition, through MkDocs' API; BuildFailed with readable problems."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -360,15 +411,25 @@ class collected_logs:
 # Messages: what MkDocs says, as file:line and the fix, in the contributors' language
 # -----------------------------------------------------------------------------
 
-LINK_MISSING = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target.* is not "
-                          r"found among documentation files\.")
-ANCHOR_MISSING = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but (?:the doc '[^']+' "
-                            r"does not contain an anchor|there is no such anchor on this page)")
-LINK_ODD = re.compile(r"Doc file '(?P<src>[^']+)' contains an? (?:absolute|unrecognized relative) link '(?P<link>[^']+)'")
-NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" "
-                        r"configuration:\n(?P<pages>(?:\s+- .*\n?)+)")
-NAV_MISSING = re.compile(r"A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, which is not "
-                         r"found in the documentation files\.")
+LINK_MISSING = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target.* is not "
+    r"found among documentation files\."
+)
+ANCHOR_MISSING = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but (?:the doc '[^']+' "
+    r"does not contain an anchor|there is no such anchor on this page)"
+)
+LINK_ODD = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains an? (?:absolute|unrecognized relative) link '(?P<link>[^']+)'"
+)
+NOT_IN_NAV = re.compile(
+    r"The following pages exist in the docs directory, but are not included in the \"nav\" "
+    r"configuration:\n(?P<pages>(?:\s+- .*\n?)+)"
+)
+NAV_MISSING = re.compile(
+    r"A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, which is not "
+    r"found in the documentation files\."
+)
 CONFIG_VALUE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
 LINT_SUMMARY = re.compile(re.escape(page_checks.LINT_SUMMARY).replace(re.escape("{count}"), r"\d+"))
 PAGE_ERROR = re.compile(r"Error (?:reading|building) page '[^']+':\s*$")
@@ -397,28 +458,41 @@ def translate(message: str, config_file: Path, docs: Path) -> Iterator[str]:
     if m := PAGE_ERROR_WITH_CAUSE.match(message):  # an exception that is not ours, with the page it hit
         cause = m["cause"].strip()
         if "recursion" in cause:
-            yield (f"docs/{m['src']}:1: 這一頁嵌套太深，無法轉換 — 檢查最近加上的列表、引用、括號或 HTML 標籤"
-                   f"是否套了太多層")
+            yield (
+                f"docs/{m['src']}:1: 這一頁嵌套太深，無法轉換 — 檢查最近加上的列表、引用、括號或 HTML 標籤"
+                f"是否套了太多層"
+            )
         else:
-            yield (f"docs/{m['src']}:1: 轉換這一頁時出錯（{cause}）— 檢查最近對這一頁的修改；"
-                   f"看不懂的話開一個 issue 附上這一行")
+            yield (
+                f"docs/{m['src']}:1: 轉換這一頁時出錯（{cause}）— 檢查最近對這一頁的修改；"
+                f"看不懂的話開一個 issue 附上這一行"
+            )
         return
     if m := LINK_MISSING.match(message):
-        yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的頁面不存在"
-               f" — 檢查文件名和大小寫（docs/ 裡的 .md 文件）")
+        yield (
+            f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的頁面不存在"
+            f" — 檢查文件名和大小寫（docs/ 裡的 .md 文件）"
+        )
     elif m := ANCHOR_MISSING.match(message):
-        yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的錨點不存在"
-               f" — 改成那一頁標題後 {{#…}} 裡已有的 id")
+        yield (
+            f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的錨點不存在"
+            f" — 改成那一頁標題後 {{#…}} 裡已有的 id"
+        )
     elif m := LINK_ODD.match(message):
-        yield (f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」的寫法不對"
-               f" — 站內鏈接寫成相對的 .md 文件名，例如 [協商步驟](negotiation.md#prepare-documents)")
+        yield (
+            f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」的寫法不對"
+            f" — 站內鏈接寫成相對的 .md 文件名，例如 [協商步驟](negotiation.md#prepare-documents)"
+        )
     elif m := NOT_IN_NAV.match(message):
         for page in re.findall(r"- (.*)", m["pages"]):
-            yield (f"docs/{page.strip()}:1: 這一頁不在導航裡 — 在 {config} 的 nav 加上「- {page.strip()}」，"
-                   f"或刪掉這個文件")
+            yield (
+                f"docs/{page.strip()}:1: 這一頁不在導航裡 — 在 {config} 的 nav 加上「- {page.strip()}」，或刪掉這個文件"
+            )
     elif m := NAV_MISSING.match(message):
-        yield (f"{config}:{_line_of(config_file, m['ref'])}: nav 裡的「{m['ref']}」在 docs/ 裡找不到"
-               f" — 檢查文件名，或從 nav 刪掉這一行")
+        yield (
+            f"{config}:{_line_of(config_file, m['ref'])}: nav 裡的「{m['ref']}」在 docs/ 裡找不到"
+            f" — 檢查文件名，或從 nav 刪掉這一行"
+        )
     elif m := CONFIG_VALUE.match(message):
         yield config_problem(m["key"], m["message"].strip(), config_file)
     elif LOCATED.match(message):
@@ -429,16 +503,27 @@ def translate(message: str, config_file: Path, docs: Path) -> Iterator[str]:
 
 # MkDocs' English for a wrong setting → (the contributor's words, the fix).
 CONFIG_MESSAGES = [
-    (re.compile(r"Unrecognised configuration name: (?P<value>\S+)"),
-     "MkDocs 不認識「{value}」這個設置", "檢查拼寫（設置名見 https://www.mkdocs.org/user-guide/configuration/），或刪掉這一行"),
-    (re.compile(r"The path '(?P<value>[^']+)' isn't an existing (?:file|directory)\."),
-     "「{value}」不存在", "檢查路徑（相對於 mkdocs.yml 所在的文件夾）和大小寫"),
-    (re.compile(r"Failed to load extension '(?P<value>[^']+)'"),
-     "加載不了 Markdown 擴展「{value}」", "檢查名稱拼寫；新的擴展要先加入 requirements.in，再運行 scripts/setup --lock"),
-    (re.compile(r"The \"(?P<value>[^\"]+)\" plugin is not installed"),
-     "沒有安裝插件「{value}」", "檢查名稱拼寫；新的插件要先加入 requirements.in，再運行 scripts/setup --lock"),
-    (re.compile(r"Unrecognised theme name: '(?P<value>[^']+)'"),
-     "沒有「{value}」這個主題", "本指南用 material"),
+    (
+        re.compile(r"Unrecognised configuration name: (?P<value>\S+)"),
+        "MkDocs 不認識「{value}」這個設置",
+        "檢查拼寫（設置名見 https://www.mkdocs.org/user-guide/configuration/），或刪掉這一行",
+    ),
+    (
+        re.compile(r"The path '(?P<value>[^']+)' isn't an existing (?:file|directory)\."),
+        "「{value}」不存在",
+        "檢查路徑（相對於 mkdocs.yml 所在的文件夾）和大小寫",
+    ),
+    (
+        re.compile(r"Failed to load extension '(?P<value>[^']+)'"),
+        "加載不了 Markdown 擴展「{value}」",
+        "檢查名稱拼寫；新的擴展要先加入 requirements.in，再運行 scripts/setup --lock",
+    ),
+    (
+        re.compile(r"The \"(?P<value>[^\"]+)\" plugin is not installed"),
+        "沒有安裝插件「{value}」",
+        "檢查名稱拼寫；新的插件要先加入 requirements.in，再運行 scripts/setup --lock",
+    ),
+    (re.compile(r"Unrecognised theme name: '(?P<value>[^']+)'"), "沒有「{value}」這個主題", "本指南用 material"),
 ]
 
 
@@ -449,14 +534,16 @@ def config_problem(key: str, message: str, config_file: Path) -> str:
         if m := pattern.search(message):
             value = m["value"]
             if value.startswith(str(config_file.parent.resolve()) + os.sep):  # MkDocs made it absolute
-                value = value[len(str(config_file.parent.resolve())) + 1:]
+                value = value[len(str(config_file.parent.resolve())) + 1 :]
             line = _line_of(config_file, value) if value != key else _line_of(config_file, key + ":")
             return f"{config}:{line}: 設置「{key}」有誤：{what.format(value=value)} — {fix}"
     quoted = re.search(r"'([^']+)'", message)
     line = _line_of(config_file, quoted[1]) if quoted and quoted[1] != key else 0
     line = line if line > 1 else _line_of(config_file, key.split(".")[0] + ":")
-    return (f"{config}:{line}: 設置「{key}」有誤（MkDocs 說：{message}）"
-            f" — 對照 https://www.mkdocs.org/user-guide/configuration/ 改正這一行")
+    return (
+        f"{config}:{line}: 設置「{key}」有誤（MkDocs 說：{message}）"
+        f" — 對照 https://www.mkdocs.org/user-guide/configuration/ 改正這一行"
+    )
 
 
 def purity_problem(problem, config_file: Path) -> str:
@@ -471,11 +558,14 @@ def purity_problem(problem, config_file: Path) -> str:
     built = problem.file.replace(os.sep, "/")
     stem = built.removesuffix("index.html").rstrip("/") or "index"
     pages = [root / "docs" / f"{stem}.md", root / "docs" / stem / "index.md"]
-    others = sorted((root / "data").glob("*.y*ml")) + sorted(
-        p for p in (root / "overrides").rglob("*") if p.is_file() and p.suffix in (".html", ".js")) + [config_file]
+    others = (
+        sorted((root / "data").glob("*.y*ml"))
+        + sorted(p for p in (root / "overrides").rglob("*") if p.is_file() and p.suffix in (".html", ".js"))
+        + [config_file]
+    )
     snippet = problem.snippet
     at = snippet.find(problem.char)
-    windows = [snippet[max(0, at - k): at + k + 1] for k in (6, 3, 1)] + [problem.char] if at >= 0 else [problem.char]
+    windows = [snippet[max(0, at - k) : at + k + 1] for k in (6, 3, 1)] + [problem.char] if at >= 0 else [problem.char]
     message = problem.format().split(": ", 1)[1]
     for window in windows:
         for path in [*pages, *others]:
@@ -510,8 +600,10 @@ def describe_crash(error: Exception, config_file: Path) -> str:
         return f"{where}:{error.lineno}: 模板語法錯誤（{error.message}）— 檢查 {{% %}} 和 {{{{ }}}} 是否成對"
     if isinstance(error, RecursionError):
         return f"{_display(config_file)}: 內容嵌套太深，建置無法完成 — 檢查最近修改的頁面是否有大量嵌套的括號或列表"
-    return (f"{_display(config_file)}: 建置時出錯（{type(error).__name__}: {error}）"
-            f"— 這是我們的問題，請開一個 issue 附上這一行")
+    return (
+        f"{_display(config_file)}: 建置時出錯（{type(error).__name__}: {error}）"
+        f"— 這是我們的問題，請開一個 issue 附上這一行"
+    )
 
 
 # How big mkdocs.yml may be once its & anchors and * aliases are expanded, and how deep. MkDocs'
@@ -546,8 +638,13 @@ def config_too_large(config_file: Path) -> str | None:
 
     def culprit(node) -> int | None:
         """The line of the first key (in reading order) whose value alone is too large."""
-        pairs = node.value if isinstance(node, yaml.MappingNode) else \
-            [(child, child) for child in node.value] if isinstance(node, yaml.SequenceNode) else []
+        pairs = (
+            node.value
+            if isinstance(node, yaml.MappingNode)
+            else [(child, child) for child in node.value]
+            if isinstance(node, yaml.SequenceNode)
+            else []
+        )
         for key, value in pairs:
             if sizes.get(id(value), 0) > MAX_CONFIG_VALUES:
                 return culprit(value) or key.start_mark.line + 1
@@ -558,11 +655,14 @@ def config_too_large(config_file: Path) -> str | None:
         if root is None or size(root, 0) <= MAX_CONFIG_VALUES:
             return None
     except _TooDeep as deep:
-        return (f"{_display(config_file)}:{deep.node.start_mark.line + 1}: 這裡嵌套超過 {MAX_CONFIG_DEPTH} 層"
-                f"（可能是互相引用的 & 和 *）— {fix}")
+        return (
+            f"{_display(config_file)}:{deep.node.start_mark.line + 1}: 這裡嵌套超過 {MAX_CONFIG_DEPTH} 層"
+            f"（可能是互相引用的 & 和 *）— {fix}"
+        )
     line = culprit(root) or 1
-    return (f"{_display(config_file)}:{line}: 這裡的 & 和 * 引用展開後超過 {MAX_CONFIG_VALUES} 個值，"
-            f"MkDocs 讀不完 — {fix}")
+    return (
+        f"{_display(config_file)}:{line}: 這裡的 & 和 * 引用展開後超過 {MAX_CONFIG_VALUES} 個值，MkDocs 讀不完 — {fix}"
+    )
 
 
 def config_too_deep(config_file: Path) -> str | None:
@@ -577,8 +677,10 @@ def config_too_deep(config_file: Path) -> str | None:
     line = data_file.nesting_line(text, MAX_CONFIG_DEPTH)
     if line is None:
         return None
-    return (f"{_display(config_file)}:{line}: 這裡的 [ ] 或 {{ }} 套了超過 {MAX_CONFIG_DEPTH} 層（或縮進太深），讀不了"
-            f" — 檢查是否粘貼了多餘的括號")
+    return (
+        f"{_display(config_file)}:{line}: 這裡的 [ ] 或 {{ }} 套了超過 {MAX_CONFIG_DEPTH} 層（或縮進太深），讀不了"
+        f" — 檢查是否粘貼了多餘的括號"
+    )
 
 
 class _TooDeep(Exception):
@@ -641,6 +743,7 @@ def _display(path: Path) -> str:
 # Command line
 # -----------------------------------------------------------------------------
 
+
 def quiet_jieba() -> None:
     """jieba (Material's Chinese search) logs its dictionary loading at DEBUG on stderr."""
     import jieba
@@ -661,10 +764,15 @@ def report(problems: list[str], *, command: str = "./scripts/build") -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="scripts/build", description="Build every edition and output into SITE_DIR.")
     parser.add_argument("site_dir", nargs="?", default="site")
-    parser.add_argument("--check", action="store_true",
-                        help="scripts/check: strict builds of every edition, nothing published")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml",
-                        help="the project's mkdocs.yml (default: the one in the current folder, as for mkdocs)")
+    parser.add_argument(
+        "--check", action="store_true", help="scripts/check: strict builds of every edition, nothing published"
+    )
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        help="the project's mkdocs.yml (default: the one in the current folder, as for mkdocs)",
+    )
     args = parser.parse_args(argv)
     site_dir = Path(args.site_dir).absolute()
     config_file = Path(args.config_file).absolute()

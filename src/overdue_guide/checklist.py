@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
-from typing import Callable, Iterable, Mapping
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,16 +33,31 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import data_file  # shared reading of YAML data files
-from . import editions  # the edition this build makes
+from . import (
+    data_file,  # shared reading of YAML data files
+    editions,  # the edition this build makes
+)
 from .data_file import DataError
 
 STATE = "checklist_build"  # where a build keeps its ChecklistBuild on its config
 
 # Every string the widget shows; the data file must give each one, and no other.
-STRINGS = ("page_heading", "page_intro", "full_list_link", "explain_link", "progress", "copy",
-           "copied", "copy_failed", "copy_heading", "done_mark", "todo_mark", "reset",
-           "reset_confirm", "copy_footer")
+STRINGS = (
+    "page_heading",
+    "page_intro",
+    "full_list_link",
+    "explain_link",
+    "progress",
+    "copy",
+    "copied",
+    "copy_failed",
+    "copy_heading",
+    "done_mark",
+    "todo_mark",
+    "reset",
+    "reset_confirm",
+    "copy_footer",
+)
 
 # Where a page wants its checklist, if not at the end: a line of its own in the Markdown.
 MARKER = re.compile(r"^[ \t]*<!--\s*checklist\s*-->[ \t]*$", re.MULTILINE)
@@ -54,14 +69,13 @@ ITEM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LINK = re.compile(r"([^#\s:]+\.md)#([A-Za-z][\w-]*)")
 
 
-
 @dataclass(frozen=True)
 class Item:
     id: str
     label: str
-    page: str    # docs-relative path of the page explaining it
+    page: str  # docs-relative path of the page explaining it
     anchor: str  # id of the heading of that explanation
-    line: int    # line of the item in the data file
+    line: int  # line of the item in the data file
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,7 @@ ChecklistError = DataError  # a mistake in data/checklist.yml (hooks/data_file.p
 @dataclass
 class ChecklistBuild:
     """What one build knows: the checklist, where its data file is, and the items per page."""
+
     checklist: Checklist
     data_file: str
     items_by_page: dict[str, list[Item]]
@@ -105,12 +120,13 @@ class ChecklistBuild:
 # Hooks
 # -----------------------------------------------------------------------------
 
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    checklist = data_file.load(config, "checklist", parse_checklist, what="行動清單",
-                               convert=editions.text_converter(config))
+    checklist = data_file.load(
+        config, "checklist", parse_checklist, what="行動清單", convert=editions.text_converter(config)
+    )
     config[STATE] = ChecklistBuild(checklist, data_file.data_path(config, "checklist"), checklist.items_by_page())
     return config
-
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -136,14 +152,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         block = render_full_list(checklist, href, guide_url=config.site_url or "")
         ids = {stage.id for stage in checklist.stages}
     elif src in build.items_by_page:
-        block = render_page_list(checklist, build.items_by_page[src], href(checklist.page),
-                                 guide_url=config.site_url or "")
+        block = render_page_list(
+            checklist, build.items_by_page[src], href(checklist.page), guide_url=config.site_url or ""
+        )
         ids = {"checklist"}
     elif MARKER.search(html):
         marker = MARKER.search(page.file.content_string)
-        line = page.file.content_string[:marker.start()].count("\n") + 1 if marker else 1
-        raise PluginError(f"docs/{src}:{line}: 這頁有 <!-- checklist --> 標記，但 {build.data_file} 沒有行動連到這頁"
-                          f" — 刪除這行標記，或在 {build.data_file} 加上 link 指向這頁的行動")
+        line = page.file.content_string[: marker.start()].count("\n") + 1 if marker else 1
+        raise PluginError(
+            f"docs/{src}:{line}: 這頁有 <!-- checklist --> 標記，但 {build.data_file} 沒有行動連到這頁"
+            f" — 刪除這行標記，或在 {build.data_file} 加上 link 指向這頁的行動"
+        )
     else:
         return html
     items = checklist.items if src == checklist.page else build.items_by_page[src]
@@ -171,6 +190,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 # Helpers: reading the data file
 # -----------------------------------------------------------------------------
 
+
 def parse_checklist(text: str) -> Checklist:
     """The checklist in a data file's text; ChecklistError for anything wrong in it."""
     fields = data_file.compose(text, parts=("page", "strings", "stages"))
@@ -178,8 +198,10 @@ def parse_checklist(text: str) -> Checklist:
     page = data_file.page(fields["page"], example="checklist.md")
     strings, strings_node = data_file.strings(fields["strings"], STRINGS)
     if "{done}" not in strings["progress"] or "{total}" not in strings["progress"]:
-        raise ChecklistError(data_file.line(strings_node["progress"]),
-                             "progress 必須含有 {done} 和 {total}（會換成數字）— 例如「已完成 {done}／{total}」")
+        raise ChecklistError(
+            data_file.line(strings_node["progress"]),
+            "progress 必須含有 {done} 和 {total}（會換成數字）— 例如「已完成 {done}／{total}」",
+        )
 
     seen: dict[str, int] = {}  # id → line where it was first used
     stages = tuple(_stage(node, seen) for node in data_file.sequence(fields["stages"], "stages"))
@@ -189,14 +211,17 @@ def parse_checklist(text: str) -> Checklist:
 def check_pages(checklist: Checklist, pages: Mapping[str, bool]) -> None:
     """Raise ChecklistError unless the checklist page and every linked page exist (`pages`: path → exists)."""
     if not pages.get(checklist.page):
-        raise ChecklistError(checklist.page_line,
-                             f"page「{checklist.page}」不存在 — 寫上 docs/ 裡清單頁的文件名，例如 checklist.md")
+        raise ChecklistError(
+            checklist.page_line, f"page「{checklist.page}」不存在 — 寫上 docs/ 裡清單頁的文件名，例如 checklist.md"
+        )
     for item in checklist.items:
         if item.page == checklist.page:
             raise ChecklistError(item.line, f"「{item.id}」的 link 指向清單頁本身 — 請指向說明這項行動的段落")
         if not pages.get(item.page):
-            raise ChecklistError(item.line, f"「{item.id}」的 link 指向的頁面「{item.page}」不存在"
-                                            f" — 檢查文件名（docs/ 裡的 .md 檔，大小寫要一致）")
+            raise ChecklistError(
+                item.line,
+                f"「{item.id}」的 link 指向的頁面「{item.page}」不存在 — 檢查文件名（docs/ 裡的 .md 檔，大小寫要一致）",
+            )
 
 
 def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) -> None:
@@ -208,9 +233,12 @@ def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) ->
         ids = anchors.get(item.page) or set()
         if item.anchor not in ids:
             known = "、".join(sorted(i for i in ids if not i.startswith(("checklist", "glossary-ref-"))))
-            raise ChecklistError(item.line, f"「{item.page}」沒有 id 為「{item.anchor}」的標題"
-                                            f" — 改成這頁已有的 id：{known or '（這頁沒有標題 id）'}；"
-                                            f"或在標題行尾加上 {{#{item.anchor}}}（寫在代碼塊或註釋裡的不算）")
+            raise ChecklistError(
+                item.line,
+                f"「{item.page}」沒有 id 為「{item.anchor}」的標題"
+                f" — 改成這頁已有的 id：{known or '（這頁沒有標題 id）'}；"
+                f"或在標題行尾加上 {{#{item.anchor}}}（寫在代碼塊或註釋裡的不算）",
+            )
 
 
 def is_page(files: Files, path: str) -> bool:
@@ -232,10 +260,17 @@ def _item(node: yaml.Node, seen: dict[str, int]) -> Item:
     link = data_file.text(fields["link"], "link")
     match = LINK.fullmatch(link)
     if not match or link.startswith("/") or ".." in link.split("/"):
-        raise ChecklistError(data_file.line(fields["link"]),
-                             f"link「{link}」的寫法不對 — 寫成「頁面文件名#標題 id」，例如 response.md#communicate-early")
-    return Item(id=item_id, label=data_file.text(fields["label"], "label"), page=_normalise(match[1]),
-                anchor=match[2], line=data_file.line(node))
+        raise ChecklistError(
+            data_file.line(fields["link"]),
+            f"link「{link}」的寫法不對 — 寫成「頁面文件名#標題 id」，例如 response.md#communicate-early",
+        )
+    return Item(
+        id=item_id,
+        label=data_file.text(fields["label"], "label"),
+        page=_normalise(match[1]),
+        anchor=match[2],
+        line=data_file.line(node),
+    )
 
 
 def _id(node: yaml.Node, seen: dict[str, int]) -> str:
@@ -244,7 +279,9 @@ def _id(node: yaml.Node, seen: dict[str, int]) -> str:
     if not ITEM_ID.fullmatch(item_id):
         raise ChecklistError(line, f"id「{item_id}」只能用小寫英文字母、數字和連字號，例如 prepare-documents")
     if item_id in seen:
-        raise ChecklistError(line, f"id「{item_id}」重複了（第 {seen[item_id]} 行已經用過）— 每個 id 只能用一次，請換一個")
+        raise ChecklistError(
+            line, f"id「{item_id}」重複了（第 {seen[item_id]} 行已經用過）— 每個 id 只能用一次，請換一個"
+        )
     seen[item_id] = line
     return item_id
 
@@ -257,15 +294,20 @@ def _normalise(path: str) -> str:
 # Helpers: rendering
 # -----------------------------------------------------------------------------
 
+
 def render_full_list(checklist: Checklist, href: Callable[..., str], *, guide_url: str = "") -> str:
     """Every action, grouped by stage, each linking to its explanation."""
     strings = checklist.strings
     stages = [
         f'<section class="checklist__stage">\n'
         f'<h2 class="checklist__stage-name" id="{escape(stage.id)}">{escape(stage.name)}</h2>\n'
-        + _items(stage.items, lambda item: (
-            f' <a class="checklist__link" href="{escape(href(item.page, item.anchor))}">'
-            f'{escape(strings["explain_link"])}</a>'))
+        + _items(
+            stage.items,
+            lambda item: (
+                f' <a class="checklist__link" href="{escape(href(item.page, item.anchor))}">'
+                f"{escape(strings['explain_link'])}</a>"
+            ),
+        )
         + "</section>\n"
         for stage in checklist.stages
     ]
@@ -315,9 +357,9 @@ def _block(checklist: Checklist, kind: str, head: str, body: str, guide_url: str
         f"{body}"
         f'<div class="checklist__actions" hidden>'
         f'<button type="button" class="checklist__button" data-checklist-action="copy">'
-        f'{escape(strings["copy"])}</button> '
+        f"{escape(strings['copy'])}</button> "
         f'<button type="button" class="checklist__button" data-checklist-action="reset">'
-        f'{escape(strings["reset"])}</button>'
+        f"{escape(strings['reset'])}</button>"
         f"</div>\n"
         f'<p class="checklist__feedback" role="status" aria-live="polite"></p>\n'
         f"</div>\n"

@@ -15,8 +15,9 @@ from __future__ import annotations
 import codecs
 import posixpath
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,15 +39,23 @@ class DataError(Exception):
         self.message = message
 
 
-def load(config: MkDocsConfig, kind: str, parse: Callable[[str], T], *, what: str,
-         convert: Callable[[str], str] | None = None) -> T:
+def load(
+    config: MkDocsConfig,
+    kind: str,
+    parse: Callable[[str], T],
+    *,
+    what: str,
+    convert: Callable[[str], str] | None = None,
+) -> T:
     """Parse the data file named by ``extra.data.<kind>`` in mkdocs.yml (relative to it),
     converted by `convert` (the edition being built); a mistake in it stops the build."""
     name = data_path(config, kind)
     path = Path(config.config_file_path).parent / name
     if not path.is_file():
-        raise PluginError(f"{config_where(config, name)}: 找不到{what}的數據文件「{name}」 — 請把它放回 data/ 文件夾，"
-                          f"或改正這一行（extra.data.{kind}）寫的路徑")
+        raise PluginError(
+            f"{config_where(config, name)}: 找不到{what}的數據文件「{name}」 — 請把它放回 data/ 文件夾，"
+            f"或改正這一行（extra.data.{kind}）寫的路徑"
+        )
     text = read(path, name)
     try:
         check_source(text)
@@ -59,8 +68,12 @@ def data_path(config: MkDocsConfig, kind: str) -> str:
     """Where mkdocs.yml says a data file is (``extra.data``), checked to be a plain relative path."""
     paths = config.extra.get("data")
     name = paths.get(kind) if isinstance(paths, dict) else None
-    if not isinstance(name, str) or not name.endswith((".yml", ".yaml")) or name.startswith("/") \
-            or ".." in name.split("/"):
+    if (
+        not isinstance(name, str)
+        or not name.endswith((".yml", ".yaml"))
+        or name.startswith("/")
+        or ".." in name.split("/")
+    ):
         where = config_where(config, f"{kind}:", after="data:")
         raise PluginError(f"{where}: extra.data.{kind} 應該寫項目裡數據文件的相對路徑 — 例如 data/{kind}.yml")
     return name
@@ -122,8 +135,9 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _position(data, error.start)
-        raise EncodingError(line, column, f"這個文件不是 UTF-8 編碼{_legacy_hint(data)}，從這裡起無法讀取"
-                                          f" — {SAVE_AS_UTF8}") from None
+        raise EncodingError(
+            line, column, f"這個文件不是 UTF-8 編碼{_legacy_hint(data)}，從這裡起無法讀取 — {SAVE_AS_UTF8}"
+        ) from None
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -179,13 +193,19 @@ def check_source(text: str) -> None:
     """Mistakes YAML would accept silently, or that cost too much: raise DataError at their line."""
     deep = nesting_line(text)
     if deep:
-        raise DataError(deep, f"這裡的 [ ] 或 {{ }} 套了超過 {MAX_DEPTH} 層（或縮進太深），讀不了"
-                              f" — 檢查是否粘貼了多餘的括號；值裡本來就有括號的話，把整個值用引號括起來")
+        raise DataError(
+            deep,
+            f"這裡的 [ ] 或 {{ }} 套了超過 {MAX_DEPTH} 層（或縮進太深），讀不了"
+            f" — 檢查是否粘貼了多餘的括號；值裡本來就有括號的話，把整個值用引號括起來",
+        )
     for number, line in enumerate(text.splitlines(), start=1):
         if _CUT_VALUE.match(line) or _CUT_ITEM.match(line):
-            raise DataError(number, "值裡的「 #」會被 YAML 當成註解，後面的文字會被丟掉"
-                                    " — 把整個值用引號括起來，例如 label: \"準備收入證明 #和存摺\"；"
-                                    "真的是註解的話，在 # 後面加一個空格")
+            raise DataError(
+                number,
+                "值裡的「 #」會被 YAML 當成註解，後面的文字會被丟掉"
+                ' — 把整個值用引號括起來，例如 label: "準備收入證明 #和存摺"；'
+                "真的是註解的話，在 # 後面加一個空格",
+            )
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -208,9 +228,11 @@ def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:
         # An unclosed quote is found at the end of the file; the mistake is where it opened.
         opened = error.context and "quoted scalar" in error.context
         mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
-        raise DataError(mark.line + 1 if mark else 1,
-                        f"YAML 格式錯誤（{error.problem or error.context}）"
-                        f" — 檢查這行附近的縮進、「鍵: 值」的冒號和空格、引號是否成對") from None
+        raise DataError(
+            mark.line + 1 if mark else 1,
+            f"YAML 格式錯誤（{error.problem or error.context}）"
+            f" — 檢查這行附近的縮進、「鍵: 值」的冒號和空格、引號是否成對",
+        ) from None
     if root is None:
         raise DataError(1, f"文件是空的 — 需要 {'、'.join(parts)} 這 {len(parts)} 個部分")
     return mapping(root, "文件最上層", parts)
@@ -224,8 +246,9 @@ def page(node: yaml.Node, example: str) -> str:
     return posixpath.normpath(value.removeprefix("./"))
 
 
-def strings(node: yaml.Node, keys: Iterable[str],
-            optional: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, yaml.Node]]:
+def strings(
+    node: yaml.Node, keys: Iterable[str], optional: Iterable[str] = ()
+) -> tuple[dict[str, str], dict[str, yaml.Node]]:
     """The reader-visible strings (``strings:``), exactly `keys` and any of `optional`; with their nodes."""
     nodes = mapping(node, "strings", keys, optional)
     return {key: text(value, f"strings 的 {key}") for key, value in nodes.items()}, nodes
@@ -289,6 +312,7 @@ def unique_id(node: yaml.Node, seen: dict[str, int], pattern: re.Pattern, *, exa
 # Pages a data file names, and the marker line a widget replaces
 # -----------------------------------------------------------------------------
 
+
 def is_page(files, path: str) -> bool:
     """Whether the build (its mkdocs Files) has a documentation page at this docs-relative path."""
     file = files.get_file_from_path(path)
@@ -299,4 +323,4 @@ def marker_line(page, marker: re.Pattern) -> int:
     """The line of a widget's marker in a page's Markdown (1 if only the rendered HTML has it)."""
     source = page.file.content_string
     found = marker.search(source)
-    return source[:found.start()].count("\n") + 1 if found else 1
+    return source[: found.start()].count("\n") + 1 if found else 1

@@ -21,8 +21,9 @@ not there to link to, so the list becomes ``extra.download_strings.offline`` ins
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from html import escape
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -36,6 +37,7 @@ MARKER = re.compile(r"<!--\s*downloads\s*-->")
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not MARKER.search(html):
@@ -52,6 +54,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # Helpers
 # -----------------------------------------------------------------------------
 
+
 def render_downloads(downloads: Iterable[Mapping[str, Any]], page_url: str) -> str:
     """One list item per download: a link (label and size) and what the file is for.
 
@@ -62,8 +65,11 @@ def render_downloads(downloads: Iterable[Mapping[str, Any]], page_url: str) -> s
     for download in downloads:
         href = get_relative_url(str(download["url"]), page_url or ".")
         size = f' <span class="downloads__size">{escape(str(download["size"]))}</span>' if download.get("size") else ""
-        purpose = (f' <span class="downloads__purpose">{escape(str(download["purpose"]))}</span>'
-                   if download.get("purpose") else "")
+        purpose = (
+            f' <span class="downloads__purpose">{escape(str(download["purpose"]))}</span>'
+            if download.get("purpose")
+            else ""
+        )
         items.append(
             f'<li class="downloads__item"><a class="downloads__link" href="{escape(href)}"'
             f' data-format="{escape(str(download["format"]))}" download>'

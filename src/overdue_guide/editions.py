@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Callable
+from functools import cache
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,10 +58,10 @@ SOURCE_QUOTES = "「」『』"  # the source's quotation marks, in the order an 
 
 @dataclass(frozen=True)
 class Edition:
-    lang: str            # language tag: <html lang>, hreflang
-    name: str            # on the switch, in its own script
-    path: str            # "" or "zh-Hans/": where it lives under the site's address
-    opencc: str | None   # the OpenCC profile that makes it from the source; None for the source
+    lang: str  # language tag: <html lang>, hreflang
+    name: str  # on the switch, in its own script
+    path: str  # "" or "zh-Hans/": where it lives under the site's address
+    opencc: str | None  # the OpenCC profile that makes it from the source; None for the source
     more: tuple = field(default=(), compare=False)  # (key, value) of the OPTIONAL keys it gives
 
     @property
@@ -75,6 +76,7 @@ class Edition:
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
 
 # Before every other hook and plugin: they read the edition's language and strings.
 @event_priority(200)
@@ -123,6 +125,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 # Helpers: which edition
 # -----------------------------------------------------------------------------
 
+
 def parse(value: Any) -> list[Edition]:
     """extra.editions, checked; the first edition is the source (no profile)."""
     where = "mkdocs.yml 的 extra.editions"
@@ -134,8 +137,10 @@ def parse(value: Any) -> list[Edition]:
             raise PluginError(f"{where} 第 {number} 項缺少 lang、name 或 path — 三項都要寫")
         unknown = entry.keys() - {"lang", "name", "path", "opencc", *OPTIONAL}
         if unknown:
-            raise PluginError(f"{where} 第 {number} 項有不認識的字段「{'、'.join(sorted(unknown))}」"
-                              f" — 只能有 lang、name、path、opencc、{'、'.join(OPTIONAL)}")
+            raise PluginError(
+                f"{where} 第 {number} 項有不認識的字段「{'、'.join(sorted(unknown))}」"
+                f" — 只能有 lang、name、path、opencc、{'、'.join(OPTIONAL)}"
+            )
         path = str(entry["path"] or "")
         if path and (not path.endswith("/") or path.startswith("/") or ".." in path):
             raise PluginError(f"{where} 第 {number} 項的 path「{path}」寫法不對 — 寫成「zh-Hans/」，或留空給原文版")
@@ -144,15 +149,18 @@ def parse(value: Any) -> list[Edition]:
             try:
                 converter(str(profile))
             except Exception:
-                raise PluginError(f"{where} 第 {number} 項的 opencc「{profile}」不是 OpenCC 的轉換設定"
-                                  f" — 例如 tw2s（繁→簡）、t2hk（繁→香港繁體）") from None
+                raise PluginError(
+                    f"{where} 第 {number} 項的 opencc「{profile}」不是 OpenCC 的轉換設定"
+                    f" — 例如 tw2s（繁→簡）、t2hk（繁→香港繁體）"
+                ) from None
         quotes = entry.get("quotes")
         if quotes is not None and (not isinstance(quotes, str) or len(quotes) != len(SOURCE_QUOTES)):
-            raise PluginError(f"{where} 第 {number} 項的 quotes「{quotes}」寫法不對"
-                              f" — 依次寫出代替「」『』的四個引號，例如 quotes: \"“”‘’\"")
+            raise PluginError(
+                f"{where} 第 {number} 項的 quotes「{quotes}」寫法不對"
+                f' — 依次寫出代替「」『』的四個引號，例如 quotes: "“”‘’"'
+            )
         more = tuple((key, entry[key]) for key in OPTIONAL if key in entry)
-        editions.append(Edition(str(entry["lang"]), str(entry["name"]), path,
-                                str(profile) if profile else None, more))
+        editions.append(Edition(str(entry["lang"]), str(entry["name"]), path, str(profile) if profile else None, more))
     if editions[0].opencc or editions[0].path:
         raise PluginError(f"{where} 的第一項是原文版（docs/ 裡的繁體原文）— 它的 path 留空、不寫 opencc")
     for kind in ("lang", "path"):
@@ -172,8 +180,9 @@ def select(editions: list[Edition], lang: str) -> Edition:
 
 def has_language(config: MkDocsConfig, lang: str) -> bool:
     """Whether the theme (Material or overrides/) has interface strings for this language tag."""
-    return any(os.path.isfile(os.path.join(folder, "partials", "languages", f"{lang}.html"))
-               for folder in config.theme.dirs)
+    return any(
+        os.path.isfile(os.path.join(folder, "partials", "languages", f"{lang}.html")) for folder in config.theme.dirs
+    )
 
 
 def downloads(outputs: Any, edition: Edition, sizes: dict[str, int] | None = None) -> list[dict[str, Any]]:
@@ -183,8 +192,12 @@ def downloads(outputs: Any, edition: Edition, sizes: dict[str, int] | None = Non
     for output in outputs or []:
         if not (isinstance(output, dict) and "format" in output and "file" in output):
             continue
-        entry: dict[str, Any] = {"format": str(output["format"]), "label": str(output.get("label", output["format"])),
-                 "url": str(output["file"]).format(lang=edition.lang), "purpose": str(output.get("purpose", ""))}
+        entry: dict[str, Any] = {
+            "format": str(output["format"]),
+            "label": str(output.get("label", output["format"])),
+            "url": str(output["file"]).format(lang=edition.lang),
+            "purpose": str(output.get("purpose", "")),
+        }
         if sizes and output["format"] in sizes:
             entry |= {"bytes": sizes[output["format"]], "size": human_size(sizes[output["format"]])}
         found.append(entry)
@@ -210,8 +223,11 @@ def current(config: MkDocsConfig) -> Edition:
 
 # Where a link or an image points: a file name, not words to convert (還款.png stays 還款.png).
 # Markdown's ](target) and ](<target with spaces>), a reference's [id]: target, raw HTML's src= and href=.
-TARGET = re.compile(r"""(?<=\]\()\s*(?:<[^<>\n]*>|[^)\s]+)|(?<=\]:)[ \t]*\S+"""
-                    r"""|\b(?:src|href)\s*=\s*(?:"[^"\n]*"|'[^'\n]*')""", re.MULTILINE | re.IGNORECASE)
+TARGET = re.compile(
+    r"""(?<=\]\()\s*(?:<[^<>\n]*>|[^)\s]+)|(?<=\]:)[ \t]*\S+"""
+    r"""|\b(?:src|href)\s*=\s*(?:"[^"\n]*"|'[^'\n]*')""",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 def convert_keeping_targets(text: str, convert: Callable[[str], str]) -> str:
@@ -219,9 +235,9 @@ def convert_keeping_targets(text: str, convert: Callable[[str], str]) -> str:
     parts, at = [], 0
     for match in TARGET.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if text[match.start() - 2:match.start()] == "]:" and not text[line_start:].lstrip(" ").startswith("["):
+        if text[match.start() - 2 : match.start()] == "]:" and not text[line_start:].lstrip(" ").startswith("["):
             continue  # "]:" in a sentence, not a reference definition at the start of its line
-        parts += [convert(text[at:match.start()]), match[0]]
+        parts += [convert(text[at : match.start()]), match[0]]
         at = match.end()
     return "".join(parts) + convert(text[at:])
 
@@ -238,7 +254,7 @@ def convert(config: MkDocsConfig, text: str) -> str:
     return convert_text(text) if convert_text else text
 
 
-@lru_cache(maxsize=None)
+@cache
 def edition_converter(profile: str, quotes: str | None = None) -> Callable[[str], str]:
     """An edition's whole conversion of the source's text: OpenCC's profile, then its quotation marks."""
     to_script = converter(profile)
@@ -267,13 +283,13 @@ def replace_quotes(text: str, table: dict[int, int]) -> str:
             continue
         last = 0
         for code in INLINE_CODE.finditer(line):
-            out += [line[last:code.start()].translate(table), code[0]]
+            out += [line[last : code.start()].translate(table), code[0]]
             last = code.end()
         out.append(line[last:].translate(table))
     return "".join(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def converter(profile: str) -> Callable[[str], str]:
     """OpenCC's converter for a profile (tw2s, t2hk, …), loaded once per process."""
     import opencc
@@ -284,6 +300,7 @@ def converter(profile: str) -> Callable[[str], str]:
 # -----------------------------------------------------------------------------
 # Helpers: converting what mkdocs.yml says to readers
 # -----------------------------------------------------------------------------
+
 
 def convert_config(config: MkDocsConfig, convert: Callable[[str], str]) -> None:
     """Convert the reader-visible strings of the config in place (not edition names, not URLs)."""
@@ -307,27 +324,35 @@ def convert_config(config: MkDocsConfig, convert: Callable[[str], str]) -> None:
                 where = key
                 config.extra[key] = convert_value(value, convert, budget=budget)
     except PluginError as error:
-        raise PluginError(f"{data_file.config_where(config, f'{where}:', after='extra:' if where != 'nav' else where)}"
-                          f": {error}") from None
+        raise PluginError(
+            f"{data_file.config_where(config, f'{where}:', after='extra:' if where != 'nav' else where)}: {error}"
+        ) from None
 
 
-def convert_value(value: Any, convert: Callable[[str], str], *, budget: list[int], keys: bool = False,
-                  depth: int = 0) -> Any:
+def convert_value(
+    value: Any, convert: Callable[[str], str], *, budget: list[int], keys: bool = False, depth: int = 0
+) -> Any:
     """Every string in a YAML value converted; dict keys too if `keys` (nav titles are keys).
 
     Bounded: hostile YAML (aliases nested in aliases) can describe a tree of
     billions of strings in a few lines; past MAX_DEPTH or MAX_STRINGS the build stops.
     """
     if depth > MAX_DEPTH or budget[0] <= 0:
-        raise PluginError(f"nav 或 extra 太深或太大（超過 {MAX_DEPTH} 層或 {MAX_STRINGS} 段文字）"
-                          f" — 檢查是否有互相引用的 & 和 *，把它們寫成普通的值")
+        raise PluginError(
+            f"nav 或 extra 太深或太大（超過 {MAX_DEPTH} 層或 {MAX_STRINGS} 段文字）"
+            f" — 檢查是否有互相引用的 & 和 *，把它們寫成普通的值"
+        )
     if isinstance(value, str):
         budget[0] -= 1
         # In the nav (keys=True) titles are keys; a value is a page's file name or a URL, never converted.
         return value if keys or _looks_like_url(value) else convert(value)
     if isinstance(value, dict):
-        return {(convert_value(k, convert, budget=budget, depth=depth + 1) if keys and isinstance(k, str) else k):
-                convert_value(v, convert, budget=budget, keys=keys, depth=depth + 1) for k, v in value.items()}
+        return {
+            (
+                convert_value(k, convert, budget=budget, depth=depth + 1) if keys and isinstance(k, str) else k
+            ): convert_value(v, convert, budget=budget, keys=keys, depth=depth + 1)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [convert_value(v, convert, budget=budget, keys=keys, depth=depth + 1) for v in value]
     return value
@@ -340,6 +365,7 @@ def _looks_like_url(text: str) -> bool:
 # -----------------------------------------------------------------------------
 # Helpers: templates
 # -----------------------------------------------------------------------------
+
 
 class ConvertingLoader(jinja2.BaseLoader):
     """A Jinja loader that converts the project's own templates (overrides/) as it reads them.

@@ -36,11 +36,11 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 import ahocorasick
 import yaml
@@ -50,9 +50,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import data_file  # shared reading of YAML data files
-from . import editions  # the edition this build makes
-from . import nav
+from . import (
+    data_file,  # shared reading of YAML data files
+    editions,  # the edition this build makes
+    nav,
+)
 from .data_file import DataError
 
 # Every string the hook emits; the data file must give each one, and no other.
@@ -71,19 +73,54 @@ TOKEN = re.compile(
 )
 
 # Terms are not marked inside these: headings, links, code, form controls and their labels.
-SKIP = frozenset({
-    "h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "code", "pre", "kbd", "samp",
-    "button", "label", "select", "option", "textarea", "summary", "svg", "math", "noscript",
-    "template",
-})
+SKIP = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "abbr",
+        "dfn",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "button",
+        "label",
+        "select",
+        "option",
+        "textarea",
+        "summary",
+        "svg",
+        "math",
+        "noscript",
+        "template",
+    }
+)
 
 # Elements whose content is raw text, not HTML: skipped whole.
 RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 
-VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
-})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -99,8 +136,8 @@ class Term:
     term: str
     aliases: tuple[str, ...]
     definition: str
-    pinyin: str   # with tone marks, syllables separated by spaces
-    line: int     # line of the entry in the data file
+    pinyin: str  # with tone marks, syllables separated by spaces
+    line: int  # line of the entry in the data file
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -113,7 +150,7 @@ class Glossary:
     page: str
     page_line: int
     strings: Mapping[str, str]
-    terms: tuple[Term, ...]   # sorted by pinyin
+    terms: tuple[Term, ...]  # sorted by pinyin
 
 
 GlossaryError = DataError  # a mistake in data/glossary.yml (hooks/data_file.py)
@@ -122,6 +159,7 @@ GlossaryError = DataError  # a mistake in data/glossary.yml (hooks/data_file.py)
 @dataclass
 class GlossaryBuild:
     """What one build knows: the glossary, its data file, its matcher, and where each term appears."""
+
     glossary: Glossary
     data_file: str
     matcher: ahocorasick.Automaton
@@ -137,14 +175,19 @@ STATE = "glossary_build"  # where a build keeps its GlossaryBuild on its config
 # Hooks
 # -----------------------------------------------------------------------------
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    glossary = data_file.load(config, "glossary", parse_glossary, what="名詞解釋",
-                              convert=editions.text_converter(config))
-    config[STATE] = GlossaryBuild(glossary, data_file.data_path(config, "glossary"), build_matcher(glossary.terms),
-                                  {term.id: term for term in glossary.terms},
-                                  {term.id: f"glossary-ref-{term.id}" for term in glossary.terms})
-    return config
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    glossary = data_file.load(
+        config, "glossary", parse_glossary, what="名詞解釋", convert=editions.text_converter(config)
+    )
+    config[STATE] = GlossaryBuild(
+        glossary,
+        data_file.data_path(config, "glossary"),
+        build_matcher(glossary.terms),
+        {term.id: term for term in glossary.terms},
+        {term.id: f"glossary-ref-{term.id}" for term in glossary.terms},
+    )
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -152,12 +195,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     glossary = build.glossary
     file = files.get_file_from_path(glossary.page)
     if file is None or not file.is_documentation_page():
-        raise PluginError(f"{build.data_file}:{glossary.page_line}: page「{glossary.page}」不存在"
-                          f" — 寫上 docs/ 裡名詞解釋頁的檔名，例如 glossary.md")
+        raise PluginError(
+            f"{build.data_file}:{glossary.page_line}: page「{glossary.page}」不存在"
+            f" — 寫上 docs/ 裡名詞解釋頁的檔名，例如 glossary.md"
+        )
     checklist = config.get("checklist_build")
     if checklist is not None and checklist.checklist.page == glossary.page:
-        raise PluginError(f"{build.data_file}:{glossary.page_line}: page「{glossary.page}」已經是行動清單的頁面"
-                          f"（{checklist.data_file}）— 名詞解釋要有自己的頁面，例如 glossary.md")
+        raise PluginError(
+            f"{build.data_file}:{glossary.page_line}: page「{glossary.page}」已經是行動清單的頁面"
+            f"（{checklist.data_file}）— 名詞解釋要有自己的頁面，例如 glossary.md"
+        )
     return files
 
 
@@ -193,16 +240,19 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     for term in glossary.terms:
         if term.id not in build.appears_in:
             forms = "、".join(f"「{form}」" for form in term.forms)
-            log.warning(f"{build.data_file}:{term.line}: {forms}沒有出現在任何頁面"
-                        f" — 檢查寫法是否和正文一致，或刪除這個名詞")
+            log.warning(
+                f"{build.data_file}:{term.line}: {forms}沒有出現在任何頁面 — 檢查寫法是否和正文一致，或刪除這個名詞"
+            )
     page = files.get_file_from_path(glossary.page).page
     order = {file.src_uri: index for index, file in enumerate(files.documentation_pages())}
     nav_order = _nav_order(config, files)
     urls: dict[str, str] = {}  # a page's URL from the glossary, computed once per page, not once per term
 
     def links(term_id: str) -> list[tuple[str, str]]:
-        pages = sorted(build.appears_in.get(term_id, []),
-                       key=lambda f: (nav_order.get(f.src_uri, len(nav_order)), order.get(f.src_uri, 0)))
+        pages = sorted(
+            build.appears_in.get(term_id, []),
+            key=lambda f: (nav_order.get(f.src_uri, len(nav_order)), order.get(f.src_uri, 0)),
+        )
         for f in pages:
             if f.src_uri not in urls:
                 urls[f.src_uri] = f.url_relative_to(page.file)
@@ -221,6 +271,7 @@ def _nav_order(config: MkDocsConfig, files: Files) -> dict[str, int]:
 # Helpers: reading the data file
 # -----------------------------------------------------------------------------
 
+
 def parse_glossary(text: str) -> Glossary:
     """The glossary in a data file's text; GlossaryError for anything wrong in it."""
     fields = data_file.compose(text, parts=("page", "strings", "terms"))
@@ -228,39 +279,50 @@ def parse_glossary(text: str) -> Glossary:
     page = data_file.page(fields["page"], example="glossary.md")
     strings, _ = data_file.strings(fields["strings"], STRINGS, OPTIONAL_STRINGS)
 
-    ids: dict[str, int] = {}    # id → line where it was first used
+    ids: dict[str, int] = {}  # id → line where it was first used
     forms: dict[str, int] = {}  # term or alias → line where it was first used
     terms = [_term(node, ids, forms) for node in data_file.sequence(fields["terms"], "terms")]
     terms.sort(key=lambda term: (pinyin_sort_key(term.pinyin), term.term))
-    return Glossary(page=page, page_line=data_file.line(fields["page"]),
-                    strings=strings, terms=tuple(terms))
+    return Glossary(page=page, page_line=data_file.line(fields["page"]), strings=strings, terms=tuple(terms))
 
 
 def _term(node: yaml.Node, ids: dict[str, int], forms: dict[str, int]) -> Term:
     fields = data_file.mapping(node, "每個名詞", ("id", "term", "definition"), optional=("aliases", "pinyin"))
     term_id = data_file.text(fields["id"], "id")
     if not TERM_ID.fullmatch(term_id):
-        raise GlossaryError(data_file.line(fields["id"]),
-                            f"id「{term_id}」的寫法不對 — 只能用小寫英文字母、數字和連字號，例如 credit-reporting-system")
+        raise GlossaryError(
+            data_file.line(fields["id"]),
+            f"id「{term_id}」的寫法不對 — 只能用小寫英文字母、數字和連字號，例如 credit-reporting-system",
+        )
     if term_id in ids:
-        raise GlossaryError(data_file.line(fields["id"]),
-                            f"id「{term_id}」重複了（第 {ids[term_id]} 行已經用過） — 每個 id 只能用一次，請換一個")
+        raise GlossaryError(
+            data_file.line(fields["id"]),
+            f"id「{term_id}」重複了（第 {ids[term_id]} 行已經用過） — 每個 id 只能用一次，請換一個",
+        )
     ids[term_id] = data_file.line(fields["id"])
 
     alias_nodes = data_file.sequence(fields["aliases"], "aliases") if "aliases" in fields else []
     term, *aliases = [_form(fields["term"], "term", forms), *(_form(alias, "aliases", forms) for alias in alias_nodes)]
 
     reading = data_file.text(fields["pinyin"], "pinyin") if "pinyin" in fields else term_pinyin(term)
-    return Term(id=term_id, term=term, aliases=tuple(aliases), definition=data_file.text(fields["definition"], "definition"),
-                pinyin=reading, line=data_file.line(node))
+    return Term(
+        id=term_id,
+        term=term,
+        aliases=tuple(aliases),
+        definition=data_file.text(fields["definition"], "definition"),
+        pinyin=reading,
+        line=data_file.line(node),
+    )
 
 
 def _form(node: yaml.Node, what: str, forms: dict[str, int]) -> str:
     """A term or alias, unique across the whole file (a text can mark only one entry)."""
     form = data_file.text(node, what)
     if form in forms:
-        raise GlossaryError(data_file.line(node), f"「{form}」重複了（第 {forms[form]} 行已經用過）"
-                                         f" — 每個名詞和別名只能出現一次，合併這兩項或刪掉一個")
+        raise GlossaryError(
+            data_file.line(node),
+            f"「{form}」重複了（第 {forms[form]} 行已經用過） — 每個名詞和別名只能出現一次，合併這兩項或刪掉一個",
+        )
     forms[form] = data_file.line(node)
     return form
 
@@ -268,6 +330,7 @@ def _form(node: yaml.Node, what: str, forms: dict[str, int]) -> str:
 # -----------------------------------------------------------------------------
 # Helpers: pinyin
 # -----------------------------------------------------------------------------
+
 
 def term_pinyin(term: str) -> str:
     """The term's pinyin with tone marks, one syllable per character: 徵信 → zhēng xìn.
@@ -314,9 +377,11 @@ def _save_pinyin_cache(cache: dict[str, str]) -> None:
 
 
 # Tone marks → tone number, for sorting (pypinyin's to_tone3 would load its dictionaries).
-TONE_MARKS = {mark: (vowel, tone) for vowel, marks in
-              {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}.items()
-              for tone, mark in enumerate(marks, start=1)}
+TONE_MARKS = {
+    mark: (vowel, tone)
+    for vowel, marks in {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}.items()
+    for tone, mark in enumerate(marks, start=1)
+}
 
 
 def pinyin_sort_key(reading: str) -> tuple[tuple[str, int], ...]:
@@ -336,6 +401,7 @@ def pinyin_sort_key(reading: str) -> tuple[tuple[str, int], ...]:
 # Helpers: marking terms
 # -----------------------------------------------------------------------------
 
+
 def build_matcher(terms: Iterable[Term]) -> ahocorasick.Automaton:
     """One automaton for every term and alias, as they are written in HTML text."""
     matcher = ahocorasick.Automaton()
@@ -347,8 +413,7 @@ def build_matcher(terms: Iterable[Term]) -> ahocorasick.Automaton:
     return matcher
 
 
-def mark_terms(html: str, matcher: ahocorasick.Automaton,
-               mark: Callable[[Term, str], str]) -> tuple[str, list[str]]:
+def mark_terms(html: str, matcher: ahocorasick.Automaton, mark: Callable[[Term, str], str]) -> tuple[str, list[str]]:
     """The HTML with the first occurrence of each term marked, and the ids of the terms found.
 
     One pass over the HTML: text inside SKIP elements is left alone, text elsewhere
@@ -381,7 +446,7 @@ def mark_terms(html: str, matcher: ahocorasick.Automaton,
         elif name in RAW_TEXT:
             close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, pos)
             pos = close.end() if close else len(html)
-            out.append(html[token.start():pos])
+            out.append(html[token.start() : pos])
         else:
             out.append(token[0])
             if name in SKIP and name not in VOID and not token[3].rstrip().endswith("/"):
@@ -389,8 +454,9 @@ def mark_terms(html: str, matcher: ahocorasick.Automaton,
     return "".join(out), found
 
 
-def _mark_text(text: str, matcher: ahocorasick.Automaton, mark: Callable[[Term, str], str],
-               seen: set[str], found: list[str]) -> str:
+def _mark_text(
+    text: str, matcher: ahocorasick.Automaton, mark: Callable[[Term, str], str], seen: set[str], found: list[str]
+) -> str:
     pieces: list[str] = []
     done = 0
     entities = None
@@ -414,8 +480,9 @@ def _mark_text(text: str, matcher: ahocorasick.Automaton, mark: Callable[[Term, 
 
 def _whole(text: str, start: int, stop: int) -> bool:
     # Chinese has no word boundaries, but a Latin term (App) must not match inside a word (Apple).
-    return not (start > 0 and _latin(text[start]) and _latin(text[start - 1])) and \
-        not (stop < len(text) and _latin(text[stop - 1]) and _latin(text[stop]))
+    return not (start > 0 and _latin(text[start]) and _latin(text[start - 1])) and not (
+        stop < len(text) and _latin(text[stop - 1]) and _latin(text[stop])
+    )
 
 
 def _latin(char: str) -> bool:
@@ -425,6 +492,7 @@ def _latin(char: str) -> bool:
 # -----------------------------------------------------------------------------
 # Helpers: rendering
 # -----------------------------------------------------------------------------
+
 
 def render_mark(term: Term, text: str, href: str) -> str:
     """One marked term: a link to its entry (glossary.js finds its definition by the id)."""
@@ -456,8 +524,10 @@ def render_entries(glossary: Glossary) -> str:
     for term in glossary.terms:
         aliases = ""
         if term.aliases:
-            aliases = (f'<p class="glossary__aliases">{escape(strings["aliases"])}'
-                       f'{escape(strings["separator"].join(term.aliases))}</p>\n')
+            aliases = (
+                f'<p class="glossary__aliases">{escape(strings["aliases"])}'
+                f"{escape(strings['separator'].join(term.aliases))}</p>\n"
+            )
         entries.append(
             f'<dt id="{term.id}"><dfn>{escape(term.term)}</dfn> '
             f'<span class="glossary__pinyin"><span class="glossary__label">{escape(strings["pinyin"])}</span>'

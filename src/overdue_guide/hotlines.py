@@ -15,7 +15,7 @@ not anyone's personal number (scripts/lint_content.py).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,8 +28,7 @@ STATE = "hotlines_build"  # where a build keeps its compiled pattern on its conf
 
 # Elements whose text is never linked: links already, code, what the reader does not see as text.
 SKIP = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "title", "svg", "button"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                  "track", "wbr"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
 HIDDEN = re.compile(r"\shidden(?=[\s=/]|$)", re.IGNORECASE)
 NUMBER = re.compile(r"^[0-9]{3,11}$")
@@ -38,6 +37,7 @@ NUMBER = re.compile(r"^[0-9]{3,11}$")
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     hotlines = data_file.load(config, "hotlines", parse_hotlines, what="熱線")
@@ -53,19 +53,23 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # Helpers
 # -----------------------------------------------------------------------------
 
+
 def parse_hotlines(text: str) -> dict[str, str]:
     """{number: what it is} from data/hotlines.yml; DataError at the line of a mistake."""
     fields = data_file.compose(text, parts=("hotlines",))
     node = fields["hotlines"]
     if not isinstance(node, yaml.MappingNode) or not node.value:
-        raise data_file.DataError(data_file.line(node), "hotlines 應該是一組「號碼: 說明」，至少一項"
-                                                        " — 每項一行，例如 \"12378\": 銀行保險消費投訴熱線")
+        raise data_file.DataError(
+            data_file.line(node),
+            'hotlines 應該是一組「號碼: 說明」，至少一項 — 每項一行，例如 "12378": 銀行保險消費投訴熱線',
+        )
     found: dict[str, str] = {}
     for key, value in node.value:
         number = key.value.strip() if isinstance(key, yaml.ScalarNode) else ""
         if not NUMBER.match(number):
-            raise data_file.DataError(data_file.line(key), f"「{number}」不是熱線號碼 — 只寫數字，不加空格和連字號，"
-                                                           f"例如 \"12378\"")
+            raise data_file.DataError(
+                data_file.line(key), f'「{number}」不是熱線號碼 — 只寫數字，不加空格和連字號，例如 "12378"'
+            )
         if number in found:
             raise data_file.DataError(data_file.line(key), f"號碼「{number}」寫了兩次 — 刪掉其中一個")
         found[number] = data_file.text(value, f"號碼 {number} 的說明")
@@ -87,7 +91,7 @@ def link_hotlines(html: str, pattern: re.Pattern[str]) -> str:
     stack: list[tuple[str, bool]] = []  # open elements: (name, text inside is left alone)
     last = 0
     for tag in TAG.finditer(html):
-        out.append(_linked(html[last:tag.start()], pattern, stack))
+        out.append(_linked(html[last : tag.start()], pattern, stack))
         last = tag.end()
         closing, name, attributes = tag[1], (tag[2] or "").lower(), tag[3] or ""
         if not name:

@@ -17,9 +17,9 @@ State: as in hooks/checklist.py, one ``LetterBuild`` per build on its config
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
-from typing import Mapping
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,19 +27,54 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import data_file  # shared reading of YAML data files
-from . import editions  # the edition this build makes
+from . import (
+    data_file,  # shared reading of YAML data files
+    editions,  # the edition this build makes
+)
 from .data_file import DataError
 
 STATE = "letter_build"  # where a build keeps its LetterBuild on its config
 
 # Every string the widget shows; the data file must give each one, and no other.
-STRINGS = ("reason", "reason_choose", "name", "contract", "contract_hint", "from_budget", "budget_option",
-           "unnamed_debt", "typed", "offer", "offer_hint", "offer_hint_link", "start", "start_hint", "output", "blank", "copy", "copied",
-           "copy_failed", "print", "clear", "clear_confirm", "not_a_number", "negative", "too_large")
+STRINGS = (
+    "reason",
+    "reason_choose",
+    "name",
+    "contract",
+    "contract_hint",
+    "from_budget",
+    "budget_option",
+    "unnamed_debt",
+    "typed",
+    "offer",
+    "offer_hint",
+    "offer_hint_link",
+    "start",
+    "start_hint",
+    "output",
+    "blank",
+    "copy",
+    "copied",
+    "copy_failed",
+    "print",
+    "clear",
+    "clear_confirm",
+    "not_a_number",
+    "negative",
+    "too_large",
+)
 # Messages the script shows, passed to it as data-message-* attributes.
-MESSAGES = ("budget_option", "unnamed_debt", "typed", "copied", "copy_failed", "clear_confirm", "not_a_number",
-            "negative", "too_large")
+MESSAGES = (
+    "budget_option",
+    "unnamed_debt",
+    "typed",
+    "copied",
+    "copy_failed",
+    "clear_confirm",
+    "not_a_number",
+    "negative",
+    "too_large",
+)
 
 # Strings that must carry the placeholders the script fills in.
 STRING_PLACEHOLDERS = {"budget_option": ("{debt}", "{offer}"), "unnamed_debt": ("{number}",)}
@@ -61,7 +96,7 @@ REASON_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 class Reason:
     id: str
     label: str  # on the list
-    text: str   # in the request
+    text: str  # in the request
     line: int
 
 
@@ -80,6 +115,7 @@ LetterError = DataError  # a mistake in data/letter.yml (hooks/data_file.py)
 @dataclass
 class LetterBuild:
     """What one build knows: the letter and where its data file is."""
+
     letter: Letter
     data_file: str
 
@@ -88,9 +124,9 @@ class LetterBuild:
 # Hooks
 # -----------------------------------------------------------------------------
 
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    letter = data_file.load(config, "letter", parse_letter, what="協商申請",
-                            convert=editions.text_converter(config))
+    letter = data_file.load(config, "letter", parse_letter, what="協商申請", convert=editions.text_converter(config))
     config[STATE] = LetterBuild(letter, data_file.data_path(config, "letter"))
     return config
 
@@ -99,8 +135,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build: LetterBuild = config[STATE]
     for key, (path, line) in build.letter.pages.items():
         if not data_file.is_page(files, path):
-            raise data_file.build_error(build.data_file, LetterError(
-                line, f"{key}「{path}」不存在 — 寫上 docs/ 裡的頁面文件名（大小寫要一致），例如 letter.md"))
+            raise data_file.build_error(
+                build.data_file,
+                LetterError(line, f"{key}「{path}」不存在 — 寫上 docs/ 裡的頁面文件名（大小寫要一致），例如 letter.md"),
+            )
     return files
 
 
@@ -110,12 +148,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     src = page.file.src_uri
     if src != letter.page:
         if "<!--" in html and MARKER.search(html):
-            raise PluginError(f"docs/{src}:{data_file.marker_line(page, MARKER)}: 這頁有 <!-- letter --> 標記，"
-                              f"但協商申請放在 {letter.page}（{build.data_file} 的 page）— 刪除這行標記")
+            raise PluginError(
+                f"docs/{src}:{data_file.marker_line(page, MARKER)}: 這頁有 <!-- letter --> 標記，"
+                f"但協商申請放在 {letter.page}（{build.data_file} 的 page）— 刪除這行標記"
+            )
         return html
     if not MARKER.search(html):
-        raise PluginError(f"docs/{src}:1: 這頁是協商申請的頁面（{build.data_file} 的 page），但沒有"
-                          f" <!-- letter --> 標記 — 在要放申請的地方單獨寫一行 <!-- letter -->")
+        raise PluginError(
+            f"docs/{src}:1: 這頁是協商申請的頁面（{build.data_file} 的 page），但沒有"
+            f" <!-- letter --> 標記 — 在要放申請的地方單獨寫一行 <!-- letter -->"
+        )
     budget_href = files.get_file_from_path(letter.pages["budget_page"][0]).url_relative_to(page.file)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.add("letter-output")
@@ -126,21 +168,33 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # Helpers: reading the data file
 # -----------------------------------------------------------------------------
 
+
 def parse_letter(text: str) -> Letter:
     """The letter in a data file's text; LetterError for anything wrong in it."""
     fields = data_file.compose(text, parts=("page", "budget_page", "strings", "reasons", "template"))
-    pages = {key: (data_file.page(fields[key], example=f"{key.removesuffix('_page') or 'letter'}.md"),
-                   data_file.line(fields[key])) for key in ("page", "budget_page")}
+    pages = {
+        key: (
+            data_file.page(fields[key], example=f"{key.removesuffix('_page') or 'letter'}.md"),
+            data_file.line(fields[key]),
+        )
+        for key in ("page", "budget_page")
+    }
     strings, nodes = data_file.strings(fields["strings"], STRINGS)
     for key, needed in STRING_PLACEHOLDERS.items():
         missing = [name for name in needed if name not in strings[key]]
         if missing:
-            raise LetterError(data_file.line(nodes[key]), f"{key} 必須含有 {'、'.join(missing)}（會換成預算表裡的內容）"
-                                                          f"— 請把它加回去")
+            raise LetterError(
+                data_file.line(nodes[key]), f"{key} 必須含有 {'、'.join(missing)}（會換成預算表裡的內容）— 請把它加回去"
+            )
     seen: dict[str, int] = {}
     reasons = tuple(_reason(node, seen) for node in data_file.sequence(fields["reasons"], "reasons"))
-    return Letter(page=pages["page"][0], pages=pages, strings=strings, reasons=reasons,
-                  template=check_template(fields["template"]))
+    return Letter(
+        page=pages["page"][0],
+        pages=pages,
+        strings=strings,
+        reasons=reasons,
+        template=check_template(fields["template"]),
+    )
 
 
 def check_template(node: yaml.Node) -> tuple[str, ...]:
@@ -156,54 +210,74 @@ def check_template(node: yaml.Node) -> tuple[str, ...]:
             if name not in (*OPTIONAL, *REQUIRED):
                 raise LetterError(number, f"template 裡的「{{{name}}}」不是可用的佔位符 — 只能用 {known}（檢查拼寫）")
         if "{" in PLACEHOLDER.sub("", line) or "}" in PLACEHOLDER.sub("", line):
-            raise LetterError(number, f"template 這一行有不成對的 {{ 或 }} — 佔位符寫成 {{offer}} 這樣；可用的有 {known}")
+            raise LetterError(
+                number, f"template 這一行有不成對的 {{ 或 }} — 佔位符寫成 {{offer}} 這樣；可用的有 {known}"
+            )
         if {*names} & {*OPTIONAL} and ({*names} - {*OPTIONAL} or len(names) > 1):
-            raise LetterError(number, "{name} 和 {contract} 要各自單獨寫在一行（讀者沒填時整行不寫）— 把它們和其他佔位符分開兩行")
+            raise LetterError(
+                number, "{name} 和 {contract} 要各自單獨寫在一行（讀者沒填時整行不寫）— 把它們和其他佔位符分開兩行"
+            )
     used = {name for line in lines for name in PLACEHOLDER.findall(line)}
     missing = [f"{{{name}}}" for name in REQUIRED if name not in used]
     if missing:
-        raise LetterError(data_file.line(node), f"template 缺少 {'、'.join(missing)} — 申請要寫明原因、每月能還多少、"
-                                                f"從什麼時候開始，請把它們加回去")
+        raise LetterError(
+            data_file.line(node),
+            f"template 缺少 {'、'.join(missing)} — 申請要寫明原因、每月能還多少、從什麼時候開始，請把它們加回去",
+        )
     return tuple(line for line in lines if line)
 
 
 def _reason(node: yaml.Node, seen: dict[str, int]) -> Reason:
     fields = data_file.mapping(node, "每個原因", ("id", "label", "text"))
-    return Reason(id=data_file.unique_id(fields["id"], seen, REASON_ID, example="lost-job"),
-                  label=data_file.text(fields["label"], "label"), text=data_file.text(fields["text"], "text"),
-                  line=data_file.line(node))
+    return Reason(
+        id=data_file.unique_id(fields["id"], seen, REASON_ID, example="lost-job"),
+        label=data_file.text(fields["label"], "label"),
+        text=data_file.text(fields["text"], "text"),
+        line=data_file.line(node),
+    )
 
 
 # -----------------------------------------------------------------------------
 # Helpers: rendering
 # -----------------------------------------------------------------------------
 
+
 def render_letter(letter: Letter, budget_href: str) -> str:
     """The form and the request written from the template, with blanks where the reader writes."""
     s = letter.strings
     messages = "".join(f' data-message-{key.replace("_", "-")}="{escape(s[key])}"' for key in MESSAGES)
-    options = "".join(f'<option value="{escape(r.id)}" data-letter-reason-text="{escape(r.text)}">'
-                      f"{escape(r.label)}</option>" for r in letter.reasons)
-    offer_hint = (f'{escape(s["offer_hint"])}<a href="{escape(budget_href)}">{escape(s["offer_hint_link"])}</a>')
+    options = "".join(
+        f'<option value="{escape(r.id)}" data-letter-reason-text="{escape(r.text)}">{escape(r.label)}</option>'
+        for r in letter.reasons
+    )
+    offer_hint = f'{escape(s["offer_hint"])}<a href="{escape(budget_href)}">{escape(s["offer_hint_link"])}</a>'
     return (
         f'<form class="letter" data-letter novalidate data-letter-template="{escape(chr(10).join(letter.template))}"'
         f' data-letter-blank="{escape(s["blank"])}"{messages}>\n'
-        + _field("reason", s["reason"], f'<select class="letter__input" id="letter-reason" name="reason">'
-                 f'<option value="">{escape(s["reason_choose"])}</option>{options}</select>')
+        + _field(
+            "reason",
+            s["reason"],
+            f'<select class="letter__input" id="letter-reason" name="reason">'
+            f'<option value="">{escape(s["reason_choose"])}</option>{options}</select>',
+        )
         + _field("name", s["name"], _text_input("name"))
         + _field("contract", s["contract"], _text_input("contract"), hint=escape(s["contract_hint"]))
-        + _field("debt", s["from_budget"], '<select class="letter__input" id="letter-debt" data-letter-debt></select>',
-                 hidden=True)
+        + _field(
+            "debt",
+            s["from_budget"],
+            '<select class="letter__input" id="letter-debt" data-letter-debt></select>',
+            hidden=True,
+        )
         + _field("offer", s["offer"], _text_input("offer", numeric=True), hint=offer_hint, error=True)
         + _field("start", s["start"], _text_input("start"), hint=escape(s["start_hint"]))
         + f'<h2 class="letter__title" id="letter-output">{escape(s["output"])}</h2>\n'
-        + f'<div class="letter__output" data-letter-output aria-live="polite">\n'
+        + '<div class="letter__output" data-letter-output aria-live="polite">\n'
         + "".join(f"<p>{escape(line)}</p>\n" for line in blank_lines(letter.template, s["blank"]))
         + "</div>\n"
         + f'<p class="letter__actions" hidden>'
-          f'<button type="button" class="letter__button" data-letter-copy>{escape(s["copy"])}</button> '
-          f'<button type="button" class="letter__button" data-letter-print>{escape(s["print"])}</button> '
-          f'<button type="button" class="letter__button" data-letter-clear>{escape(s["clear"])}</button></p>\n'
+        f'<button type="button" class="letter__button" data-letter-copy>{escape(s["copy"])}</button> '
+        f'<button type="button" class="letter__button" data-letter-print>{escape(s["print"])}</button> '
+        f'<button type="button" class="letter__button" data-letter-clear>{escape(s["clear"])}</button></p>\n'
         + '<p class="letter__feedback" role="status" aria-live="polite"></p>\n'
         + "</form>\n"
     )
@@ -220,9 +294,11 @@ def _field(name: str, label: str, control: str, *, hint: str = "", error: bool =
     described = " ".join(f"letter-{name}-{part}" for part, on in (("hint", hint), ("error", error)) if on)
     if described:
         control = control.replace(f'id="letter-{name}"', f'id="letter-{name}" aria-describedby="{described}"', 1)
-    return (f'<p class="letter__field"{" data-letter-from-budget hidden" if hidden else ""}>'
-            f'<label class="letter__label" for="letter-{name}">{escape(label)}</label>'
-            f"{control}{hint_html}{error_html}</p>\n")
+    return (
+        f'<p class="letter__field"{" data-letter-from-budget hidden" if hidden else ""}>'
+        f'<label class="letter__label" for="letter-{name}">{escape(label)}</label>'
+        f"{control}{hint_html}{error_html}</p>\n"
+    )
 
 
 def _text_input(name: str, *, numeric: bool = False) -> str:

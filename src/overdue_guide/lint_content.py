@@ -32,7 +32,8 @@ from pathlib import Path
 import yaml
 
 from . import editions, report, typography, vocabulary
-from .data_file import EncodingError, decode as decode_text  # the one decoder of contributors' files
+from .data_file import EncodingError  # the one decoder of contributors' files
+from .data_file import decode as decode_text
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 ALLOWLIST_FILE = ROOT / "data" / "script-allowlist.yml"
@@ -54,7 +55,9 @@ HEADING_ID = re.compile(r"\{[^}]*#[A-Za-z][\w-]*[^}]*\}\s*$")
 # Phone reading: a paragraph, list item or admonition paragraph longer than this fills a phone's screen.
 MAX_PARAGRAPH_CJK = 100
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-BLOCK_START = re.compile(r"^\s*(?:!!!|\?\?\?\+?|#{1,6}\s|<!--|\||<)")  # admonition titles, headings, comments, tables, HTML
+BLOCK_START = re.compile(
+    r"^\s*(?:!!!|\?\?\?\+?|#{1,6}\s|<!--|\||<)"
+)  # admonition titles, headings, comments, tables, HTML
 CJK_CHAR = re.compile(f"[{CJK}]")
 # A YAML mapping key ("label: ", "- 了: "): its colon is syntax, not punctuation.
 YAML_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*:(?=\s|$)")
@@ -79,49 +82,94 @@ def _hotlines(path: Path = HOTLINES_FILE) -> frozenset[str]:
 
 
 PUBLIC_NUMBERS = _hotlines()
-PHONE_WORDS = (r"電話|电话|手機|手机|致電|致电|來電|来电|撥打|拨打|熱線|热线|專線|专线|座機|座机|固話|固话"
-               r"|聯繫方式|联系方式|聯繫|聯系|联系|tel|phone|mobile")
+PHONE_WORDS = (
+    r"電話|电话|手機|手机|致電|致电|來電|来电|撥打|拨打|熱線|热线|專線|专线|座機|座机|固話|固话"
+    r"|聯繫方式|联系方式|聯繫|聯系|联系|tel|phone|mobile"
+)
 NOT_AMOUNT = r"(?![ \t]?(?:元|塊|块|萬|万|年|月|日|天|次|期|個|个|筆|笔|條|条|倍|人|小時|小时|分鐘|分钟|%))"
 # (kind, pattern), most specific first: a match never overlaps an earlier one.
 PERSONAL_DATA = [
-    ("郵箱地址", re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*"
-                        r"(?:[ \t]?(?:@|\(at\)|\[at\]|\{at\}|<at>)[ \t]?|\#(?=[A-Za-z0-9-]+\.(?:com|cn|net|org)\b))"
-                        r"[A-Za-z0-9-]+(?:(?:\.|。|[ \t]?(?:\(dot\)|\[dot\])[ \t]?)[A-Za-z0-9-]+)*"
-                        r"(?:\.|。|[ \t]?(?:\(dot\)|\[dot\])[ \t]?)[A-Za-z]{2,}(?![A-Za-z0-9-])", re.IGNORECASE)),
-    ("身份證號", re.compile(rf"{START}[1-9]\d{{5}}{SEP}?(?:18|19|20)\d{{2}}{SEP}?\d{{4}}{SEP}?\d{{3}}[0-9X]"
-                        r"(?![0-9A-Za-z])", re.IGNORECASE)),
+    (
+        "郵箱地址",
+        re.compile(
+            r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*"
+            r"(?:[ \t]?(?:@|\(at\)|\[at\]|\{at\}|<at>)[ \t]?|\#(?=[A-Za-z0-9-]+\.(?:com|cn|net|org)\b))"
+            r"[A-Za-z0-9-]+(?:(?:\.|。|[ \t]?(?:\(dot\)|\[dot\])[ \t]?)[A-Za-z0-9-]+)*"
+            r"(?:\.|。|[ \t]?(?:\(dot\)|\[dot\])[ \t]?)[A-Za-z]{2,}(?![A-Za-z0-9-])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "身份證號",
+        re.compile(
+            rf"{START}[1-9]\d{{5}}{SEP}?(?:18|19|20)\d{{2}}{SEP}?\d{{4}}{SEP}?\d{{3}}[0-9X]"
+            r"(?![0-9A-Za-z])",
+            re.IGNORECASE,
+        ),
+    ),
     ("銀行卡號", re.compile(rf"{START}[1-9]\d{{3}}(?:{SEP}?\d){{12,15}}{END}")),
-    ("手機號碼", re.compile(rf"{START}(?:(?:(?:\+|00)[ \t]?)?86{SEP}?|\(\+?86\){SEP}?)?1[3-9]\d(?:{SEP}?\d){{8}}{END}")),
-    ("電話號碼", re.compile(rf"{START}(?:(?:\+|00)[ \t]?86{SEP}?(?:\(0?[1-9]\d{{1,2}}\)|0?[1-9]\d{{1,2}})"
-                        rf"|\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){SEP}?\d{{3,4}}{SEP}?\d{{4}}{END}")),
+    (
+        "手機號碼",
+        re.compile(rf"{START}(?:(?:(?:\+|00)[ \t]?)?86{SEP}?|\(\+?86\){SEP}?)?1[3-9]\d(?:{SEP}?\d){{8}}{END}"),
+    ),
+    (
+        "電話號碼",
+        re.compile(
+            rf"{START}(?:(?:\+|00)[ \t]?86{SEP}?(?:\(0?[1-9]\d{{1,2}}\)|0?[1-9]\d{{1,2}})"
+            rf"|\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){SEP}?\d{{3,4}}{SEP}?\d{{4}}{END}"
+        ),
+    ),
     ("客服電話", re.compile(rf"{START}[48]00{SEP}?\d{{3}}{SEP}?\d{{4}}{END}")),
-    ("電話號碼", re.compile(rf"{START}(?:\+|00)[ \t]?[1-9]\d{{0,2}}{SEP}?(?:\(\d{{1,4}}\){SEP}?)?\d(?:{SEP}?\d){{5,12}}{END}")),
+    (
+        "電話號碼",
+        re.compile(rf"{START}(?:\+|00)[ \t]?[1-9]\d{{0,2}}{SEP}?(?:\(\d{{1,4}}\){SEP}?)?\d(?:{SEP}?\d){{5,12}}{END}"),
+    ),
     ("電話號碼", re.compile(rf"{START}(?:\(\d{{3}}\)[ \t]?\d{{3}}{SEP}\d{{4}}|\d{{3,4}}-\d{{3,4}}-\d{{4}}){END}")),
-    ("電話號碼", re.compile(rf"(?<![A-Za-z])(?:{PHONE_WORDS})[^\d\n,.;!?。；]{{0,6}}?(?P<number>\d(?:{SEP}?\d){{4,11}}){END}{NOT_AMOUNT}",
-                        re.IGNORECASE)),
-    ("QQ 號", re.compile(r"(?<![A-Za-z])(?:QQ|扣扣|企鵝|企鹅|加Q|Q(?=號|号|群|[ \t]*:))(?:號碼|号码|群號|群号|號|号|群)?"
-                        rf"[^\d\n,.;!?。；]{{0,4}}?(?P<number>[1-9]\d{{4,11}}){END}{NOT_AMOUNT}", re.IGNORECASE)),
-    ("微信號", re.compile(r"(?<![A-Za-z])(?:加微信|加V信|加微|加V|微信|V信|威信|薇信|VX|WX|wechat|weixin)"
-                       r"(?:號碼|号码|號|号|ID)?[ \t:=是為为]*"
-                       rf"(?P<id>(?!(?:wechat|weixin)(?![A-Za-z0-9_-]))[A-Za-z][A-Za-z0-9_-]{{5,19}}|\d(?:{SEP}?\d){{4,11}})"
-                       r"(?![A-Za-z0-9_-])", re.IGNORECASE)),
+    (
+        "電話號碼",
+        re.compile(
+            rf"(?<![A-Za-z])(?:{PHONE_WORDS})[^\d\n,.;!?。；]{{0,6}}?(?P<number>\d(?:{SEP}?\d){{4,11}}){END}{NOT_AMOUNT}",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "QQ 號",
+        re.compile(
+            r"(?<![A-Za-z])(?:QQ|扣扣|企鵝|企鹅|加Q|Q(?=號|号|群|[ \t]*:))(?:號碼|号码|群號|群号|號|号|群)?"
+            rf"[^\d\n,.;!?。；]{{0,4}}?(?P<number>[1-9]\d{{4,11}}){END}{NOT_AMOUNT}",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "微信號",
+        re.compile(
+            r"(?<![A-Za-z])(?:加微信|加V信|加微|加V|微信|V信|威信|薇信|VX|WX|wechat|weixin)"
+            r"(?:號碼|号码|號|号|ID)?[ \t:=是為为]*"
+            rf"(?P<id>(?!(?:wechat|weixin)(?![A-Za-z0-9_-]))[A-Za-z][A-Za-z0-9_-]{{5,19}}|\d(?:{SEP}?\d){{4,11}})"
+            r"(?![A-Za-z0-9_-])",
+            re.IGNORECASE,
+        ),
+    ),
     ("微信號", re.compile(r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_-]+", re.IGNORECASE)),
 ]
 
 
 # Every PERSONAL_DATA pattern needs one of these (half- or full-width): a cheap test first.
-MAYBE_PERSONAL = re.compile(r"[0-9０-９@＠#＃]|\bat\b|ａｔ|微信|V信|Ｖ信|威信|薇信|[VvＶｖWwＷｗ][XxＸｘ]|wechat|weixin",
-                            re.IGNORECASE)
+MAYBE_PERSONAL = re.compile(
+    r"[0-9０-９@＠#＃]|\bat\b|ａｔ|微信|V信|Ｖ信|威信|薇信|[VvＶｖWwＷｗ][XxＸｘ]|wechat|weixin", re.IGNORECASE
+)
 # Closer, on the normalised line: every number pattern needs five digits, each at most four
 # characters from the next (「(+86) 1」, 「0571) 8」); the others need @, "#domain.", "at" or a WeChat word.
-LIKELY_PERSONAL = re.compile(r"\d(?:\D{0,4}\d){4}|@|#(?=[A-Za-z0-9-]+\.)|\bat\b|微信|V信|威信|薇信|[VW]X|wechat|weixin", re.IGNORECASE)
+LIKELY_PERSONAL = re.compile(
+    r"\d(?:\D{0,4}\d){4}|@|#(?=[A-Za-z0-9-]+\.)|\bat\b|微信|V信|威信|薇信|[VW]X|wechat|weixin", re.IGNORECASE
+)
 # A hotline with no other digit within four characters cannot be part of such a chain: blanked first.
 PUBLIC_NUMBER = re.compile("|".join(sorted(PUBLIC_NUMBERS, key=len, reverse=True)))
 
 
 def _blank_if_alone(match: re.Match) -> str:
     text, start, end = match.string, match.start(), match.end()
-    if any(c.isdigit() for c in text[max(0, start - 4):start] + text[end:end + 4]):
+    if any(c.isdigit() for c in text[max(0, start - 4) : start] + text[end : end + 4]):
         return match[0]
     return " " * (end - start)
 
@@ -132,6 +180,7 @@ Problem = typography.Problem  # one problem at a place in a file: `path:line:col
 # -----------------------------------------------------------------------------
 # Checks: one line in, problems out
 # -----------------------------------------------------------------------------
+
 
 def pinyin_groups(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
     """(column, group as written) for each bracket of pinyin inserted after a character or word.
@@ -185,7 +234,7 @@ def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tupl
             key = m.groupdict().get("number") or m.groupdict().get("id") or m.group(0)
             if {canonical(key), canonical(m.group(0))} & (PUBLIC_NUMBERS | allowed):
                 continue
-            written = text[origin[start]: origin[end - 1] + 1]
+            written = text[origin[start] : origin[end - 1] + 1]
             found.append((origin[start] + 1, written, kind_found))
     return sorted(found)
 
@@ -231,8 +280,11 @@ def simplified_by_line(text: str, allowed: frozenset[str] = frozenset()) -> dict
         if simplified is None or len(simplified[index]) != len(line) or len(traditional[index]) != len(line):
             problems = simplified_only(line, allowed)
         else:
-            problems = [(i + 1, c, t) for i, (c, s, t) in enumerate(zip(line, simplified[index], traditional[index]))
-                        if c == s and t != c and c not in allowed]
+            problems = [
+                (i + 1, c, t)
+                for i, (c, s, t) in enumerate(zip(line, simplified[index], traditional[index]))
+                if c == s and t != c and c not in allowed
+            ]
         if problems:
             found[number] = problems
     return found
@@ -311,6 +363,7 @@ def heading_without_id(text: str) -> bool:
 # -----------------------------------------------------------------------------
 # Helpers for the checks
 # -----------------------------------------------------------------------------
+
 
 def normalize(text: str) -> tuple[str, list[int]]:
     """NFKC form of text, and for each of its characters the index of the original character.
@@ -434,8 +487,10 @@ def _syllables() -> frozenset[str]:
 # Files
 # -----------------------------------------------------------------------------
 
-def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(),
-              exceptions: LintAllowlist | None = None) -> list[Problem]:
+
+def lint_text(
+    text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(), exceptions: LintAllowlist | None = None
+) -> list[Problem]:
     exceptions = exceptions or LintAllowlist()
     problems: list[Problem] = []
     in_fence = False
@@ -447,19 +502,32 @@ def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(
             continue
         prose = line if markdown else YAML_KEY.sub(lambda m: " " * len(m.group(0)), line)
         for col, group in pinyin_groups(line, exceptions.pinyin):
-            problems.append(Problem(number, col, f"拼音殘留「{group}」— 刪除括號和其中的拼音"
-                                    f"（若括號裡不是拼音，把它和理由加入 {LINT_ALLOWLIST_NAME}）"))
+            problems.append(
+                Problem(
+                    number,
+                    col,
+                    f"拼音殘留「{group}」— 刪除括號和其中的拼音"
+                    f"（若括號裡不是拼音，把它和理由加入 {LINT_ALLOWLIST_NAME}）",
+                )
+            )
         for col, mark in half_width_punctuation(prose):
             problems.append(Problem(number, col, f"中文之間的半形標點「{mark}」— 改用全形「{FULL_WIDTH[mark]}」"))
         for col, c, t in simplified.get(number, ()):
-            problems.append(Problem(number, col, f"簡體字「{c}」— 繁體版應寫作「{t}」"
-                                    f"（若兩種寫法都正確，把它加入 data/script-allowlist.yml）"))
+            problems.append(
+                Problem(
+                    number,
+                    col,
+                    f"簡體字「{c}」— 繁體版應寫作「{t}」（若兩種寫法都正確，把它加入 data/script-allowlist.yml）",
+                )
+            )
         for col, found, kind in personal_data(line, exceptions.personal_data):
             problems.append(Problem(number, col, personal_data_message(found, kind)))
         for col, phrase in spam_phrases(line):
             problems.append(Problem(number, col, f"來源網站的用語「{phrase}」— 請刪除或改寫"))
         if markdown and heading_without_id(line):
-            problems.append(Problem(number, 1, "標題沒有固定錨點 — 在行尾加上英文 id，如「## 準備材料 {#prepare-documents}」"))
+            problems.append(
+                Problem(number, 1, "標題沒有固定錨點 — 在行尾加上英文 id，如「## 準備材料 {#prepare-documents}」")
+            )
     if markdown:
         for number, count in long_paragraphs(text):
             problems.append(Problem(number, 1, long_paragraph_message(count)))
@@ -467,16 +535,19 @@ def lint_text(text: str, *, markdown: bool, allowed: frozenset[str] = frozenset(
 
 
 def long_paragraph_message(count: int) -> str:
-    return (f"這一段有 {count} 個漢字，在手機上太長 — 拆成兩段或幾句短句，每段不超過 {MAX_PARAGRAPH_CJK} 個漢字"
-            f"（列表的每一項、提示框裡的每一段分開算）")
+    return (
+        f"這一段有 {count} 個漢字，在手機上太長 — 拆成兩段或幾句短句，每段不超過 {MAX_PARAGRAPH_CJK} 個漢字"
+        f"（列表的每一項、提示框裡的每一段分開算）"
+    )
 
 
 def lint_paths(paths: list[Path], allowlist: Path | None = None) -> list[str]:
     allowed = load_allowlist()
     exceptions, lines = load_lint_allowlist(allowlist or LINT_ALLOWLIST_FILE)
     for file, text in contributor_files(paths, lines):
-        for problem in (lint_text(text, markdown=file.suffix == ".md", allowed=allowed, exceptions=exceptions)
-                        + typography.lint(text, file)):
+        for problem in lint_text(
+            text, markdown=file.suffix == ".md", allowed=allowed, exceptions=exceptions
+        ) + typography.lint(text, file):
             lines.append(problem.format(_display(file)))
     return lines
 
@@ -497,6 +568,7 @@ def contributor_files(paths: list[Path], problems: list[str]):
 # Reading contributors' files
 # -----------------------------------------------------------------------------
 
+
 def read_text(path: Path | str) -> str:
     """A contributor's text file: UTF-8, a UTF-8 BOM removed; anything else raises EncodingError."""
     return decode_text(Path(path).read_bytes())
@@ -505,6 +577,7 @@ def read_text(path: Path | str) -> str:
 # -----------------------------------------------------------------------------
 # Allow-lists
 # -----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class LintAllowlist:
@@ -529,9 +602,14 @@ def parse_lint_allowlist(text: str) -> tuple[LintAllowlist, list[Problem]]:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        return LintAllowlist(), [Problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
-                                         f"YAML 格式錯誤（{error.problem or error.context}）"
-                                         f" — 檢查這行附近的縮排、「文字: 理由」的冒號和空格、引號是否成對")]
+        return LintAllowlist(), [
+            Problem(
+                mark.line + 1 if mark else 1,
+                mark.column + 1 if mark else 1,
+                f"YAML 格式錯誤（{error.problem or error.context}）"
+                f" — 檢查這行附近的縮排、「文字: 理由」的冒號和空格、引號是否成對",
+            )
+        ]
     if root is None:
         return LintAllowlist(), []
     sections = "、".join(f"{key}:" for key in LINT_ALLOWLIST_SECTIONS)
@@ -545,16 +623,20 @@ def parse_lint_allowlist(text: str) -> tuple[LintAllowlist, list[Problem]]:
         if isinstance(section, yaml.ScalarNode) and (not section.value or _is_null(section)):
             continue  # an empty section
         if not isinstance(section, yaml.MappingNode):
-            problems.append(Problem(*_mark(section), f"{key.value} 下面的每一項應該寫成「文字: 理由」"
-                                                     f" — 每項一行，縮排兩個空格"))
+            problems.append(
+                Problem(*_mark(section), f"{key.value} 下面的每一項應該寫成「文字: 理由」 — 每項一行，縮排兩個空格")
+            )
             continue
         what = LINT_ALLOWLIST_SECTIONS[key.value]
         for entry, reason in section.value:
             if not isinstance(entry, yaml.ScalarNode) or not entry.value.strip():
                 problems.append(Problem(*_mark(entry), "例外的文字是空的 — 寫上內容檢查誤報的原文"))
             elif not isinstance(reason, yaml.ScalarNode) or not reason.value.strip() or _is_null(reason):
-                problems.append(Problem(*_mark(entry), f"例外「{entry.value}」沒有寫理由"
-                                                       f" — 在冒號後寫一句為什麼它不是{what}或可以發佈"))
+                problems.append(
+                    Problem(
+                        *_mark(entry), f"例外「{entry.value}」沒有寫理由 — 在冒號後寫一句為什麼它不是{what}或可以發佈"
+                    )
+                )
             elif canonical(entry.value) in entries[key.value]:
                 problems.append(Problem(*_mark(entry), f"例外「{entry.value}」寫了兩次 — 刪掉其中一個"))
             else:
@@ -626,19 +708,23 @@ def personal_data_in(paths: list[Path], allowlist: Path | None = None) -> list[s
 
 
 def personal_data_message(found: str, kind: str) -> str:
-    return (f"個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、郵箱、身份證號和銀行卡號，請刪除"
-            f"（若它不是個人信息，把它和理由加入 {LINT_ALLOWLIST_NAME}）")
+    return (
+        f"個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、郵箱、身份證號和銀行卡號，請刪除"
+        f"（若它不是個人信息，把它和理由加入 {LINT_ALLOWLIST_NAME}）"
+    )
 
 
 def lint_project(root: Path = ROOT) -> list[str]:
     """Everything contributors write: the pages and data, and the words of the theme and config."""
-    return (lint_paths([root / "docs", root / "data"], root / "data" / LINT_ALLOWLIST_FILE.name)
-            + vocabulary.lint_paths([root / "docs", root / "data", root / "overrides", root / "mkdocs.yml"]))
+    return lint_paths([root / "docs", root / "data"], root / "data" / LINT_ALLOWLIST_FILE.name) + vocabulary.lint_paths(
+        [root / "docs", root / "data", root / "overrides", root / "mkdocs.yml"]
+    )
 
 
 def main(argv: list[str]) -> int:
-    problems = lint_paths([Path(a) for a in argv]) + vocabulary.lint_paths([Path(a) for a in argv]) if argv \
-        else lint_project()
+    problems = (
+        lint_paths([Path(a) for a in argv]) + vocabulary.lint_paths([Path(a) for a in argv]) if argv else lint_project()
+    )
     report.report(report.parse(problems), title="內容檢查", command="./scripts/check")
     if problems:
         print(f"內容檢查：{len(problems)} 個問題（見 CONTRIBUTING.md「自動檢查會告訴你什麼」）", file=sys.stderr)

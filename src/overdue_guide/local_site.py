@@ -20,9 +20,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
@@ -101,8 +101,11 @@ http {{
 def nginx_server_block(port: int, root: Path, error_page: str) -> str:
     """deploy/nginx.conf with its three CHANGE lines set: loopback port, the folder, the 404 page."""
     text = NGINX_CONF.read_text(encoding="utf-8")
-    for pattern, value in ((r"listen \S+;", f"listen 127.0.0.1:{port};"), (r"root \S+;", f"root {root};"),
-                           (r"error_page 404 \S+;", f"error_page 404 {error_page};")):
+    for pattern, value in (
+        (r"listen \S+;", f"listen 127.0.0.1:{port};"),
+        (r"root \S+;", f"root {root};"),
+        (r"error_page 404 \S+;", f"error_page 404 {error_page};"),
+    ):
         text, count = re.subn(pattern + r"(?=\s*# CHANGE)", value.replace("\\", "\\\\"), text)
         assert count == 1, f"{NGINX_CONF}: expected one «{pattern} # CHANGE» line"
     return text
@@ -118,11 +121,15 @@ def nginx(www: Path, *, error_page: str = "/404.html") -> Iterator[str]:
         port = probe.getsockname()[1]
     (work / "guide.conf").write_text(nginx_server_block(port, www.absolute(), error_page), encoding="utf-8")
     # user: as root, nginx would run its worker as nobody, who cannot read a private temporary folder.
-    (work / "nginx.conf").write_text(NGINX_MAIN.format(work=work, user=pwd.getpwuid(os.getuid()).pw_name),
-                                     encoding="utf-8")
+    (work / "nginx.conf").write_text(
+        NGINX_MAIN.format(work=work, user=pwd.getpwuid(os.getuid()).pw_name), encoding="utf-8"
+    )
     log = work / "error.log"
-    proc = subprocess.Popen([NGINX, "-p", str(work), "-e", str(log), "-c", str(work / "nginx.conf"),
-                             "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [NGINX, "-p", str(work), "-e", str(log), "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 10
         while True:
@@ -131,7 +138,9 @@ def nginx(www: Path, *, error_page: str = "/404.html") -> Iterator[str]:
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"nginx did not start:\n{log.read_text(errors='replace') if log.exists() else ''}")
+                    raise RuntimeError(
+                        f"nginx did not start:\n{log.read_text(errors='replace') if log.exists() else ''}"
+                    ) from None
                 time.sleep(0.05)
         yield f"http://127.0.0.1:{port}/"
     finally:

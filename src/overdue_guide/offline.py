@@ -20,6 +20,7 @@ SHIM_PATH = "assets/javascripts/vendor/iframe-worker/shim.js"
 # Hooks
 # -----------------------------------------------------------------------------
 
+
 # Run before Material's offline plugin (priority 0) so it sees our shim.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -34,6 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
 
 def with_local_shim(polyfills: list[str]) -> list[str]:
     """Return the polyfill list with the vendored shim, added once."""

@@ -22,8 +22,9 @@ from . import build_site, publish
 DIST = build_site.ROOT / "dist"
 
 
-def build_download(fmt: str, lang: str | None = None, *, dist: Path = DIST,
-                   config_file: Path = build_site.CONFIG_FILE) -> Path:
+def build_download(
+    fmt: str, lang: str | None = None, *, dist: Path = DIST, config_file: Path = build_site.CONFIG_FILE
+) -> Path:
     """Build one edition's download of one format into dist; return its path."""
     editions, outputs = build_site.read_matrix(config_file)
     build_site.lint(config_file)
@@ -48,7 +49,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="scripts/offline-bundle", description=__doc__.split("\n\n")[0])
     parser.add_argument("--format", choices=[o.format for o in outputs], default="zip")
     parser.add_argument("--edition", choices=[e.lang for e in editions], default=editions[0].lang)
-    parser.add_argument("--dist", type=Path, default=Path("dist").absolute(), help="where to put the file (default: dist/)")
+    parser.add_argument(
+        "--dist", type=Path, default=Path("dist").absolute(), help="where to put the file (default: dist/)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     build_site.quiet_jieba()

@@ -57,37 +57,46 @@ log = get_plugin_logger("page_checks")
 MAX_NESTING = 20
 MAX_PAGE_BYTES = 512 * 1024
 OPENING, CLOSING = "[(", "])"
-MAX_INDENT = 4 * MAX_NESTING            # columns: a list nested MAX_NESTING deep
+MAX_INDENT = 4 * MAX_NESTING  # columns: a list nested MAX_NESTING deep
 RUN = re.compile(r"([*_~`])\1{40,}")  # emphasis or fence markers in a run far past any real use
 HTML_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)(?:\s[^<>]*?)?(/?)>")
-VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                           "source", "track", "wbr"})
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 
 ID_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
 # An element that loads what its src/data/poster/srcset names, from another host (a link <a> does not load).
 THIRD_PARTY_LOAD = re.compile(
     r"""<(?:script|img|iframe|frame|source|audio|video|embed|object|track|link|input)\b[^>]*?"""
-    r"""\s(?:src|data|poster|srcset|href)\s*=\s*["']?\s*(?P<url>(?:[a-zA-Z][\w+.-]*:)?//[^"'\s>]+)""", re.IGNORECASE)
+    r"""\s(?:src|data|poster|srcset|href)\s*=\s*["']?\s*(?P<url>(?:[a-zA-Z][\w+.-]*:)?//[^"'\s>]+)""",
+    re.IGNORECASE,
+)
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # MkDocs' own (utils/meta.py)
 META_ESCAPED = ("description", "author")
 # After the lint's problems, each logged on its own line: what stops the build (build_site drops it, as
 # the problems above say it all).
-LINT_SUMMARY = "內容檢查發現 {count} 處個人信息或編碼問題（見上方）— 改正後再建置；誤報見 CONTRIBUTING.md「自動檢查會告訴你什麼」"
+LINT_SUMMARY = (
+    "內容檢查發現 {count} 處個人信息或編碼問題（見上方）— 改正後再建置；誤報見 CONTRIBUTING.md「自動檢查會告訴你什麼」"
+)
 
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
 
+
 @event_priority(150)  # before the checklist and glossary read their data files
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     config_name = Path(config.config_file_path).name
-    problems = (publishable.symlinks(root)
-                + publishable.foreign_in_config(config, config_name, lambda needle: line_of_text(
-                    Path(config.config_file_path), needle))
-                + publishable.foreign_in_stylesheets(root))
+    problems = (
+        publishable.symlinks(root)
+        + publishable.foreign_in_config(
+            config, config_name, lambda needle: line_of_text(Path(config.config_file_path), needle)
+        )
+        + publishable.foreign_in_stylesheets(root)
+    )
     report(problems)
     return config
 
@@ -104,8 +113,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             line, message = problem
             raise PluginError(f"{name}:{line}: {message}")
     docs = Path(config.docs_dir)
-    others = sorted(file.src_uri for file in files if not file.is_documentation_page() and file.abs_src_path
-                    and Path(file.abs_src_path).is_relative_to(docs) and not file.inclusion.is_excluded())
+    others = sorted(
+        file.src_uri
+        for file in files
+        if not file.is_documentation_page()
+        and file.abs_src_path
+        and Path(file.abs_src_path).is_relative_to(docs)
+        and not file.inclusion.is_excluded()
+    )
     report(publishable.unpublishable(docs, others, lint_module().personal_data))
     problems = run_content_lint(root, docs)
     for found in problems:
@@ -122,9 +137,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     problem = front_matter_problem(source)
     if problem:
         line, what = problem
-        raise PluginError(f"{name}:{line}: 開頭的 front matter（兩行 --- 之間）{what}"
-                          f" — 每行寫成「description: 一句話」，頂格寫、不用 Tab，冒號後加空格；"
-                          f"值裡有冒號或引號就把整個值用單引號括起來")
+        raise PluginError(
+            f"{name}:{line}: 開頭的 front matter（兩行 --- 之間）{what}"
+            f" — 每行寫成「description: 一句話」，頂格寫、不用 Tab，冒號後加空格；"
+            f"值裡有冒號或引號就把整個值用單引號括起來"
+        )
     title = page.meta.get("title")
     if isinstance(title, str) and re.search(r"[<>]", title):
         raise PluginError(f"{name}:{line_of(source, 'title:')}: title 裡不能有 HTML 標記（< >）— 只寫純文本")
@@ -140,17 +157,23 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     source = page.file.content_string
     if not H1.search(html):
         if not source.strip():
-            raise PluginError(f"{name}:1: 這一頁是空的 — 寫上「# 標題 {{#英文-id}}」和正文，"
-                              f"或刪掉這個文件並從 mkdocs.yml 的 nav 刪掉它")
-        raise PluginError(f"{name}:{body_line(source)}: 這一頁沒有一級標題 — 在正文第一行寫「# 標題 {{#英文-id}}」"
-                          f"（導航和瀏覽器標籤頁都用它）")
+            raise PluginError(
+                f"{name}:1: 這一頁是空的 — 寫上「# 標題 {{#英文-id}}」和正文，"
+                f"或刪掉這個文件並從 mkdocs.yml 的 nav 刪掉它"
+            )
+        raise PluginError(
+            f"{name}:{body_line(source)}: 這一頁沒有一級標題 — 在正文第一行寫「# 標題 {{#英文-id}}」"
+            f"（導航和瀏覽器標籤頁都用它）"
+        )
     for id_, count in repeated_ids(html).items():
         raise PluginError(repeated_id_problem(id_, count, page, config))
     for match in THIRD_PARTY_LOAD.finditer(html):
         url = match["url"]
-        raise PluginError(f"{name}:{url_line(source, url)}: 這裡從其他網站加載「{url}」"
-                          f" — 頁面不能從第三方網站加載任何東西（大陸讀者可能打不開，也會洩露閱讀記錄）："
-                          f"把文件放進 docs/ 裡用相對路徑引用，或改成普通鏈接 [說明](網址)")
+        raise PluginError(
+            f"{name}:{url_line(source, url)}: 這裡從其他網站加載「{url}」"
+            f" — 頁面不能從第三方網站加載任何東西（大陸讀者可能打不開，也會洩露閱讀記錄）："
+            f"把文件放進 docs/ 裡用相對路徑引用，或改成普通鏈接 [說明](網址)"
+        )
     report(missing_images(html, page, files))
     return html
 
@@ -162,13 +185,17 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     problems = []
     for url in publishable.foreign_loads(output):
         where = origin(url, root) or f"docs/{page.file.src_uri}:{url_line(source, url)}"
-        problems.append(f"{where}: 這一頁從其他網站加載「{url}」（大陸讀者可能打不開，也會洩露閱讀記錄）"
-                        f" — 把文件放進網站裡用相對路徑引用，或刪掉引用它的那一行")
+        problems.append(
+            f"{where}: 這一頁從其他網站加載「{url}」（大陸讀者可能打不開，也會洩露閱讀記錄）"
+            f" — 把文件放進網站裡用相對路徑引用，或刪掉引用它的那一行"
+        )
     lint = lint_module()
     for found, kind in built_personal_data(output, lint, allowed_personal_data(root / "data" / "lint-allowlist.yml")):
-        problems.append(f"docs/{page.file.src_uri}:{text_line(source, found)}: 個人信息（{kind}）「{found}」"
-                        f"在發佈的頁面裡（被 HTML 標記、注釋或 &#…; 字符拆開也算）— 刪掉它"
-                        f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）")
+        problems.append(
+            f"docs/{page.file.src_uri}:{text_line(source, found)}: 個人信息（{kind}）「{found}」"
+            f"在發佈的頁面裡（被 HTML 標記、注釋或 &#…; 字符拆開也算）— 刪掉它"
+            f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）"
+        )
     report(problems)
     return output
 
@@ -176,6 +203,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
 
 def report(problems: list[str]) -> None:
     """Log each problem (scripts/build prints them all) and stop the build at the first."""
@@ -203,17 +231,21 @@ def missing_images(html: str, page: Page, files: Files) -> list[str]:
         folder = page.url if page.url.endswith("/") or not page.url else dirname(page.url)  # "causes/", "causes.html"
         target = normpath(join(folder, unquote(url.path)))
         if target.lstrip("/") not in published:
-            problems.append(f"{name}:{url_line(source, match['src'])}: 圖片「{match['src']}」找不到"
-                            f" — 檢查文件名和大小寫；圖片用 Markdown 寫成 ![說明](圖片.png)，路徑相對於這個 .md 文件")
+            problems.append(
+                f"{name}:{url_line(source, match['src'])}: 圖片「{match['src']}」找不到"
+                f" — 檢查文件名和大小寫；圖片用 Markdown 寫成 ![說明](圖片.png)，路徑相對於這個 .md 文件"
+            )
     return problems
 
 
 def origin(url: str, root: Path) -> str | None:
     """`file:line` of the configuration or theme file that writes this URL (or its host), if one does."""
     host = re.sub(r"^(?:[a-zA-Z][\w+.-]*:)?//", "", url).split("/")[0]
-    candidates = [root / "mkdocs.yml"] + (sorted(p for p in (root / "overrides").rglob("*") if p.is_file()
-                                                 and p.suffix in (".html", ".css", ".js"))
-                                          if (root / "overrides").is_dir() else [])
+    candidates = [root / "mkdocs.yml"] + (
+        sorted(p for p in (root / "overrides").rglob("*") if p.is_file() and p.suffix in (".html", ".css", ".js"))
+        if (root / "overrides").is_dir()
+        else []
+    )
     for needle in (url, host):
         for path in candidates:
             line = line_of_text(path, needle)
@@ -227,12 +259,13 @@ def line_of_text(path: Path, needle: str) -> int | None:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
-    return text[:text.index(needle)].count("\n") + 1 if needle in text else None
+    return text[: text.index(needle)].count("\n") + 1 if needle in text else None
 
 
 # Markup between two characters of a word: these tags join what they hold with what is around it.
-INLINE_TAGS = ("a|abbr|b|bdi|bdo|cite|code|data|dfn|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup"
-               "|time|u|var|wbr")
+INLINE_TAGS = (
+    "a|abbr|b|bdi|bdo|cite|code|data|dfn|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr"
+)
 NOT_TEXT = re.compile(r"<(script|style|template|svg)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 INLINE_TAG = re.compile(rf"</?(?:{INLINE_TAGS})\b[^>]*>", re.IGNORECASE)
 ANY_TAG = re.compile(r"<[^>]*>")
@@ -273,8 +306,9 @@ def text_line(source: str, found: str) -> int:
     """The line of the page's Markdown that holds the start of a text split by markup (its longest prefix found)."""
     for length in range(len(found), 2, -1):
         if found[:length] in source:
-            return source[:source.index(found[:length])].count("\n") + 1
+            return source[: source.index(found[:length])].count("\n") + 1
     return 1
+
 
 def front_matter_problem(source: str) -> tuple[int, str] | None:
     """(line, what is wrong) if the page's front matter is not a YAML mapping, else None.
@@ -302,7 +336,7 @@ def front_matter_problem(source: str) -> tuple[int, str] | None:
 def body_line(source: str) -> int:
     """The first line of the page after its front matter (where its H1 belongs)."""
     match = FRONT_MATTER.match(source)
-    start = source[:match.end()].count("\n") if match else 0
+    start = source[: match.end()].count("\n") if match else 0
     lines = source.splitlines()
     for number in range(start, len(lines)):
         if lines[number].strip():
@@ -323,16 +357,24 @@ def repeated_id_problem(id_: str, count: int, page: Page, config: MkDocsConfig) 
     if from_data:
         data_name, data_line, what = from_data
         where = f"（{name} 第 {lines[0]} 行）" if lines else ""
-        return (f"{data_name}:{data_line}: {what} id「{id_}」和這一頁已有的 id 相同{where}"
-                f" — 換一個 id（小寫英文和連字號），每個 id 在一頁裡只能用一次")
+        return (
+            f"{data_name}:{data_line}: {what} id「{id_}」和這一頁已有的 id 相同{where}"
+            f" — 換一個 id（小寫英文和連字號），每個 id 在一頁裡只能用一次"
+        )
     if len(lines) > 1:
-        return (f"{name}:{lines[1]}: id「{id_}」在這一頁用了 {count} 次（第 {lines[0]} 行已經用過）"
-                f" — 換一個 id：每個 id 在一頁裡只能用一次，鏈接和行動清單才知道指向哪裡")
+        return (
+            f"{name}:{lines[1]}: id「{id_}」在這一頁用了 {count} 次（第 {lines[0]} 行已經用過）"
+            f" — 換一個 id：每個 id 在一頁裡只能用一次，鏈接和行動清單才知道指向哪裡"
+        )
     if lines:
-        return (f"{name}:{lines[0]}: id「{id_}」和行動清單或名詞解釋在這一頁加上的 id 相同"
-                f" — 換一個標題 id（checklist、checklist-…、glossary-ref-… 留給它們用）")
-    return (f"{name}:1: id「{id_}」在這一頁用了 {count} 次 — 每個 id 在一頁裡只能用一次："
-            f"改掉標題後的 {{#{id_}}}，或改掉數據文件（行動清單的階段 id、名詞 id）裡同名的 id")
+        return (
+            f"{name}:{lines[0]}: id「{id_}」和行動清單或名詞解釋在這一頁加上的 id 相同"
+            f" — 換一個標題 id（checklist、checklist-…、glossary-ref-… 留給它們用）"
+        )
+    return (
+        f"{name}:1: id「{id_}」在這一頁用了 {count} 次 — 每個 id 在一頁裡只能用一次："
+        f"改掉標題後的 {{#{id_}}}，或改掉數據文件（行動清單的階段 id、名詞 id）裡同名的 id"
+    )
 
 
 def data_id_origin(id_: str, page: Page, config: MkDocsConfig) -> tuple[str, int, str] | None:
@@ -383,18 +425,18 @@ def hostile(text: str) -> tuple[int, str] | None:
         return 1, f"這個文件超過 {MAX_PAGE_BYTES // 1024} KB — 把它拆成幾頁"
     found = too_deep(text)
     if found:
-        return found, (f"這一行的括號 [ ] 或 ( ) 套了超過 {MAX_NESTING} 層"
-                       f" — 檢查是否粘貼了多餘的括號")
+        return found, (f"這一行的括號 [ ] 或 ( ) 套了超過 {MAX_NESTING} 層 — 檢查是否粘貼了多餘的括號")
     found = html_too_deep(text)
     if found:
-        return found, (f"這裡的 HTML 標籤套了超過 {MAX_NESTING} 層沒有關上"
-                       f" — 檢查是否粘貼了多餘的 <…> 標籤，每個開始標籤都要有對應的 </…>")
+        return found, (
+            f"這裡的 HTML 標籤套了超過 {MAX_NESTING} 層沒有關上"
+            f" — 檢查是否粘貼了多餘的 <…> 標籤，每個開始標籤都要有對應的 </…>"
+        )
     for number, line in enumerate(text.splitlines(), start=1):
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
         if indent > MAX_INDENT:
-            return number, (f"這一行縮進了 {indent} 格（列表套了太多層）"
-                            f" — 列表最多套幾層，每層縮進 4 格")
-        quotes = line[:len(line) - len(line.lstrip(" \t>"))].count(">")  # the > of the leading run
+            return number, (f"這一行縮進了 {indent} 格（列表套了太多層） — 列表最多套幾層，每層縮進 4 格")
+        quotes = line[: len(line) - len(line.lstrip(" \t>"))].count(">")  # the > of the leading run
         if quotes > MAX_NESTING:
             return number, f"這一行的引用符號 > 套了 {quotes} 層 — 刪掉多餘的 >"
         run = RUN.search(line)
@@ -433,7 +475,7 @@ def html_too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
             continue
         depth += 1
         if depth > limit:
-            return text[:match.start()].count("\n") + 1
+            return text[: match.start()].count("\n") + 1
     return None
 
 
@@ -463,7 +505,7 @@ def url_line(source: str, url: str) -> int:
     """The line of a page's Markdown where a URL is written (HTML-escaped & compared as &amp; too), or 1."""
     for needle in (url, url.replace("&amp;", "&")):
         if needle in source:
-            return source[:source.index(needle)].count("\n") + 1
+            return source[: source.index(needle)].count("\n") + 1
     return 1
 
 
@@ -478,9 +520,9 @@ def run_content_lint(root: Path, docs: Path) -> list[str]:
     """The personal-data part of the content lint (lint_content.py) on the pages, the data and the theme and config,
     as `path:line:col: message` lines."""
     module = lint_module()
-    return module.personal_data_in([path for path in (docs, root / "data") if path.exists()],
-                                   root / "data" / "lint-allowlist.yml") \
-        + theme_personal_data(module, root)
+    return module.personal_data_in(
+        [path for path in (docs, root / "data") if path.exists()], root / "data" / "lint-allowlist.yml"
+    ) + theme_personal_data(module, root)
 
 
 def lint_module():
@@ -504,8 +546,11 @@ def theme_personal_data(lint, root: Path) -> list[str]:
     allow_file = root / "data" / "lint-allowlist.yml"
     exceptions, _ = lint.load_lint_allowlist(allow_file) if allow_file.exists() else (lint.LintAllowlist(), [])
     overrides = root / "overrides"
-    files = [root / "mkdocs.yml"] + sorted(p for p in overrides.rglob("*") if p.suffix in THEME_SUFFIXES and p.is_file()) \
-        if overrides.is_dir() else [root / "mkdocs.yml"]
+    files = (
+        [root / "mkdocs.yml"] + sorted(p for p in overrides.rglob("*") if p.suffix in THEME_SUFFIXES and p.is_file())
+        if overrides.is_dir()
+        else [root / "mkdocs.yml"]
+    )
     problems = []
     for path in files:
         try:
@@ -515,6 +560,8 @@ def theme_personal_data(lint, root: Path) -> list[str]:
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         for number, line in enumerate(text.splitlines(), start=1):
             for column, found, kind in lint.personal_data(line, exceptions.personal_data):
-                problems.append(f"{name}:{number}:{column}: 個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、"
-                                f"郵箱、身份證號和銀行卡號，請刪除（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）")
+                problems.append(
+                    f"{name}:{number}:{column}: 個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、"
+                    f"郵箱、身份證號和銀行卡號，請刪除（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）"
+                )
     return problems

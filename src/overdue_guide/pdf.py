@@ -30,8 +30,10 @@ from .local_site import launch_chromium  # how this project starts Chromium (no 
 
 APT_INSTALL = "apt-get install -y --no-install-recommends chromium fonts-noto-cjk"
 # Page numbers only; the template has to set its own font size (Chromium's default is 0).
-FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#555">'
-          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+FOOTER = (
+    '<div style="width:100%;font-size:8px;text-align:center;color:#555">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
 
 
 class MissingTool(RuntimeError):
@@ -41,6 +43,7 @@ class MissingTool(RuntimeError):
 # -----------------------------------------------------------------------------
 # Entry point
 # -----------------------------------------------------------------------------
+
 
 def build_pdf(single_page: Path, out_file: Path) -> Path:
     """Print single_page (an .html file) to out_file as a tagged PDF with bookmarks."""
@@ -57,7 +60,8 @@ def build_pdf(single_page: Path, out_file: Path) -> Path:
         if title not in text:
             raise MissingTool(
                 f"{out_file}: 生成的 PDF 裡找不到指南標題「{title}」（中文字可能成了空白方框），"
-                f"所以沒有保存。請確認已安裝中文字體：{APT_INSTALL}")
+                f"所以沒有保存。請確認已安裝中文字體：{APT_INSTALL}"
+            )
         partial.replace(out_file)
     finally:
         partial.unlink(missing_ok=True)
@@ -68,18 +72,22 @@ def build_pdf(single_page: Path, out_file: Path) -> Path:
 # What the PDF needs
 # -----------------------------------------------------------------------------
 
+
 def find_chromium() -> str:
     """Chromium's path ($CHROMIUM, else `chromium` on PATH), or MissingTool saying how to install it."""
     named = os.environ.get("CHROMIUM")
     if named:
         if Path(named).is_file() and os.access(named, os.X_OK):
             return named
-        raise MissingTool(f"環境變量 CHROMIUM 指向的 {named} 不是可執行文件。"
-                          f"請改正 CHROMIUM，或刪掉它並安裝 Debian 的 chromium：{APT_INSTALL}")
+        raise MissingTool(
+            f"環境變量 CHROMIUM 指向的 {named} 不是可執行文件。"
+            f"請改正 CHROMIUM，或刪掉它並安裝 Debian 的 chromium：{APT_INSTALL}"
+        )
     found = shutil.which("chromium")
     if not found:
-        raise MissingTool(f"生成 PDF 需要 Chromium，但沒有找到 chromium 命令。"
-                          f"請運行 scripts/setup，或者：{APT_INSTALL}")
+        raise MissingTool(
+            f"生成 PDF 需要 Chromium，但沒有找到 chromium 命令。請運行 scripts/setup，或者：{APT_INSTALL}"
+        )
     return found
 
 
@@ -90,8 +98,10 @@ def check_cjk_fonts() -> None:
     except FileNotFoundError:
         listed = ""
     if not listed.strip():
-        raise MissingTool(f"生成 PDF 需要中文字體，但系統裡沒有（fc-list :lang=zh 為空），"
-                          f"打印出來的中文會是空白方框。請運行 scripts/setup，或者：{APT_INSTALL}")
+        raise MissingTool(
+            f"生成 PDF 需要中文字體，但系統裡沒有（fc-list :lang=zh 為空），"
+            f"打印出來的中文會是空白方框。請運行 scripts/setup，或者：{APT_INSTALL}"
+        )
 
 
 def pdf_text(pdf: Path) -> str:
@@ -105,9 +115,12 @@ def pdf_text(pdf: Path) -> str:
 RADICAL = re.compile(rb"<([0-9A-Fa-f]+)>(\s*)<(2[EeFf][0-9A-Fa-f]{2})>")
 # CJK Radicals Supplement that look the same as an ideograph and have no NFKC mapping
 # (Unicode's EquivalentUnifiedIdeograph.txt); NFKC covers the Kangxi radicals.
-SUPPLEMENT = dict(zip(
-    "⺝⺠⺩⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻱",
-    "月民王西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龜"))
+SUPPLEMENT = dict(
+    zip(
+        "⺝⺠⺩⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻱",
+        "月民王西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龜",
+    )
+)
 
 
 def fix_text_layer(pdf: Path) -> int:
@@ -131,7 +144,7 @@ def fix_text_layer(pdf: Path) -> int:
     fixed = 0
     for page in writer.pages:
         fonts = page["/Resources"].get_object().get("/Font")
-        for ref in (fonts.get_object().values() if fonts else []):
+        for ref in fonts.get_object().values() if fonts else []:
             to_unicode = ref.get_object().get("/ToUnicode")
             if to_unicode is None or id(to_unicode.get_object()) in done:
                 continue
@@ -150,6 +163,7 @@ def fix_text_layer(pdf: Path) -> int:
 # Printing
 # -----------------------------------------------------------------------------
 
+
 def _print(single_page: Path, out_file: Path, chromium: str) -> None:
     """Print in a child process of its own process group.
 
@@ -157,9 +171,13 @@ def _print(single_page: Path, out_file: Path, chromium: str) -> None:
     and if the build is interrupted the whole group (Python, Playwright's driver,
     Chromium) is killed at once: no browser outlives the build.
     """
-    child = subprocess.Popen([sys.executable, "-m", __name__, "--print-only",
-                              str(single_page), str(out_file), chromium],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", __name__, "--print-only", str(single_page), str(out_file), chromium],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         _, errors = child.communicate()
     except BaseException:
@@ -167,8 +185,10 @@ def _print(single_page: Path, out_file: Path, chromium: str) -> None:
         child.wait()
         raise
     if child.returncode != 0:
-        raise MissingTool(f"Chromium 沒能打印 PDF（{errors.strip().splitlines()[-1] if errors.strip() else child.returncode}）"
-                          f"— 請運行 scripts/setup 重新安裝：{APT_INSTALL}")
+        raise MissingTool(
+            f"Chromium 沒能打印 PDF（{errors.strip().splitlines()[-1] if errors.strip() else child.returncode}）"
+            f"— 請運行 scripts/setup 重新安裝：{APT_INSTALL}"
+        )
 
 
 def _print_here(single_page: Path, out_file: Path, chromium: str) -> None:
@@ -188,9 +208,17 @@ def _print_here(single_page: Path, out_file: Path, chromium: str) -> None:
             # A5: a paper size every printer takes (two pages to an A4 sheet, or a booklet),
             # and a narrow page that a phone's PDF viewer, fitting it to the screen's width,
             # shows 1.4× larger than A4: 11 pt body text, about 30 characters a line.
-            page.pdf(path=str(out_file), format="A5", print_background=True, outline=True, tagged=True,
-                     margin={"top": "12mm", "bottom": "14mm", "left": "11mm", "right": "11mm"},
-                     display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
+            page.pdf(
+                path=str(out_file),
+                format="A5",
+                print_background=True,
+                outline=True,
+                tagged=True,
+                margin={"top": "12mm", "bottom": "14mm", "left": "11mm", "right": "11mm"},
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER,
+            )
         finally:
             browser.close()
 
@@ -204,6 +232,7 @@ def _title(single_page: Path) -> str:
 # -----------------------------------------------------------------------------
 # Command line
 # -----------------------------------------------------------------------------
+
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--print-only"]:  # the child process _print starts

@@ -59,17 +59,24 @@ def describe(site_dir: Path, env: Mapping[str, str] = os.environ, editions: list
         kind, how = KINDS[file.suffix]
         key = f"ARTIFACT_URL_{edition.lang.upper().replace('-', '_')}_{file.suffix[1:].upper()}"
         size = file.stat().st_size / 1024
-        rows.append(f"| {_link(file.name, env.get(key) or run_url)} | {kind}（{edition.name}，{size:,.0f} KiB） | {how} |")
-    return "\n".join([
-        "### 📦 預覽：這個 Pull Request 建好的網站和離線版",
-        "",
-        "合併之前就可以看到改動後的樣子。點名稱下載（需要登錄 GitHub；保留 14 天）。",
-        "",
-        "| 下載 | 是什麼 | 怎麼看 |",
-        "| --- | --- | --- |",
-        *rows,
-        "",
-    ]) + "\n"
+        rows.append(
+            f"| {_link(file.name, env.get(key) or run_url)} | {kind}（{edition.name}，{size:,.0f} KiB） | {how} |"
+        )
+    return (
+        "\n".join(
+            [
+                "### 📦 預覽：這個 Pull Request 建好的網站和離線版",
+                "",
+                "合併之前就可以看到改動後的樣子。點名稱下載（需要登錄 GitHub；保留 14 天）。",
+                "",
+                "| 下載 | 是什麼 | 怎麼看 |",
+                "| --- | --- | --- |",
+                *rows,
+                "",
+            ]
+        )
+        + "\n"
+    )
 
 
 def _link(name: str, url: str) -> str:

@@ -28,9 +28,9 @@ import os
 import shutil
 import signal
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
@@ -51,7 +51,9 @@ def publishing(target: Path) -> Iterator[Path]:
         parent.mkdir(parents=True, exist_ok=True)
         lock = open(parent / f".{target.name}.lock", "w")
     except OSError as error:
-        raise PublishError(f"{parent}: 無法寫入（{reason(error)}）— 換一個可以寫入的輸出位置，或修改文件夾權限") from None
+        raise PublishError(
+            f"{parent}: 無法寫入（{reason(error)}）— 換一個可以寫入的輸出位置，或修改文件夾權限"
+        ) from None
     with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -70,9 +72,15 @@ def publishing(target: Path) -> Iterator[Path]:
 
 # Why the system refused, in the contributors' words (strerror is English).
 REASONS = {
-    errno.EACCES: "沒有寫入權限", errno.EPERM: "不允許修改", errno.EROFS: "文件系統是只讀的",
-    errno.ENOSPC: "磁盤空間不足", errno.ENOENT: "這裡不能創建文件", errno.EEXIST: "路徑上有一個同名的文件",
-    errno.ENOTDIR: "路徑上有一個同名的文件", errno.EBUSY: "文件夾正在被使用", errno.EXDEV: "不在同一個文件系統上",
+    errno.EACCES: "沒有寫入權限",
+    errno.EPERM: "不允許修改",
+    errno.EROFS: "文件系統是只讀的",
+    errno.ENOSPC: "磁盤空間不足",
+    errno.ENOENT: "這裡不能創建文件",
+    errno.EEXIST: "路徑上有一個同名的文件",
+    errno.ENOTDIR: "路徑上有一個同名的文件",
+    errno.EBUSY: "文件夾正在被使用",
+    errno.EXDEV: "不在同一個文件系統上",
 }
 
 
@@ -90,7 +98,9 @@ def swap_in(new: Path, target: Path) -> None:
         exchange(new, target)
     except OSError as error:
         if error.errno not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
-            raise PublishError(f"{target}: 無法換上新的輸出（{reason(error)}）— 舊的輸出沒有變；檢查文件夾權限") from None
+            raise PublishError(
+                f"{target}: 無法換上新的輸出（{reason(error)}）— 舊的輸出沒有變；檢查文件夾權限"
+            ) from None
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         os.rename(target, old / "site")
         os.rename(new, target)
@@ -117,6 +127,7 @@ def remove_leftovers(parent: Path, name: str) -> None:
 @contextmanager
 def signals_as_interrupts() -> Iterator[None]:
     """SIGTERM and SIGHUP end the build the way Ctrl-C does, so clean-up runs."""
+
     def interrupt(signum, frame):
         raise KeyboardInterrupt(signal.Signals(signum).name)
 

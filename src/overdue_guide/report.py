@@ -58,6 +58,7 @@ class Problem:
 # Reading problems printed by other tools
 # -----------------------------------------------------------------------------
 
+
 def parse(lines: str | Iterable[str], *, severity: str = "error") -> list[Problem]:
     """The problems among lines in `path:line[:col]: message` form; other lines are skipped.
 
@@ -82,6 +83,7 @@ def parse(lines: str | Iterable[str], *, severity: str = "error") -> list[Proble
 # Workflow commands (annotations)
 # -----------------------------------------------------------------------------
 
+
 def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -104,8 +106,8 @@ def annotation(problem: Problem, *, title: str) -> str:
 # Job summary (Markdown, in Chinese)
 # -----------------------------------------------------------------------------
 
-def summary(problems: list[Problem], *, title: str, command: str,
-            env: Mapping[str, str] = os.environ) -> str:
+
+def summary(problems: list[Problem], *, title: str, command: str, env: Mapping[str, str] = os.environ) -> str:
     """The job summary: what failed and where, how to fix it, how to reproduce it locally."""
     if not problems:
         return f"### ✅ {title}：沒有問題\n\n"
@@ -113,25 +115,29 @@ def summary(problems: list[Problem], *, title: str, command: str,
     for problem in problems:
         what, fix = _split_fix(problem.message)
         rows.append(f"| {_where(problem, env)} | {_cell(what)} | {_cell(fix) or '見左欄'} |")
-    shown = (f"\n在 Pull Request 的「Files changed」裡，出錯的那一行下面也有同樣的說明"
-             f"（GitHub 每一步最多標出 {ANNOTATIONS_SHOWN} 個，完整清單在這裡）。\n")
-    return "\n".join([
-        f"### ❌ {title}：{len(problems)} 個問題",
-        shown,
-        "| 位置 | 問題 | 改法 |",
-        "| --- | --- | --- |",
-        *rows,
-        "",
-        f"**怎麼改**：照「改法」一欄修改那一行，提交（commit）到同一個 Pull Request，檢查會自動重跑。"
-        f"每種提示的意思見 [{CONTRIBUTING}]({_blob_url(CONTRIBUTING, env)}) 的「自動檢查會告訴你什麼」。",
-        "",
-        "**在自己的電腦上重現**（需要 Python 3.11 以上）：",
-        "",
-        "```sh",
-        command,
-        "```",
-        "",
-    ])
+    shown = (
+        f"\n在 Pull Request 的「Files changed」裡，出錯的那一行下面也有同樣的說明"
+        f"（GitHub 每一步最多標出 {ANNOTATIONS_SHOWN} 個，完整清單在這裡）。\n"
+    )
+    return "\n".join(
+        [
+            f"### ❌ {title}：{len(problems)} 個問題",
+            shown,
+            "| 位置 | 問題 | 改法 |",
+            "| --- | --- | --- |",
+            *rows,
+            "",
+            f"**怎麼改**：照「改法」一欄修改那一行，提交（commit）到同一個 Pull Request，檢查會自動重跑。"
+            f"每種提示的意思見 [{CONTRIBUTING}]({_blob_url(CONTRIBUTING, env)}) 的「自動檢查會告訴你什麼」。",
+            "",
+            "**在自己的電腦上重現**（需要 Python 3.11 以上）：",
+            "",
+            "```sh",
+            command,
+            "```",
+            "",
+        ]
+    )
 
 
 def _split_fix(message: str) -> tuple[str, str]:
@@ -160,12 +166,20 @@ def _cell(text: str) -> str:
 # All of it
 # -----------------------------------------------------------------------------
 
+
 def in_actions(env: Mapping[str, str] = os.environ) -> bool:
     return env.get("GITHUB_ACTIONS") == "true"
 
 
-def report(problems: list[Problem], *, title: str, command: str, plain: bool = True,
-           out: TextIO | None = None, env: Mapping[str, str] = os.environ) -> None:
+def report(
+    problems: list[Problem],
+    *,
+    title: str,
+    command: str,
+    plain: bool = True,
+    out: TextIO | None = None,
+    env: Mapping[str, str] = os.environ,
+) -> None:
     """Print problems as `path:line:col: message`; in Actions also annotate and summarise."""
     out = out or sys.stdout
     if plain:
@@ -183,7 +197,8 @@ def report(problems: list[Problem], *, title: str, command: str, plain: bool = T
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
-        description="Annotate and summarise the `path:line:col: message` lines of a log (GitHub Actions).")
+        description="Annotate and summarise the `path:line:col: message` lines of a log (GitHub Actions)."
+    )
     parser.add_argument("log", type=Path, help="a file holding another command's output")
     parser.add_argument("--title", required=True, help="the check's name, e.g. 建置")
     parser.add_argument("--command", required=True, help="the command that reproduces it locally")
@@ -194,8 +209,10 @@ def main(argv: list[str]) -> int:
     report(problems, title=args.title, command=args.command, plain=False)
     if not problems and in_actions() and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
-            f.write(f"### ❌ {args.title}失敗\n\n輸出裡沒有指出文件和行號的提示：打開這一步的日誌看最後幾行，"
-                    f"或在自己的電腦上執行 `{args.command}`。看不懂的話在 Pull Request 裡留言，我們會幫忙。\n\n")
+            f.write(
+                f"### ❌ {args.title}失敗\n\n輸出裡沒有指出文件和行號的提示：打開這一步的日誌看最後幾行，"
+                f"或在自己的電腦上執行 `{args.command}`。看不懂的話在 Pull Request 裡留言，我們會幫忙。\n\n"
+            )
     return 0
 
 

@@ -27,16 +27,16 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from html.parser import HTMLParser
+from pathlib import Path
 
 import nh3
-from pygments.token import STANDARD_TYPES
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from pygments.token import STANDARD_TYPES
 
 log = get_plugin_logger("safe_html")
 
@@ -44,12 +44,59 @@ log = get_plugin_logger("safe_html")
 # The allow-list: what Markdown and the guide's extensions (mkdocs.yml) write
 # -----------------------------------------------------------------------------
 
-TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
-    "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "u", "ul",
-})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    }
+)
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
     "a": {"href"},
@@ -62,31 +109,40 @@ ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Classes Markdown's extensions write (admonition, details, toc, superfences): a contributor's
 # own class could borrow the theme's or a widget's (md-…, checklist…) to hide or fake a part of the page.
-ADMONITION_TYPES = ("note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq"
-                    "|warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite")
+ADMONITION_TYPES = (
+    "note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq"
+    "|warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite"
+)
 # The guide's own classes for its pages: .screen-only (extra.css: not printed), start-here (the home
 # page's first steps). A new one goes here with the style that gives it a meaning.
 GUIDE_CLASSES = "screen-only|start-here"
-CLASS = re.compile(rf"(?:admonition|admonition-title|headerlink|highlight|footnote|footnote-ref|footnote-backref"
-                   rf"|inline|end|{ADMONITION_TYPES}|language-[\w+-]+|{GUIDE_CLASSES})")
+CLASS = re.compile(
+    rf"(?:admonition|admonition-title|headerlink|highlight|footnote|footnote-ref|footnote-backref"
+    rf"|inline|end|{ADMONITION_TYPES}|language-[\w+-]+|{GUIDE_CLASSES})"
+)
 THEME_IDS = ("__", "md-")
 # Pygments' token classes on the <span>s of a highlighted code block (superfences): a standard one, or
 # one with its subtypes (l-Scalar-Plain); and its line markers.
-CODE_CLASS = re.compile("(?:{})(?:-[A-Za-z]+)*|hll|linenos|filename|linenodiv".format(
-    "|".join(sorted((re.escape(name) for name in STANDARD_TYPES.values() if name), key=len, reverse=True))))
+CODE_CLASS = re.compile(
+    "(?:{})(?:-[A-Za-z]+)*|hll|linenos|filename|linenodiv".format(
+        "|".join(sorted((re.escape(name) for name in STANDARD_TYPES.values() if name), key=len, reverse=True))
+    )
+)
 
 
 @dataclass(frozen=True)
 class Dropped:
     """Something the sanitizer removed: a tag, an attribute (with its value) or a class."""
-    kind: str     # "tag", "attribute", "url", "class"
-    name: str     # the tag, attribute or class name
+
+    kind: str  # "tag", "attribute", "url", "class"
+    name: str  # the tag, attribute or class name
     value: str = ""
 
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
 
 @event_priority(200)  # first: before the checklist and glossary add their markup (priority 0)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -117,6 +173,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 # The sanitizer
 # -----------------------------------------------------------------------------
 
+
 def sanitize(html: str) -> tuple[str, list[Dropped]]:
     """(the HTML nh3 keeps, what it dropped). Comments stay (a marker for the checklist; never shown)."""
     dropped_classes: list[Dropped] = []
@@ -126,19 +183,29 @@ def sanitize(html: str) -> tuple[str, list[Dropped]]:
             return None  # Material's own controls (__drawer, __search) would have two elements
         if attribute != "class":
             return value
-        refused = [token for token in value.split()
-                   if not CLASS.fullmatch(token) and not (element == "span" and CODE_CLASS.fullmatch(token))]
+        refused = [
+            token
+            for token in value.split()
+            if not CLASS.fullmatch(token) and not (element == "span" and CODE_CLASS.fullmatch(token))
+        ]
         dropped_classes.extend(Dropped("class", token) for token in refused)
         return " ".join(token for token in value.split() if token not in refused) or None
 
-    clean = nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-                      url_schemes=set(URL_SCHEMES), link_rel=None, attribute_filter=keep_class,
-                      strip_comments=False)  # <!-- checklist --> places the checklist; a reader never sees one
+    clean = nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        attribute_filter=keep_class,
+        strip_comments=False,
+    )  # <!-- checklist --> places the checklist; a reader never sees one
     return clean, missing(elements(html), elements(clean)) + dropped_classes
 
 
-def missing(before: list[tuple[str, list[tuple[str, str]]]], after: list[tuple[str, list[tuple[str, str]]]]
-            ) -> list[Dropped]:
+def missing(
+    before: list[tuple[str, list[tuple[str, str]]]], after: list[tuple[str, list[tuple[str, str]]]]
+) -> list[Dropped]:
     """What is in `before` and not in `after`: tags by count, attributes by (tag, name, value)."""
     kept_tags: dict[str, int] = {}
     kept_attributes: dict[tuple[str, str, str], int] = {}
@@ -182,19 +249,27 @@ def problem_message(item: Dropped, source: str) -> str:
     """`line:col: 問題 — 改法` for one dropped thing, at the first place the page's Markdown writes it."""
     if item.kind == "tag":
         line, col = where(source, rf"<\s*{re.escape(item.name)}(?![\w-])")
-        return (f"{line}:{col}: 不能用 HTML 標籤 <{item.name}>（腳本、框架、表單、樣式和頁面設置會在讀者的瀏覽器裡運行，"
-                f"或把讀者帶到別處）— 刪掉它；內容用 Markdown 寫（圖片 ![說明](圖片.png)，鏈接 [說明](網址)）")
+        return (
+            f"{line}:{col}: 不能用 HTML 標籤 <{item.name}>（腳本、框架、表單、樣式和頁面設置會在讀者的瀏覽器裡運行，"
+            f"或把讀者帶到別處）— 刪掉它；內容用 Markdown 寫（圖片 ![說明](圖片.png)，鏈接 [說明](網址)）"
+        )
     if item.kind == "class":
         line, col = where(source, rf"(?<![\w-]){re.escape(item.name)}(?![\w-])")
-        return (f"{line}:{col}: 不能用 class「{item.name}」（它可能借用網站界面的樣式，隱藏或冒充頁面的一部分）"
-                f" — 刪掉它；提示框寫成「!!! note \"標題\"」")
+        return (
+            f"{line}:{col}: 不能用 class「{item.name}」（它可能借用網站界面的樣式，隱藏或冒充頁面的一部分）"
+            f' — 刪掉它；提示框寫成「!!! note "標題"」'
+        )
     if item.kind == "url":  # as written, or with entities (javascript&colon;): at its attribute
         line, col = where(source, re.escape(item.value[:40]), re.escape(item.value[:4]), rf"\b{item.name}\s*=")
-        return (f"{line}:{col}: 地址「{item.value[:60]}」不能用（只能用 http、https、mailto、tel 和站內的相對路徑；"
-                f"javascript: 和 data: 會在讀者的瀏覽器裡運行）— 改成普通網址，圖片放進 docs/ 用相對路徑引用")
+        return (
+            f"{line}:{col}: 地址「{item.value[:60]}」不能用（只能用 http、https、mailto、tel 和站內的相對路徑；"
+            f"javascript: 和 data: 會在讀者的瀏覽器裡運行）— 改成普通網址，圖片放進 docs/ 用相對路徑引用"
+        )
     line, col = where(source, rf"(?<![\w-]){re.escape(item.name)}\s*=")
-    return (f"{line}:{col}: 不能用 HTML 屬性「{item.name}」（事件處理 on…、style、表單和不認識的屬性不會發佈）"
-            f" — 刪掉它；標題的 id 寫成 {{#英文-id}}，樣式用 Markdown 和提示框")
+    return (
+        f"{line}:{col}: 不能用 HTML 屬性「{item.name}」（事件處理 on…、style、表單和不認識的屬性不會發佈）"
+        f" — 刪掉它；標題的 id 寫成 {{#英文-id}}，樣式用 Markdown 和提示框"
+    )
 
 
 def where(source: str, *patterns: str) -> tuple[int, int]:
@@ -202,7 +277,7 @@ def where(source: str, *patterns: str) -> tuple[int, int]:
     match = next(filter(None, (re.search(pattern, source, re.IGNORECASE) for pattern in patterns if pattern)), None)
     if not match:
         return 1, 1
-    before = source[:match.start()]
+    before = source[: match.start()]
     return before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
 
 
@@ -229,8 +304,9 @@ SITE_POLICY = {
     "form-action": "'none'",
 }
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<code>.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-NOT_RUN = re.compile(r"""\b(?:src\s*=|type\s*=\s*["']?(?!(?:text/javascript|module|application/javascript)["'\s>]))""",
-                     re.IGNORECASE)
+NOT_RUN = re.compile(
+    r"""\b(?:src\s*=|type\s*=\s*["']?(?!(?:text/javascript|module|application/javascript)["'\s>]))""", re.IGNORECASE
+)
 HEAD = re.compile(r"<head(?:\s[^>]*)?>(?:\s*<meta\s+charset=[^>]*>)?", re.IGNORECASE)
 POLICY_META = re.compile(r"""<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>""", re.IGNORECASE)
 
@@ -258,7 +334,9 @@ def content_policy(html: str, base: dict[str, str] = SITE_POLICY, *, extra: Iter
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-SHIM = Path(__file__).resolve().parents[2] / "overrides/assets/javascripts/vendor/iframe-worker/shim.js"  # the repository
+SHIM = (
+    Path(__file__).resolve().parents[2] / "overrides/assets/javascripts/vendor/iframe-worker/shim.js"
+)  # the repository
 SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]+)"')
 
 
@@ -273,20 +351,22 @@ def shim_script_hash(html: str) -> str:
     shim = SHIM.read_text(encoding="utf-8")
     worker = SEARCH_WORKER.search(html)
     assert worker, "no search worker in Material's config"
-    code = (f"postMessage={_function(shim, 'c')};importScripts={_function(shim, 'd')};"
-            f'addEventListener("error",({{error}})=>{{parent.dispatchEvent(new ErrorEvent("error",'
-            f'{{filename:"{worker["url"]}",error}}))}})')
+    code = (
+        f"postMessage={_function(shim, 'c')};importScripts={_function(shim, 'd')};"
+        f'addEventListener("error",({{error}})=>{{parent.dispatchEvent(new ErrorEvent("error",'
+        f'{{filename:"{worker["url"]}",error}}))}})'
+    )
     return f"'sha256-{base64.b64encode(hashlib.sha256(code.encode()).digest()).decode('ascii')}'"
 
 
 def _function(source: str, name: str) -> str:
     """The source of `function name(…){…}` in minified JavaScript (no braces inside its strings)."""
     start = source.index(f"function {name}(")
-    depth, at = 0, source.index("{", start)
-    for at in range(at, len(source)):
+    depth, opening = 0, source.index("{", start)
+    for at in range(opening, len(source)):
         depth += {"{": 1, "}": -1}.get(source[at], 0)
         if depth == 0:
-            return source[start:at + 1]
+            return source[start : at + 1]
     raise AssertionError(f"function {name} is not closed")
 
 
@@ -296,4 +376,4 @@ def with_policy(html: str, policy: str) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     head = HEAD.search(html)
     assert head, "a page without <head>"
-    return html[:head.end()] + meta + html[head.end():]
+    return html[: head.end()] + meta + html[head.end() :]

@@ -57,13 +57,16 @@ class Problem:
     def format(self) -> str:
         kind = "source" if self.source else "converted"
         message = MESSAGES[kind].format(lang=self.lang, char=self.char, expected=self.expected)
-        return (f"{self.file}: {message}：…{self.snippet}… — 改正 docs/ 或 data/ 裡的原文；"
-                f"兩種寫法都對的字，加入 data/script-allowlist.yml")
+        return (
+            f"{self.file}: {message}：…{self.snippet}… — 改正 docs/ 或 data/ 裡的原文；"
+            f"兩種寫法都對的字，加入 data/script-allowlist.yml"
+        )
 
 
 # -----------------------------------------------------------------------------
 # Characters: text in, (index, character, expected form) out
 # -----------------------------------------------------------------------------
+
 
 def left_over(convert, text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
     """Characters of converted text that converting it again would still change."""
@@ -95,6 +98,7 @@ def check_for(edition: editions.Edition):
 # Pages: HTML in, (lang, text) out
 # -----------------------------------------------------------------------------
 
+
 def reader_texts(html: str) -> list[tuple[str, str]]:
     """(lang, text) for every piece of text a reader sees or hears on the page."""
     soup = BeautifulSoup(html, "html.parser")
@@ -124,20 +128,27 @@ def reader_texts(html: str) -> list[tuple[str, str]]:
     return texts
 
 
-def check_page(html: str, *, file: str, edition: editions.Edition, allowlist: dict[str, frozenset[str]]) -> list[Problem]:
+def check_page(
+    html: str, *, file: str, edition: editions.Edition, allowlist: dict[str, frozenset[str]]
+) -> list[Problem]:
     problems = []
     check = check_for(edition)
     for lang, text in reader_texts(html):
         if lang != edition.lang:
             continue  # text in another script on purpose (the switch to the other edition)
         for i, char, expected in check(text, allowlist.get(lang, frozenset())):
-            snippet = text[max(0, i - SNIPPET): i + SNIPPET + 1].strip()
+            snippet = text[max(0, i - SNIPPET) : i + SNIPPET + 1].strip()
             problems.append(Problem(file, lang, char, expected, " ".join(snippet.split()), edition.opencc is None))
     return problems
 
 
-def check_site(site_dir: Path, *, edition: editions.Edition, allowlist: dict[str, frozenset[str]] | None = None,
-               skip: tuple[Path, ...] = ()) -> list[Problem]:
+def check_site(
+    site_dir: Path,
+    *,
+    edition: editions.Edition,
+    allowlist: dict[str, frozenset[str]] | None = None,
+    skip: tuple[Path, ...] = (),
+) -> list[Problem]:
     """Every HTML page of one edition's built site, except those under the skip folders."""
     allowlist = load_allowlist() if allowlist is None else allowlist
     problems = []

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -43,6 +43,7 @@ TAG = re.compile(r"<[^>]+>")
 # Hooks
 # -----------------------------------------------------------------------------
 
+
 # After Material's search plugin writes the index (priority 0), before the offline
 # plugin inlines it into search_index.js (priority -100).
 @event_priority(-50)
@@ -60,6 +61,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
 
 def index_words(index: dict) -> set[str]:
     """The runs of Han characters in the index's titles and texts (jieba's words:
@@ -98,8 +100,8 @@ def convert(table: dict[str, str], text: str) -> str:
     out, i = [], 0
     while i < len(text):
         for n in range(min(longest, len(text) - i), 0, -1):
-            if text[i:i + n] in table:
-                out.append(table[text[i:i + n]])
+            if text[i : i + n] in table:
+                out.append(table[text[i : i + n]])
                 i += n
                 break
         else:

@@ -54,8 +54,15 @@ PRECACHE_BUDGET = 3 * 1024 * 1024
 # Never precached: source maps, the gzipped sitemap, and the worker itself.
 SKIPPED = re.compile(r"(\.map|sitemap\.xml\.gz|^sw\.js)$")
 MARKER = "<!-- offline-cache -->"
-OFFLINE_POLICY = {"default-src": "'none'", "style-src": "'unsafe-inline'", "script-src": "'none'",
-                  "img-src": "'self'", "object-src": "'none'", "form-action": "'none'", "base-uri": "'none'"}
+OFFLINE_POLICY = {
+    "default-src": "'none'",
+    "style-src": "'unsafe-inline'",
+    "script-src": "'none'",
+    "img-src": "'self'",
+    "object-src": "'none'",
+    "form-action": "'none'",
+    "base-uri": "'none'",
+}
 
 STRINGS = ("title", "explanation", "home", "retry")  # the offline page's words: extra.offline_page
 
@@ -63,12 +70,21 @@ STRINGS = ("title", "explanation", "home", "retry")  # the offline page's words:
 # Entry point
 # -----------------------------------------------------------------------------
 
+
 class PrecacheTooLarge(Exception):
     """The pages and assets every first visit caches are over PRECACHE_BUDGET (a message in Chinese)."""
 
 
-def add_service_worker(edition_site: Path, *, lang: str, name: str, site_path: str | None, version: str,
-                       strings: dict[str, str], exclude: tuple[str, ...] = ()) -> str:
+def add_service_worker(
+    edition_site: Path,
+    *,
+    lang: str,
+    name: str,
+    site_path: str | None,
+    version: str,
+    strings: dict[str, str],
+    exclude: tuple[str, ...] = (),
+) -> str:
     """Make edition_site (one built edition) work offline after one visit; return the worker's version.
 
     The worker names its cache "<the path it is served from>|<version>". name: the edition's name
@@ -116,6 +132,7 @@ def to_root(rel: str) -> str:
 # What the worker caches
 # -----------------------------------------------------------------------------
 
+
 def plan(site: Path, exclude: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """(precached on the first visit, cached when first fetched): URLs relative to the edition.
 
@@ -143,12 +160,14 @@ def plan(site: Path, exclude: tuple[str, ...] = ()) -> tuple[list[str], list[str
         over -= sizes.pop(url)
         on_use.append(url)
     if over > 0:
-        biggest = "、".join(f"{url}（{size // 1024} KB）" for url, size in
-                           sorted(sizes.items(), key=lambda item: -item[1])[:3])
+        biggest = "、".join(
+            f"{url}（{size // 1024} KB）" for url, size in sorted(sizes.items(), key=lambda item: -item[1])[:3]
+        )
         raise PrecacheTooLarge(
             f"第一次打開網站時要保存到手機上的頁面和文件共 {(over + PRECACHE_BUDGET) // 1024} KB，"
             f"超過上限 {PRECACHE_BUDGET // 1024} KB（最大的：{biggest}）— 拆短或刪掉過長的頁面；"
-            f"確實需要時，提高 scripts/service_worker.py 的 PRECACHE_BUDGET")
+            f"確實需要時，提高 scripts/service_worker.py 的 PRECACHE_BUDGET"
+        )
     return sorted(sizes), sorted(on_use)
 
 
@@ -194,9 +213,13 @@ def _lunr_files(site: Path) -> set[str]:
 def _files(site: Path, exclude: tuple[str, ...]) -> list[Path]:
     """The edition's files, but another edition's and hidden ones (MkDocs publishes none: a dot-folder
     is a build's work in progress, such as scripts/build's .work/, gone before the site is published)."""
-    return sorted(path for path in site.rglob("*")
-                  if path.is_file() and not path.relative_to(site).as_posix().startswith(exclude)
-                  and not any(part.startswith(".") for part in path.relative_to(site).parts))
+    return sorted(
+        path
+        for path in site.rglob("*")
+        if path.is_file()
+        and not path.relative_to(site).as_posix().startswith(exclude)
+        and not any(part.startswith(".") for part in path.relative_to(site).parts)
+    )
 
 
 def _read(site: Path, url: str) -> bytes:
@@ -208,11 +231,13 @@ def _file_of(url: str) -> str:
     return url + "index.html" if url.endswith("/") else url
 
 
-def fill_worker(worker: str, *, version: str, files: list[str], on_use: list[str],
-                exclude: tuple[str, ...]) -> str:
+def fill_worker(worker: str, *, version: str, files: list[str], on_use: list[str], exclude: tuple[str, ...]) -> str:
     values = {
-        "__VERSION__": version, "__PRECACHE__": files,
-        "__ON_USE__": on_use, "__EXCLUDE__": list(exclude), "__OFFLINE_PAGE__": OFFLINE_PAGE,
+        "__VERSION__": version,
+        "__PRECACHE__": files,
+        "__ON_USE__": on_use,
+        "__EXCLUDE__": list(exclude),
+        "__OFFLINE_PAGE__": OFFLINE_PAGE,
     }
     for placeholder, value in values.items():
         assert placeholder in worker, f"sw.js has no {placeholder}"
@@ -224,13 +249,13 @@ def fill_worker(worker: str, *, version: str, files: list[str], on_use: list[str
 # The pages: manifest link and registration in every <head>
 # -----------------------------------------------------------------------------
 
+
 def _add_to_head(page: Path, root: str) -> None:
     """root: from the page to its edition's root ("", "../"; for 404.html SITE_URL's path)."""
     html = page.read_text(encoding="utf-8")
     if MARKER in html:
         return  # already added (a second call on the same build)
-    tags = (f'{MARKER}<link rel="manifest" href="{root}{MANIFEST}">'
-            f'<script src="{root}{REGISTRATION}" defer></script>')
+    tags = f'{MARKER}<link rel="manifest" href="{root}{MANIFEST}"><script src="{root}{REGISTRATION}" defer></script>'
     head_end = html.find("</head>")
     assert head_end != -1, f"{page}: no </head>"
     page.write_text(html[:head_end] + tags + html[head_end:], encoding="utf-8")
@@ -239,6 +264,7 @@ def _add_to_head(page: Path, root: str) -> None:
 # -----------------------------------------------------------------------------
 # Manifest, offline page
 # -----------------------------------------------------------------------------
+
 
 def manifest(site_name: str, edition_name: str, lang: str) -> dict:
     """The web app manifest; its URLs are relative to the manifest itself, at the edition's root."""
@@ -254,8 +280,7 @@ def manifest(site_name: str, edition_name: str, lang: str) -> dict:
         "theme_color": THEME_COLOR,
         "background_color": BACKGROUND_COLOR,
         "icons": [
-            {"src": path, "sizes": f"{size}x{size}", "type": "image/png",
-             "purpose": "any maskable"}
+            {"src": path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
             for size, path in ICONS.items()
         ],
     }
@@ -265,9 +290,16 @@ def offline_page(strings: dict[str, str], *, lang: str, site_name: str) -> str:
     """The page sw.js shows for a page never cached. Its home link is "./" here; sw.js, which serves
     it at the URL that failed, makes it the edition's root there."""
     template = (ASSETS / "offline.html").read_text(encoding="utf-8")
-    return _with_policy(template.format(lang=lang, title=_escape(strings["title"]), site_name=_escape(site_name),
-                                        explanation=_escape(strings["explanation"]),
-                                        home_label=_escape(strings["home"]), retry_label=_escape(strings["retry"])))
+    return _with_policy(
+        template.format(
+            lang=lang,
+            title=_escape(strings["title"]),
+            site_name=_escape(site_name),
+            explanation=_escape(strings["explanation"]),
+            home_label=_escape(strings["home"]),
+            retry_label=_escape(strings["retry"]),
+        )
+    )
 
 
 def _with_policy(html: str) -> str:
@@ -299,6 +331,7 @@ def _write(path: Path, content: str | bytes) -> None:
 # Icons: a white sheet of three checklist lines on Material's indigo
 # -----------------------------------------------------------------------------
 
+
 def icon_png(size: int) -> bytes:
     """A size×size PNG: full-bleed indigo (safe for maskable icons), the sheet inside the
     central 60% (the maskable safe zone), each line a box and a bar of text."""
@@ -308,16 +341,16 @@ def icon_png(size: int) -> bytes:
     rects: list[tuple[float, float, float, float, bytes]] = [(27, 22, 73, 78, white)]  # x0, y0, x1, y1
     for row in range(3):
         top = 32 + row * 14
-        rects.append((33, top, 41, top + 8, indigo))          # the box
-        rects.append((35, top + 2, 39, top + 6, white))       # its inside
-        rects.append((45, top + 2, 67, top + 6, indigo))      # the line of text
+        rects.append((33, top, 41, top + 8, indigo))  # the box
+        rects.append((35, top + 2, 39, top + 6, white))  # its inside
+        rects.append((45, top + 2, 67, top + 6, indigo))  # the line of text
     rows = []
     for y in range(size):
         line = bytearray(indigo * size)
         for x0, y0, x1, y1, colour in rects:
             if round(y0 * u) <= y < round(y1 * u):
                 a, b = round(x0 * u), round(x1 * u)
-                line[a * 3:b * 3] = colour * (b - a)
+                line[a * 3 : b * 3] = colour * (b - a)
         rows.append(b"\0" + bytes(line))
     return _png(size, size, zlib.compress(b"".join(rows), 9))
 

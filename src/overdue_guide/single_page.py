@@ -44,8 +44,15 @@ TOC_ID = "single-page-toc"
 SEARCH_ID = "single-page-search"
 # No request of any kind: not even a favicon; inline styles, data: images, and only the inline
 # scripts this module writes, by their SHA-256 (hooks/safe_html.py adds them to script-src).
-POLICY = {"default-src": "'none'", "style-src": "'unsafe-inline'", "script-src": "'none'", "img-src": "data:",
-          "object-src": "'none'", "form-action": "'none'", "base-uri": "'none'"}
+POLICY = {
+    "default-src": "'none'",
+    "style-src": "'unsafe-inline'",
+    "script-src": "'none'",
+    "img-src": "data:",
+    "object-src": "'none'",
+    "form-action": "'none'",
+    "base-uri": "'none'",
+}
 
 # The file's own words come from mkdocs.yml (extra.outputs, format html: strings), converted
 # like the rest of its edition: note, toc, search_label, search_placeholder, search_button,
@@ -56,9 +63,10 @@ STRINGS = ("note", "toc", "search_label", "search_placeholder", "search_button",
 @dataclass(frozen=True)
 class Page:
     """One page of the built site: its section id, title and article element."""
+
     id: str
-    url: str          # directory form, relative to the site root: "", "overview/"
-    file: str         # the built file it came from: "overview/index.html" or "overview.html"
+    url: str  # directory form, relative to the site root: "", "overview/"
+    file: str  # the built file it came from: "overview/index.html" or "overview.html"
     title: str
     article: Tag
 
@@ -67,8 +75,10 @@ class Page:
 # Entry point
 # -----------------------------------------------------------------------------
 
-def build_single_page(edition_site: Path, out_file: Path, *, lang: str, strings: dict[str, str],
-                      nav: list[str] | None = None) -> Path:
+
+def build_single_page(
+    edition_site: Path, out_file: Path, *, lang: str, strings: dict[str, str], nav: list[str] | None = None
+) -> Path:
     """Write edition_site's pages into out_file as one self-contained HTML file.
 
     nav: page URLs relative to the site root in reading order ("", "overview/",
@@ -83,9 +93,14 @@ def build_single_page(edition_site: Path, out_file: Path, *, lang: str, strings:
         _localize(page, known, edition_site)
     missing = [key for key in STRINGS if not strings.get(key)]
     assert not missing, f"extra.outputs (html) strings lacks {missing}"
-    html = render(pages, index=index, lang=lang, strings=strings,
-                  stylesheets=_site_assets(index, edition_site, "css"),
-                  scripts=_site_assets(index, edition_site, "js"))
+    html = render(
+        pages,
+        index=index,
+        lang=lang,
+        strings=strings,
+        stylesheets=_site_assets(index, edition_site, "css"),
+        scripts=_site_assets(index, edition_site, "js"),
+    )
     out_file = Path(out_file)
     out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_text(html, encoding="utf-8")
@@ -95,6 +110,7 @@ def build_single_page(edition_site: Path, out_file: Path, *, lang: str, strings:
 # -----------------------------------------------------------------------------
 # Reading the built site
 # -----------------------------------------------------------------------------
+
 
 def nav_order(index: BeautifulSoup) -> list[str]:
     """Page URLs in the order of the primary navigation (pages only, not headings)."""
@@ -148,8 +164,7 @@ def _load_page(site: Path, url: str) -> Page:
         chrome.decompose()
     h1 = article.find("h1")
     title = h1.get_text(" ", strip=True) if h1 else (soup.title.get_text(strip=True) if soup.title else url)
-    return Page(id=_page_id(url), url=url, file=path.relative_to(site).as_posix(), title=title,
-                article=article)
+    return Page(id=_page_id(url), url=url, file=path.relative_to(site).as_posix(), title=title, article=article)
 
 
 def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[tuple[str, str]]:
@@ -219,8 +234,16 @@ def _data_uri(src: str, base: str, site: Path) -> str:
 # Writing the file
 # -----------------------------------------------------------------------------
 
-def render(pages: list[Page], *, index: BeautifulSoup, lang: str, strings: dict[str, str],
-           stylesheets: list[tuple[str, str]], scripts: list[tuple[str, str]]) -> str:
+
+def render(
+    pages: list[Page],
+    *,
+    index: BeautifulSoup,
+    lang: str,
+    strings: dict[str, str],
+    stylesheets: list[tuple[str, str]],
+    scripts: list[tuple[str, str]],
+) -> str:
     soup = BeautifulSoup("", "html.parser")
     site_name = _site_name(index)
     description = index.find("meta", attrs={"name": "description"})
@@ -244,12 +267,27 @@ def render(pages: list[Page], *, index: BeautifulSoup, lang: str, strings: dict[
         header.append(tag("p", description["content"], class_="single-page__note"))
     header.append(tag("p", strings["note"], class_="single-page__note"))
 
-    search = tag("form", class_="single-page__search", id=SEARCH_ID, role="search", hidden="",
-                 data_single_page_search="", data_found=strings["found"], data_none=strings["none"])
+    search = tag(
+        "form",
+        class_="single-page__search",
+        id=SEARCH_ID,
+        role="search",
+        hidden="",
+        data_single_page_search="",
+        data_found=strings["found"],
+        data_none=strings["none"],
+    )
     label = tag("label", strings["search_label"], for_=f"{SEARCH_ID}-input")
     search.append(label)
-    search.append(tag("input", type="search", id=f"{SEARCH_ID}-input", placeholder=strings["search_placeholder"],
-                      autocomplete="off"))
+    search.append(
+        tag(
+            "input",
+            type="search",
+            id=f"{SEARCH_ID}-input",
+            placeholder=strings["search_placeholder"],
+            autocomplete="off",
+        )
+    )
     search.append(tag("p", class_="single-page__status", role="status", aria_live="polite"))
     search.append(tag("ol", class_="single-page__results"))
 
@@ -282,8 +320,11 @@ def render(pages: list[Page], *, index: BeautifulSoup, lang: str, strings: dict[
 
     body = "\n".join(str(part) for part in (header, search, toc, main))
     styles = "\n".join([STYLESHEET.read_text(encoding="utf-8"), *(css for css, _ in stylesheets)])
-    code = [(DOCUMENT_OBSERVABLE.read_text(encoding="utf-8"), ""), *scripts,
-            (SEARCH_SCRIPT.read_text(encoding="utf-8"), "")]
+    code = [
+        (DOCUMENT_OBSERVABLE.read_text(encoding="utf-8"), ""),
+        *scripts,
+        (SEARCH_SCRIPT.read_text(encoding="utf-8"), ""),
+    ]
     inline_scripts = "\n".join(_script_tag(js, kind) for js, kind in code)
     html = (
         f'<!doctype html>\n<html lang="{lang}">\n<head>\n{html_head}\n'
@@ -323,15 +364,23 @@ def _safe_style(css: str) -> str:
 # Command line (for trying it by hand; scripts/build and scripts/offline-bundle call the function)
 # -----------------------------------------------------------------------------
 
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="把一個已構建的版本合成單頁網頁版")
     parser.add_argument("site", type=Path, help="mkdocs build 的輸出目錄（一個版本）")
     parser.add_argument("out", type=Path, help="要寫出的 .html 文件")
     parser.add_argument("--lang", default="zh-Hant")
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                        help="the mkdocs.yml whose extra.outputs give the file's strings")
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the mkdocs.yml whose extra.outputs give the file's strings",
+    )
     args = parser.parse_args(argv)
-    out = build_single_page(args.site, args.out, lang=args.lang, strings=configured_strings(args.config_file, args.lang))
+    out = build_single_page(
+        args.site, args.out, lang=args.lang, strings=configured_strings(args.config_file, args.lang)
+    )
     print(f"{out.stat().st_size:,} bytes", file=sys.stderr)
     print(out)
     return 0

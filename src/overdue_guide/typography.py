@@ -56,8 +56,7 @@ def lint(text: str, file: Path) -> list[Problem]:
     for found in result.lines:
         start, old, new = excerpt(found.old, found.new)
         column = found.col + start + shifts.get(found.line, 0)
-        problems.append(Problem(found.line, column,
-                                f"排版「{old}」— 改為「{new}」（見 CONTRIBUTING.md「排版」）"))
+        problems.append(Problem(found.line, column, f"排版「{old}」— 改為「{new}」（見 CONTRIBUTING.md「排版」）"))
     return problems
 
 
@@ -70,8 +69,7 @@ def excerpt(old: str, new: str) -> tuple[int, str, str]:
     while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
         suffix += 1
     start = max(prefix - CONTEXT, 0)
-    return (prefix, old[start:len(old) - max(suffix - CONTEXT, 0)],
-            new[start:len(new) - max(suffix - CONTEXT, 0)])
+    return (prefix, old[start : len(old) - max(suffix - CONTEXT, 0)], new[start : len(new) - max(suffix - CONTEXT, 0)])
 
 
 def dedent_admonitions(text: str) -> tuple[str, dict[int, int]]:
@@ -114,5 +112,5 @@ def _ignored(file: Path) -> bool:
         starts = [i for i, part in enumerate(parts[:-1]) if part in ("docs", "data")]
         if not starts:
             return False  # a loose file (a unit test's): always checked
-        relative = Path(*parts[starts[-1]:])
+        relative = Path(*parts[starts[-1] :])
     return _ignorer().is_ignored(str(relative))

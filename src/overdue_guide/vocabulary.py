@@ -43,7 +43,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -75,8 +75,10 @@ class Finding:
     mainland: str
 
     def message(self) -> str:
-        return (f"臺灣／香港用語「{self.word}」— 改用大陸用語「{self.mainland}」"
-                f"（若這裡確實是大陸通用的說法，把它和理由加入 data/vocabulary.yml 的 allow）")
+        return (
+            f"臺灣／香港用語「{self.word}」— 改用大陸用語「{self.mainland}」"
+            f"（若這裡確實是大陸通用的說法，把它和理由加入 data/vocabulary.yml 的 allow）"
+        )
 
     def format(self, path: str) -> str:
         return f"{path}:{self.line}:{self.column}: {self.message()}"
@@ -90,6 +92,7 @@ class VocabularyDataError(Exception):
 # Checks: text in, findings out
 # -----------------------------------------------------------------------------
 
+
 def find_words(text: str, script: str = "zh-Hant") -> list[Finding]:
     """Every Taiwan/Hong Kong word in text written in script (zh-Hant or zh-Hans), leftmost-longest."""
     automaton = _automaton(script)
@@ -99,7 +102,8 @@ def find_words(text: str, script: str = "zh-Hant") -> list[Finding]:
         (masks if kind == "mask" else words).append((span, word, mainland))
     masked = [m for m, _, _ in masks]
     kept = [
-        (span, word, mainland) for span, word, mainland in words
+        (span, word, mainland)
+        for span, word, mainland in words
         if not any(a <= span[0] and span[1] <= b and (b - a) > (span[1] - span[0]) for a, b in masked)
     ]
     kept.sort(key=lambda w: (w[0][0], -(w[0][1] - w[0][0])))
@@ -132,8 +136,11 @@ def lint_paths(paths: list[Path]) -> list[str]:
     for path in paths:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
-            if file.suffix not in TEXT_SUFFIXES or not file.is_file() or \
-                    (file.parent.name == "data" and file.name in {p.name for p in NOT_TEXT}):  # here or in a copy
+            if (
+                file.suffix not in TEXT_SUFFIXES
+                or not file.is_file()
+                or (file.parent.name == "data" and file.name in {p.name for p in NOT_TEXT})
+            ):  # here or in a copy
                 continue
             try:
                 text = file.read_text(encoding="utf-8")
@@ -163,23 +170,27 @@ def inherited_theme_strings(text: str, path: str, languages: Path | None = None)
         return []
     own = {key for key, _ in THEME_STRING.findall(text)}
     script = "zh-Hant" if found[1] in ("zh-Hant", "zh-TW", "zh-HK") else "zh-Hans"
-    line = text[:found.start()].count("\n") + 1
+    line = text[: found.start()].count("\n") + 1
     problems = []
     for key, value in THEME_STRING.findall(source.read_text(encoding="utf-8")):
         for finding in [] if key in own else find_words(value, script):
-            problems.append(f"{path}:{line}:1: 主題的界面文字 {key}「{value}」（來自 Material 的 {found[1]}.html）"
-                            f"有臺灣／香港用語「{finding.word}」— 在這個文件裡覆蓋 \"{key}\"，改用大陸用語「{finding.mainland}」")
+            problems.append(
+                f"{path}:{line}:1: 主題的界面文字 {key}「{value}」（來自 Material 的 {found[1]}.html）"
+                f'有臺灣／香港用語「{finding.word}」— 在這個文件裡覆蓋 "{key}"，改用大陸用語「{finding.mainland}」'
+            )
     return problems
 
 
 def _material_languages() -> Path:
     import material
+
     return Path(material.__file__).parent / "templates" / "partials" / "languages"
 
 
 # -----------------------------------------------------------------------------
 # The word table: OpenCC's data reversed, plus data/vocabulary.yml
 # -----------------------------------------------------------------------------
+
 
 def opencc_pairs(table: str = "TWPhrases") -> list[tuple[str, str]]:
     """(Taiwan word, mainland word) for each line of one of OpenCC's phrase tables."""
@@ -190,8 +201,9 @@ def opencc_pairs(table: str = "TWPhrases") -> list[tuple[str, str]]:
     return pairs
 
 
-def word_table(pairs: list[tuple[str, str]], supplement: dict[str, str],
-               allowed: set[str]) -> tuple[dict[str, str], set[str]]:
+def word_table(
+    pairs: list[tuple[str, str]], supplement: dict[str, str], allowed: set[str]
+) -> tuple[dict[str, str], set[str]]:
     """({Taiwan word: mainland word}, mask words) in Traditional characters.
 
     A Taiwan word that is also a mainland word of the table (程序, 文件) is not
@@ -226,14 +238,17 @@ def load_data(path: Path = DATA_FILE) -> tuple[dict[str, str], set[str]]:
     for word, entry in (data.get("supplement") or {}).items():
         if not isinstance(entry, dict) or not entry.get("use") or not entry.get("reason"):
             line = _line_of_key(path, word)
-            raise VocabularyDataError(f"{shown}:{line}: supplement 的「{word}」要寫 use（大陸用語）和 reason（理由）"
-                                      f" — 例如 {{use: 合同, reason: …}}")
+            raise VocabularyDataError(
+                f"{shown}:{line}: supplement 的「{word}」要寫 use（大陸用語）和 reason（理由）"
+                f" — 例如 {{use: 合同, reason: …}}"
+            )
         supplement[str(word)] = str(entry["use"])
     allowed: set[str] = set()
     for word, reason in (data.get("allow") or {}).items():
         if not reason or not isinstance(reason, str):
-            raise VocabularyDataError(f"{shown}:{_line_of_key(path, word)}: allow 的「{word}」沒有寫理由"
-                                      f" — 在冒號後寫一句為什麼它在大陸也通用")
+            raise VocabularyDataError(
+                f"{shown}:{_line_of_key(path, word)}: allow 的「{word}」沒有寫理由 — 在冒號後寫一句為什麼它在大陸也通用"
+            )
         allowed.add(str(word))
     return supplement, allowed
 
@@ -277,18 +292,20 @@ def _automaton(script: str = "zh-Hant"):
 def dump_opencc_table(name: str) -> str:
     """The text of one of the pinned OpenCC wheel's .ocd2 dictionaries, via its opencc_dict."""
     import opencc
+
     clib = Path(opencc.__file__).parent / "clib"
     source = clib / "share" / "opencc" / f"{name}.ocd2"
     tool = clib / "bin" / "opencc_dict"
     assert source.is_file() and tool.is_file(), f"OpenCC wheel without {source.name} or opencc_dict"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"{name}.txt"
-        subprocess.run([str(tool), "-i", str(source), "-o", str(out), "-f", "ocd2", "-t", "text"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [str(tool), "-i", str(source), "-o", str(out), "-f", "ocd2", "-t", "text"], check=True, capture_output=True
+        )
         return out.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _to_simplified(text: str) -> str:
     return _converter()(text)
 

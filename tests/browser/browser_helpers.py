@@ -12,7 +12,8 @@ from urllib.parse import urlparse
 
 from axe_playwright_python.sync_playwright import Axe
 
-from site_pages import PAGES  # noqa: E402,F401  (every page of the nav)
+from site_pages import PAGES  # noqa: F401  (every page of the nav)
+
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SERVED_FROM = "127.0.0.1"  # the host the test servers listen on (tests/conftest.py)
 
@@ -48,8 +49,7 @@ def watch(page) -> dict[str, list[str]]:
     seen = {"errors": watch_errors(page), "foreign": []}
 
     def on_request(request):
-        if (request.url.startswith(("http:", "https:", "ws:", "wss:"))
-                and urlparse(request.url).hostname != SERVED_FROM):
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and urlparse(request.url).hostname != SERVED_FROM:
             seen["foreign"].append(request.url)
 
     page.on("request", on_request)
@@ -60,14 +60,17 @@ def watch_offline(page) -> dict[str, list[str]]:
     """Collect errors and every request that needs a network at all: the offline
     bundle must work from file:// alone."""
     seen = {"errors": watch_errors(page), "network": []}
-    page.on("request", lambda r: not r.url.startswith(("file:", "data:", "blob:", "about:"))
-            and seen["network"].append(r.url))
+    page.on(
+        "request",
+        lambda r: not r.url.startswith(("file:", "data:", "blob:", "about:")) and seen["network"].append(r.url),
+    )
     return seen
 
 
 # -----------------------------------------------------------------------------
 # Search
 # -----------------------------------------------------------------------------
+
 
 def type_search(page, query: str):
     """Open Material's search and type a query. Material's search listens for key
@@ -94,6 +97,7 @@ def search(page, query: str) -> list[str]:
 # -----------------------------------------------------------------------------
 # Palette, keyboard, axe-core
 # -----------------------------------------------------------------------------
+
 
 def settle(page):
     """Wait for CSS transitions and animations to end: axe measures colours mid-fade otherwise."""

@@ -17,18 +17,20 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from browser_helpers import PAGES, search, watch
 from bs4 import BeautifulSoup
 
 from overdue_guide import precompress
-from browser_helpers import PAGES, search, watch
 from overdue_guide.local_site import nginx, serve
 
 pytestmark = pytest.mark.browser
 
 SUB_PATH = "a/b/guide/"
 # Each edition (its path under the site) with the words its pages show.
-EDITIONS = {"": {"query": "協商", "offline": "目前沒有網絡連接", "home": "回到首頁"},
-            "zh-Hans/": {"query": "协商", "offline": "目前没有网络连接", "home": "回到首页"}}
+EDITIONS = {
+    "": {"query": "協商", "offline": "目前沒有網絡連接", "home": "回到首頁"},
+    "zh-Hans/": {"query": "协商", "offline": "目前没有网络连接", "home": "回到首页"},
+}
 # Every violation of a page's Content-Security-Policy (its <meta> and, from nginx, the header).
 CSP_WATCH = """window.__violations = []
 document.addEventListener("securitypolicyviolation",
@@ -38,6 +40,7 @@ document.addEventListener("securitypolicyviolation",
 # -----------------------------------------------------------------------------
 # The site, moved
 # -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def static_host(full_site, tmp_path_factory):
@@ -99,6 +102,7 @@ def assert_clean(page, seen):
 # Reading online
 # -----------------------------------------------------------------------------
 
+
 def test_every_page_by_its_links_and_every_link_inside_the_sub_path(browser, host, edition):
     """From the home page through the footer's "next" links to the last page; every link, script,
     stylesheet and image on the way resolves inside /a/b/guide/ and answers 200 (the edition
@@ -112,8 +116,9 @@ def test_every_page_by_its_links_and_every_link_inside_the_sub_path(browser, hos
         assert page.url == home + path
         assert shown_heading(page) == heading(site / edition, path), path
         for url in page.eval_on_selector_all(
-                "a[href], link[href]:not([rel=canonical]):not([hreflang]), script[src], img[src]",
-                "els => els.map(e => e.href || e.src)"):
+            "a[href], link[href]:not([rel=canonical]):not([hreflang]), script[src], img[src]",
+            "els => els.map(e => e.href || e.src)",
+        ):
             if urlsplit(url).netloc == urlsplit(base).netloc:
                 assert url.startswith(base), f"{path}: {url} leaves {SUB_PATH}"
                 inside.add(url.split("#")[0])
@@ -147,6 +152,7 @@ def test_search_finds_and_opens_pages_under_the_sub_path(browser, host, edition)
 # Offline after one visit
 # -----------------------------------------------------------------------------
 
+
 def test_service_worker_controls_the_edition_where_it_is_served_and_works_offline(browser, host, edition):
     base, site = host
     home = base + edition
@@ -172,8 +178,11 @@ def test_service_worker_controls_the_edition_where_it_is_served_and_works_offlin
 
 
 def worker_version(edition_site: Path) -> str:
-    line = next(line for line in (edition_site / "sw.js").read_text(encoding="utf-8").splitlines()
-                if line.startswith("const VERSION = "))
+    line = next(
+        line
+        for line in (edition_site / "sw.js").read_text(encoding="utf-8").splitlines()
+        if line.startswith("const VERSION = ")
+    )
     return json.loads(line.removeprefix("const VERSION = ").split("//")[0])
 
 
@@ -196,6 +205,7 @@ def test_manifest_starts_and_scopes_the_edition_where_it_is_served(browser, host
 # -----------------------------------------------------------------------------
 # nginx: deploy/nginx.conf
 # -----------------------------------------------------------------------------
+
 
 def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
@@ -221,7 +231,9 @@ def test_nginx_sends_the_precompressed_files_with_caching_and_security_headers(n
     for path in ("", "sw.js", "no-such-page/"):
         headers = fetch(base + path)[1]
         policy = [d.strip() for d in headers["content-security-policy"].split(";")]
-        assert {"frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"} <= set(policy), path
+        assert {"frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"} <= set(
+            policy
+        ), path
         # Scripts: each page's <meta> with its hashes; a header script-src (or default-src) would block them.
         assert not [d for d in policy if d.split()[0] in ("default-src", "script-src") or "*" in d], policy
         assert headers["x-content-type-options"] == "nosniff"
@@ -256,7 +268,8 @@ def test_nginx_sends_the_pages_own_policy_with_frame_ancestors(nginx_host):
         meta = directives(soup.select_one("meta[http-equiv=Content-Security-Policy]")["content"])
         page_level = {"default-src", "script-src"}
         assert header == {**{k: v for k, v in meta.items() if k not in page_level}, "frame-ancestors": "'none'"}, (
-            "deploy/nginx.conf's Content-Security-Policy differs from the pages' (hooks/safe_html.py SITE_POLICY)")
+            "deploy/nginx.conf's Content-Security-Policy differs from the pages' (hooks/safe_html.py SITE_POLICY)"
+        )
 
 
 def directives(policy: str) -> dict[str, str]:

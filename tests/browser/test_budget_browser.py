@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from browser_helpers import focus_by_tab, page_change, run_axe, set_palette, watch_errors, watch_offline
 
 pytestmark = pytest.mark.browser
@@ -26,8 +25,10 @@ NOT_A_RESULT = re.compile(r"NaN|Infinity|undefined|-\d")
 
 # Where the widgets live: each edition's site, and each edition's single-file page.
 SITES = {"zh-Hant": "", "zh-Hans": "zh-Hans/"}
-SINGLE_FILES = {"zh-Hant": "download/alipay-overdue-guide-zh-Hant.html",
-                "zh-Hans": "zh-Hans/download/alipay-overdue-guide-zh-Hans.html"}
+SINGLE_FILES = {
+    "zh-Hant": "download/alipay-overdue-guide-zh-Hant.html",
+    "zh-Hans": "zh-Hans/download/alipay-overdue-guide-zh-Hans.html",
+}
 WHERE = ["zh-Hant", "zh-Hans", "single-file", "single-file zh-Hans"]
 
 
@@ -59,9 +60,11 @@ def texts(form, selector: str) -> list[str]:
 
 
 def result_of(form) -> dict:
-    return {"available": form.locator("[data-budget-available]").inner_text().strip(),
-            "offers": [t for t in texts(form, "[data-budget-offer]") if t],
-            "months": [t for t in texts(form, "[data-budget-months]") if t]}
+    return {
+        "available": form.locator("[data-budget-available]").inner_text().strip(),
+        "offers": [t for t in texts(form, "[data-budget-offer]") if t],
+        "months": [t for t in texts(form, "[data-budget-months]") if t],
+    }
 
 
 WORKED = {"available": "3,000", "offers": ["2,000", "1,000"], "months": ["10", "10"]}
@@ -70,6 +73,7 @@ WORKED = {"available": "3,000", "offers": ["2,000", "1,000"], "months": ["10", "
 # -----------------------------------------------------------------------------
 # The pure functions, called directly
 # -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def scripts(browser):
@@ -82,47 +86,73 @@ def scripts(browser):
     page.close()
 
 
-@pytest.mark.parametrize("typed, parsed", [
-    ("8000", {"fen": 800000}), ("8,000", {"fen": 800000}), ("８０００", {"fen": 800000}),
-    (" 3500.5 ", {"fen": 350050}), ("3500元", {"fen": 350000}), ("0", {"fen": 0}), ("", {"empty": True}),
-    ("abc", {"error": "not_a_number"}), ("12a", {"error": "not_a_number"}), ("1.234", {"error": "not_a_number"}),
-    ("1e5", {"error": "not_a_number"}), ("Infinity", {"error": "not_a_number"}), ("NaN", {"error": "not_a_number"}),
-    ("-500", {"error": "negative"}), ("－500", {"error": "negative"}),
-    ("100000001", {"error": "too_large"}), ("9" * 400, {"error": "too_large"}), ("100000000", {"fen": 10 ** 10}),
-])
+@pytest.mark.parametrize(
+    "typed, parsed",
+    [
+        ("8000", {"fen": 800000}),
+        ("8,000", {"fen": 800000}),
+        ("８０００", {"fen": 800000}),
+        (" 3500.5 ", {"fen": 350050}),
+        ("3500元", {"fen": 350000}),
+        ("0", {"fen": 0}),
+        ("", {"empty": True}),
+        ("abc", {"error": "not_a_number"}),
+        ("12a", {"error": "not_a_number"}),
+        ("1.234", {"error": "not_a_number"}),
+        ("1e5", {"error": "not_a_number"}),
+        ("Infinity", {"error": "not_a_number"}),
+        ("NaN", {"error": "not_a_number"}),
+        ("-500", {"error": "negative"}),
+        ("－500", {"error": "negative"}),
+        ("100000001", {"error": "too_large"}),
+        ("9" * 400, {"error": "too_large"}),
+        ("100000000", {"fen": 10**10}),
+    ],
+)
 def test_a_figure_is_read_as_a_reader_types_it(scripts, typed, parsed):
     assert scripts.evaluate("t => budgetMaths.parseAmount(t)", typed) == parsed
 
 
-@pytest.mark.parametrize("income, spending, debts, expected", [
-    # The worked example: 3,000 available, shared 2:1, 10 months each.
-    ([800000], [300000, 200000], [2000000, 1000000], {"available": 3000, "shares": [2000, 1000], "months": [10, 10]}),
-    # Shares are whole yuan rounded down; months are rounded up.
-    ([100000], [], [100000, 100000, 100000], {"available": 1000, "shares": [333, 333, 333], "months": [4, 4, 4]}),
-    ([100050], [], [700000], {"available": 1000, "shares": [1000], "months": [7]}),
-    # Nothing left: no shares at all.
-    ([300000], [300000], [1000000], {"available": 0, "shares": [], "months": []}),
-    ([300000], [400000], [1000000], {"available": -1000, "shares": [], "months": []}),
-    # Far past double precision in the product (1e8 yuan × 1e8 yuan, in fen): still exact.
-    ([10 ** 10], [], [10 ** 10 - 1, 1], {"available": 10 ** 8, "shares": [99999999, 0], "months": [2, None]}),
-])
+@pytest.mark.parametrize(
+    "income, spending, debts, expected",
+    [
+        # The worked example: 3,000 available, shared 2:1, 10 months each.
+        (
+            [800000],
+            [300000, 200000],
+            [2000000, 1000000],
+            {"available": 3000, "shares": [2000, 1000], "months": [10, 10]},
+        ),
+        # Shares are whole yuan rounded down; months are rounded up.
+        ([100000], [], [100000, 100000, 100000], {"available": 1000, "shares": [333, 333, 333], "months": [4, 4, 4]}),
+        ([100050], [], [700000], {"available": 1000, "shares": [1000], "months": [7]}),
+        # Nothing left: no shares at all.
+        ([300000], [300000], [1000000], {"available": 0, "shares": [], "months": []}),
+        ([300000], [400000], [1000000], {"available": -1000, "shares": [], "months": []}),
+        # Far past double precision in the product (1e8 yuan × 1e8 yuan, in fen): still exact.
+        ([10**10], [], [10**10 - 1, 1], {"available": 10**8, "shares": [99999999, 0], "months": [2, None]}),
+    ],
+)
 def test_the_plan_shares_what_is_left_in_proportion_to_each_balance(scripts, income, spending, debts, expected):
     plan = scripts.evaluate("a => budgetMaths.plan(a)", {"income": income, "spending": spending, "debts": debts})
     assert plan == expected
 
 
-@pytest.mark.parametrize("figures, kind", [
-    ({}, "start"),
-    ({"income": {"wages": ""}, "debts": [{"name": "借唄", "amount": "100"}]}, "start"),
-    ({"income": {"wages": "8000"}}, "no_debts"),
-    ({"income": {"wages": "8000"}, "debts": [{"name": "", "amount": ""}]}, "no_debts"),
-    ({"income": {"wages": "8000"}, "debts": [{"name": "借唄", "amount": ""}]}, "fix"),
-    ({"income": {"wages": "8000"}, "debts": [{"name": "借唄", "amount": "0"}]}, "fix"),
-    ({"income": {"wages": "x"}}, "fix"),
-    ({"spending": {"food": "100"}}, "nothing_left"),
-    ({"income": {"wages": "0.5"}}, "nothing_left"),
-    ({"income": {"wages": "8000"}, "debts": [{"name": "", "amount": "100"}]}, "result"),
-])
+@pytest.mark.parametrize(
+    "figures, kind",
+    [
+        ({}, "start"),
+        ({"income": {"wages": ""}, "debts": [{"name": "借唄", "amount": "100"}]}, "start"),
+        ({"income": {"wages": "8000"}}, "no_debts"),
+        ({"income": {"wages": "8000"}, "debts": [{"name": "", "amount": ""}]}, "no_debts"),
+        ({"income": {"wages": "8000"}, "debts": [{"name": "借唄", "amount": ""}]}, "fix"),
+        ({"income": {"wages": "8000"}, "debts": [{"name": "借唄", "amount": "0"}]}, "fix"),
+        ({"income": {"wages": "x"}}, "fix"),
+        ({"spending": {"food": "100"}}, "nothing_left"),
+        ({"income": {"wages": "0.5"}}, "nothing_left"),
+        ({"income": {"wages": "8000"}, "debts": [{"name": "", "amount": "100"}]}, "result"),
+    ],
+)
 def test_the_outcome_says_what_the_form_shows(scripts, figures, kind):
     outcome = scripts.evaluate("f => budgetMaths.evaluate(f)", figures)
     assert outcome["kind"] == kind
@@ -134,17 +164,24 @@ def test_the_outcome_says_what_the_form_shows(scripts, figures, kind):
 
 def test_the_request_leaves_out_an_empty_optional_line_and_blanks_the_rest(scripts):
     template = "您好：\n我是{name}。\n合同{contract}\n因為{reason}，每月 {offer} 元，從{start}開始。"
-    lines = scripts.evaluate("([t, v]) => letterWriting.compose(t, v, '＿＿')",
-                             [template, {"name": "  ", "contract": "HT-1", "reason": "{offer}", "offer": "2,000"}])
+    lines = scripts.evaluate(
+        "([t, v]) => letterWriting.compose(t, v, '＿＿')",
+        [template, {"name": "  ", "contract": "HT-1", "reason": "{offer}", "offer": "2,000"}],
+    )
     # A line without its optional value is left out (null); a value is never read as a placeholder.
     assert lines == ["您好：", None, "合同HT-1", "因為{offer}，每月 2,000 元，從＿＿開始。"]
 
 
 def test_the_request_takes_each_debts_share_from_the_kept_budget(scripts):
-    figures = {"income": {"wages": "8000"}, "spending": {"housing": "3000", "food": "2000"},
-               "debts": [{"name": "借唄 ", "amount": "20000"}, {"name": "", "amount": "10000"}]}
+    figures = {
+        "income": {"wages": "8000"},
+        "spending": {"housing": "3000", "food": "2000"},
+        "debts": [{"name": "借唄 ", "amount": "20000"}, {"name": "", "amount": "10000"}],
+    }
     assert scripts.evaluate("f => letterWriting.budgetOffers(f)", figures) == [
-        {"name": "借唄", "share": 2000}, {"name": "", "share": 1000}]
+        {"name": "借唄", "share": 2000},
+        {"name": "", "share": 1000},
+    ]
     figures["spending"]["food"] = "6000"  # nothing left: nothing to offer
     assert scripts.evaluate("f => letterWriting.budgetOffers(f)", figures) == []
 
@@ -152,6 +189,7 @@ def test_the_request_takes_each_debts_share_from_the_kept_budget(scripts):
 # -----------------------------------------------------------------------------
 # The budget: worked example, nothing left, bad input (both editions, single file)
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("where", WHERE)
 def test_the_worked_example_gives_3000_available_offers_of_2000_and_1000_and_10_months(page, base_url, site, where):
@@ -182,10 +220,15 @@ def test_when_nothing_is_left_the_page_says_so_kindly_with_no_figures_and_points
     assert note.is_hidden() and result_of(form)["available"] == "4,500"
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("八千", "not_a_number"), ("8000abc", "not_a_number"), ("-8000", "negative"),
-    ("800000000000", "too_large"),
-])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("八千", "not_a_number"),
+        ("8000abc", "not_a_number"),
+        ("-8000", "negative"),
+        ("800000000000", "too_large"),
+    ],
+)
 @pytest.mark.parametrize("where", ["zh-Hant", "single-file"])
 def test_bad_input_marks_the_field_with_a_message_and_shows_no_result(page, base_url, site, where, typed, message):
     form = open_widget(page, where, "budget", base_url, site)
@@ -225,6 +268,7 @@ def test_rows_are_added_and_removed_and_the_shares_follow(page, base_url, site):
 # -----------------------------------------------------------------------------
 # Kept on the device: reload, the other edition, broken storage, no request
 # -----------------------------------------------------------------------------
+
 
 def stored(page, key: str):
     return page.evaluate("k => JSON.parse(localStorage.getItem(k))", key)
@@ -274,12 +318,23 @@ def test_without_storage_both_widgets_work_for_the_visit(page, base_url, site, s
     assert [e for e in errors if "(widgets)" in e] == []
 
 
-@pytest.mark.parametrize("raw", ["{not json", "[]", "null", "42", '{"version": 2, "debts": []}',
-                                 '{"version": 1, "income": {"wages": 8000}, "debts": [null, 3]}'])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "{not json",
+        "[]",
+        "null",
+        "42",
+        '{"version": 2, "debts": []}',
+        '{"version": 1, "income": {"wages": 8000}, "debts": [null, 3]}',
+    ],
+)
 def test_garbage_in_storage_is_ignored(page, base_url, site, raw):
     errors = watch_errors(page)
-    page.add_init_script(f"localStorage.setItem({BUDGET_KEY!r}, {json.dumps(raw)});"
-                         f"localStorage.setItem({LETTER_KEY!r}, {json.dumps(raw)})")
+    page.add_init_script(
+        f"localStorage.setItem({BUDGET_KEY!r}, {json.dumps(raw)});"
+        f"localStorage.setItem({LETTER_KEY!r}, {json.dumps(raw)})"
+    )
     form = open_widget(page, "zh-Hant", "budget", base_url, site)
     assert form.locator("[data-budget-field=income]").first.input_value() == ""
     fill_budget(form)
@@ -295,8 +350,10 @@ def test_no_request_is_made_after_the_page_has_loaded(page, base_url, site, wher
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     # The single file's policy blocks any request before the browser makes one: count the attempts too.
-    page.evaluate("window.__blocked = []; document.addEventListener('securitypolicyviolation',"
-                  " e => window.__blocked.push(e.blockedURI))")
+    page.evaluate(
+        "window.__blocked = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__blocked.push(e.blockedURI))"
+    )
     fill_budget(form)
     form.locator("[data-budget-add]").click()
     page.wait_for_timeout(300)
@@ -305,8 +362,10 @@ def test_no_request_is_made_after_the_page_has_loaded(page, base_url, site, wher
         with page_change(page):
             page.locator("article a[href$='letter/']").first.click()
         requests.clear()  # instant navigation fetches the next page; from here on, only typing
-        page.evaluate("window.__blocked = []; document.addEventListener('securitypolicyviolation',"
-                      " e => window.__blocked.push(e.blockedURI))")
+        page.evaluate(
+            "window.__blocked = []; document.addEventListener('securitypolicyviolation',"
+            " e => window.__blocked.push(e.blockedURI))"
+        )
     letter = page.locator("form[data-letter]")
     letter.locator("[data-letter-output]").get_by_text("2,000", exact=False).wait_for()
     letter.locator("select[name=reason]").select_option("lost-job")
@@ -320,6 +379,7 @@ def test_no_request_is_made_after_the_page_has_loaded(page, base_url, site, wher
 # -----------------------------------------------------------------------------
 # The request
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("where", WHERE)
 def test_the_request_carries_the_budgets_offer(page, base_url, site, where):
@@ -368,8 +428,9 @@ def test_copy_puts_the_request_on_the_clipboard(page, base_url, site):
     form = open_widget(page, "zh-Hant", "letter", base_url, site)
     form.locator("input[name=offer]").fill("800")
     form.locator("[data-letter-copy]").click()
-    page.wait_for_function("t => document.querySelector('.letter__feedback').textContent === t",
-                           arg=LETTER["strings"]["copied"])
+    page.wait_for_function(
+        "t => document.querySelector('.letter__feedback').textContent === t", arg=LETTER["strings"]["copied"]
+    )
     expected = "\n".join(texts(form, "[data-letter-output] p:visible"))
     assert "我是" not in expected  # the name line, left out
     assert page.evaluate("navigator.clipboard.readText()") == expected
@@ -407,6 +468,7 @@ def test_clear_asks_first_then_wipes_what_was_kept(page, base_url, site, widget,
 # -----------------------------------------------------------------------------
 # Keyboard, screen readers, phones, no JavaScript, the offline bundle, axe
 # -----------------------------------------------------------------------------
+
 
 def test_keyboard_alone_fills_the_budget_and_adds_a_debt(page, base_url, site):
     form = open_widget(page, "zh-Hant", "budget", base_url, site)

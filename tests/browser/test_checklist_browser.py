@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from browser_helpers import focus_by_tab, page_change, run_axe, set_palette, watch_errors
 
 pytestmark = pytest.mark.browser
@@ -65,6 +64,7 @@ def to_checklist(page):
 # Ticks, progress, persistence
 # -----------------------------------------------------------------------------
 
+
 def test_a_tick_updates_the_progress_and_survives_a_reload(page, base_url):
     errors = watch_errors(page)
     open_checklist(page, base_url)
@@ -116,7 +116,8 @@ def test_many_instant_navigations_leave_a_single_listener(page, base_url):
         }};
         window.__announcements = 0;
         new MutationObserver(() => window.__announcements += 1)
-            .observe(document.querySelector('.checklist__progress'), {{childList: true, characterData: true, subtree: true}});
+            .observe(document.querySelector('.checklist__progress'),
+                     {{childList: true, characterData: true, subtree: true}});
     }}""")
     box(page, "keep-records").check()
     page.wait_for_timeout(100)  # let any duplicate handler run (none should)
@@ -139,6 +140,7 @@ def test_other_tabs_follow_a_tick(page, base_url):
 # -----------------------------------------------------------------------------
 # Reset and copy
 # -----------------------------------------------------------------------------
+
 
 def test_reset_asks_first_and_clears_every_tick_only_when_confirmed(page, base_url):
     open_checklist(page, base_url)
@@ -163,8 +165,10 @@ def expected_text(ticked: set[str], guide_url: str) -> str:
     lines = [STRINGS["copy_heading"]]
     for stage in DATA["stages"]:
         lines += ["", stage["name"]]
-        lines += [f"{STRINGS['done_mark'] if i['id'] in ticked else STRINGS['todo_mark']} {i['label']}"
-                  for i in stage["items"]]
+        lines += [
+            f"{STRINGS['done_mark'] if i['id'] in ticked else STRINGS['todo_mark']} {i['label']}"
+            for i in stage["items"]
+        ]
     return "\n".join(lines + ["", progress(len(ticked), TOTAL), "", STRINGS["copy_footer"].replace("{url}", guide_url)])
 
 
@@ -230,7 +234,8 @@ THROWING_STORAGE = {
             {{get: () => {{ throw new DOMException('denied (' + {CALLER} + ')', 'SecurityError'); }}}});
     """,
     "storage is full": f"""
-        Storage.prototype.setItem = () => {{ throw new DOMException('full (' + {CALLER} + ')', 'QuotaExceededError'); }};
+        Storage.prototype.setItem = () => {{
+          throw new DOMException('full (' + {CALLER} + ')', 'QuotaExceededError'); }};
     """,
 }
 
@@ -251,13 +256,20 @@ def test_without_storage_the_checklist_still_works_for_the_visit(page, base_url,
     assert [e for e in errors if "(widgets)" in e] == []
 
 
-@pytest.mark.parametrize("raw", [
-    "{not json", "[]", "null", "42", '"text"',
-    '{"version": 2, "items": {"prepare-id": true}}',
-    '{"version": 1, "items": ["prepare-id"]}',
-    '{"version": 1, "items": null}',
-    '{"items": {"prepare-id": true}}',
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "{not json",
+        "[]",
+        "null",
+        "42",
+        '"text"',
+        '{"version": 2, "items": {"prepare-id": true}}',
+        '{"version": 1, "items": ["prepare-id"]}',
+        '{"version": 1, "items": null}',
+        '{"items": {"prepare-id": true}}',
+    ],
+)
 def test_garbage_in_storage_is_ignored_and_replaced_by_the_next_tick(page, base_url, raw):
     errors = watch_errors(page)
     page.add_init_script(f"localStorage.setItem({KEY!r}, {json.dumps(raw)})")
@@ -282,6 +294,7 @@ def test_ticks_for_actions_that_no_longer_exist_are_ignored_and_dropped(page, ba
 # -----------------------------------------------------------------------------
 # Keyboard, no JavaScript, print
 # -----------------------------------------------------------------------------
+
 
 def test_keyboard_alone_ticks_unticks_and_resets(page, base_url):
     open_checklist(page, base_url)
@@ -332,6 +345,7 @@ def test_print_shows_boxes_and_ticks_but_no_buttons(page, base_url):
 # Accessibility
 # -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_axe_finds_no_wcag_aa_violation_on_the_checklist_page(page, base_url, scheme):
     open_checklist(page, base_url)
@@ -354,6 +368,7 @@ def test_screen_readers_hear_the_progress_and_each_label(page, base_url):
 # -----------------------------------------------------------------------------
 # The offline bundle, opened from file://
 # -----------------------------------------------------------------------------
+
 
 def test_offline_bundle_keeps_ticks_across_reloads_and_pages(page, offline_site):
     errors = watch_errors(page)

@@ -6,7 +6,6 @@ page, the offline bundle from file:// and the single-file page, with no policy v
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import PAGES, page_change, search, watch, watch_offline
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ both palettes; it follows instant navigation to the new page's counterpart."""
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import PAGES, page_change, run_axe, set_palette, watch
 
 pytestmark = pytest.mark.browser
@@ -45,14 +44,18 @@ def open_page(browser):
         context.close()
 
 
-@pytest.mark.parametrize("locale, edition, lang, text, target", [
-    ("zh-CN", "", "zh-Hans", "用简体中文阅读本页", "zh-Hans/"),
-    ("zh-SG", "", "zh-Hans", "用简体中文阅读本页", "zh-Hans/"),
-    ("zh-TW", "zh-Hans/", "zh-Hant", "用繁體中文閱讀本頁", ""),
-    ("zh-HK", "zh-Hans/", "zh-Hant", "用繁體中文閱讀本頁", ""),
-])
-def test_suggests_the_other_script_to_a_browser_that_prefers_it(open_page, full_base_url, locale, edition, lang,
-                                                                 text, target):
+@pytest.mark.parametrize(
+    "locale, edition, lang, text, target",
+    [
+        ("zh-CN", "", "zh-Hans", "用简体中文阅读本页", "zh-Hans/"),
+        ("zh-SG", "", "zh-Hans", "用简体中文阅读本页", "zh-Hans/"),
+        ("zh-TW", "zh-Hans/", "zh-Hant", "用繁體中文閱讀本頁", ""),
+        ("zh-HK", "zh-Hans/", "zh-Hant", "用繁體中文閱讀本頁", ""),
+    ],
+)
+def test_suggests_the_other_script_to_a_browser_that_prefers_it(
+    open_page, full_base_url, locale, edition, lang, text, target
+):
     page = open_page(locale, full_base_url + edition + "negotiation/")
     bar = page.locator(BAR)
     assert bar.get_attribute("lang") == lang
@@ -68,9 +71,15 @@ def test_suggests_the_other_script_to_a_browser_that_prefers_it(open_page, full_
     assert page.seen == {"errors": [], "foreign": []}
 
 
-@pytest.mark.parametrize("locale, edition", [
-    ("zh-TW", ""), ("en-US", ""), ("zh-CN", "zh-Hans/"), ("en-US", "zh-Hans/"),
-])
+@pytest.mark.parametrize(
+    "locale, edition",
+    [
+        ("zh-TW", ""),
+        ("en-US", ""),
+        ("zh-CN", "zh-Hans/"),
+        ("en-US", "zh-Hans/"),
+    ],
+)
 def test_no_suggestion_when_the_browser_prefers_this_script_or_no_chinese(open_page, full_base_url, locale, edition):
     page = open_page(locale, full_base_url + edition)
     page.wait_for_timeout(200)
@@ -123,11 +132,15 @@ def test_keyboard_reaches_the_suggestion_first(open_page, full_base_url):
 
 
 def test_no_layout_shift_when_the_suggestion_appears(open_page, full_base_url):
-    page = open_page("zh-CN", full_base_url, init_script="""
+    page = open_page(
+        "zh-CN",
+        full_base_url,
+        init_script="""
         window.__shift = 0
         new PerformanceObserver(list => { for (const e of list.getEntries()) window.__shift += e.value })
             .observe({ type: "layout-shift", buffered: true })
-    """)
+    """,
+    )
     assert page.locator(BAR).is_visible()
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shift") == 0

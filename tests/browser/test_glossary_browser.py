@@ -1,18 +1,18 @@
 """Glossary terms in headless Chromium: the definition shows on hover, on keyboard
 focus and on tap; a second tap closes it, and only the tooltip's link opens the entry;
 its close button, Escape and a tap outside close it; it opens below or above the term's
-line, inside the viewport, never over the line; the glossary page's 「出現於」 links land on the term, and axe-core finds no
-WCAG 2.1 AA violation with a tooltip open, in both palettes."""
+line, inside the viewport, never over the line; the glossary page's 「出現於」 links land on the term,
+and axe-core finds no WCAG 2.1 AA violation with a tooltip open, in both palettes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from browser_helpers import focus_by_tab, page_change, run_axe, watch_errors
 from playwright.sync_api import expect
 
 from overdue_guide import glossary
-from browser_helpers import focus_by_tab, page_change, run_axe, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -52,8 +52,9 @@ def desktop(browser):
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
-                                  device_scale_factor=3, locale="zh-CN")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=3, locale="zh-CN"
+    )
     yield context.new_page()
     context.close()
 
@@ -61,6 +62,7 @@ def phone(browser):
 # -----------------------------------------------------------------------------
 # Hover, focus, tap
 # -----------------------------------------------------------------------------
+
 
 def test_hover_shows_the_definition_and_moving_away_hides_it(desktop, base_url):
     errors = watch_errors(desktop)
@@ -114,10 +116,13 @@ def test_enter_on_a_focused_term_toggles_its_tooltip_and_stays_on_the_page(page,
 
 def line_box(page, term_id: str) -> dict:
     """The term's line: from the top of its first line box to the bottom of its last."""
-    return page.evaluate("""id => {
+    return page.evaluate(
+        """id => {
       const rects = document.getElementById(id).getClientRects()
       return { top: rects[0].top, bottom: rects[rects.length - 1].bottom }
-    }""", f"glossary-ref-{term_id}")
+    }""",
+        f"glossary-ref-{term_id}",
+    )
 
 
 def expect_clear_of_the_line(page, term_id: str, tooltip):
@@ -132,8 +137,9 @@ def expect_clear_of_the_line(page, term_id: str, tooltip):
 @pytest.mark.parametrize("edition", ["", "zh-Hans/"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_first_tap_opens_the_tooltip_and_a_second_closes_it_without_leaving(browser, full_base_url, edition, scheme):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
-                                  locale="zh-CN", color_scheme=scheme)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, locale="zh-CN", color_scheme=scheme
+    )
     phone = context.new_page()
     errors = watch_errors(phone)
     phone.goto(full_base_url + edition + "impact/", wait_until="networkidle")
@@ -179,7 +185,8 @@ def test_the_tooltip_opens_below_or_above_the_line_never_over_it(phone, base_url
     phone.add_init_script("localStorage.setItem('alipay-overdue-guide/edition-suggestion', 'dismissed')")
     phone.goto(base_url + "negotiation/", wait_until="networkidle")
     # A term with a screen's worth of page above and below it, scrolled to 80 or 400 px down.
-    term_id = phone.evaluate("""where => {
+    term_id = phone.evaluate(
+        """where => {
       const page = document.documentElement.scrollHeight
       const term = [...document.querySelectorAll("a.glossary-term")].find(t => {
         const y = t.getBoundingClientRect().top + window.scrollY
@@ -188,7 +195,9 @@ def test_the_tooltip_opens_below_or_above_the_line_never_over_it(phone, base_url
       const top = term.getBoundingClientRect().top + window.scrollY - (where === "top" ? 80 : 400)
       window.scrollTo({ top, behavior: "instant" })  // not Material's smooth scrolling
       return term.id.replace("glossary-ref-", "")
-    }""", where)
+    }""",
+        where,
+    )
     box = mark(phone, term_id).bounding_box()
     assert abs(box["y"] - (80 if where == "top" else 400)) < 2, box
     phone.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # no scrolling into view
@@ -250,12 +259,13 @@ def test_with_javascript_off_a_term_is_a_link_to_its_entry(browser, base_url):
 # The glossary page
 # -----------------------------------------------------------------------------
 
+
 def test_every_appears_in_link_lands_on_the_marked_term(page, base_url):
     errors = watch_errors(page)
     page.goto(base_url + "glossary/", wait_until="networkidle")
     links = page.eval_on_selector_all(
-        ".glossary__appears-in a",
-        "links => links.map(a => [a.closest('dd').previousElementSibling.id, a.href])")
+        ".glossary__appears-in a", "links => links.map(a => [a.closest('dd').previousElementSibling.id, a.href])"
+    )
     assert len(links) >= len(TERMS)
     for term_id, href in links:
         page.goto("about:blank")
@@ -278,6 +288,7 @@ def test_an_appears_in_link_clicked_on_the_glossary_page_scrolls_to_the_term(pag
 # -----------------------------------------------------------------------------
 # Accessibility
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("url, term_id", [("impact/", "credit-reporting-system"), ("glossary/", "borrower")])

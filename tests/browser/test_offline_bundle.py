@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from browser_helpers import PAGES, search, watch_offline
+
 from site_pages import FILES
 
 pytestmark = pytest.mark.browser
@@ -25,8 +25,12 @@ def bundle_dir(offline_site) -> Path:
 
 @pytest.mark.parametrize("edition", ["zh-Hant", "zh-Hans"])
 def test_cli_prints_the_zip_path_last(tmp_path, edition):
-    proc = subprocess.run(["scripts/offline-bundle", "--edition", edition, "--dist", str(tmp_path)],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        ["scripts/offline-bundle", "--edition", edition, "--dist", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     last = Path(proc.stdout.strip().splitlines()[-1])
     assert last.parent == tmp_path and last.name.endswith(f"-{edition}.zip") and zipfile.is_zipfile(last)

@@ -19,7 +19,6 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
-
 from browser_helpers import run_axe
 
 pytestmark = pytest.mark.browser
@@ -32,9 +31,11 @@ SCHEMES = ["light", "dark"]
 TEXT = [100, 200]
 
 # Every control a reader can reach in the article, the footer and the widgets.
-CONTROLS = ("article a[href], article button, article input, article label[for], article summary,"
-            " .md-footer a[href], .md-footer button, .md-copyright a[href], .glossary-tooltip a, .glossary-tooltip button,"
-            " .edition-switch a, .edition-suggestion a, .edition-suggestion button")
+CONTROLS = (
+    "article a[href], article button, article input, article label[for], article summary,"
+    " .md-footer a[href], .md-footer button, .md-copyright a[href], .glossary-tooltip a, .glossary-tooltip button,"
+    " .edition-switch a, .edition-suggestion a, .edition-suggestion button"
+)
 PRIMARY = ".checklist__button, .downloads__link, .glossary-tooltip__close, .md-footer__link"
 
 # The controls smaller than 24 × 24 (or 44 for a main action), ignoring links inside a sentence
@@ -53,20 +54,24 @@ SMALL = """([controls, primary]) => {
     const box = el.getBoundingClientRect()
     const least = el.matches(primary) ? 44 : 24
     if (box.width < least - 0.5 || box.height < least - 0.5) {
-      small.push(`${el.tagName.toLowerCase()}.${el.className} 「${el.textContent.trim().slice(0, 12)}」 ${box.width.toFixed(1)}×${box.height.toFixed(1)} < ${least}`)
+      const size = `${box.width.toFixed(1)}×${box.height.toFixed(1)} < ${least}`
+      small.push(`${el.tagName.toLowerCase()}.${el.className} 「${el.textContent.trim().slice(0, 12)}」 ${size}`)
     }
   }
   return small
 }"""
 
 
-@pytest.fixture(params=[(e, s, t) for e in EDITIONS for s in SCHEMES for t in TEXT],
-                ids=lambda p: f"{p[0] or 'zh-Hant/'}-{p[1]}-{p[2]}%")
+@pytest.fixture(
+    params=[(e, s, t) for e in EDITIONS for s in SCHEMES for t in TEXT],
+    ids=lambda p: f"{p[0] or 'zh-Hant/'}-{p[1]}-{p[2]}%",
+)
 def reader(request, browser, full_base_url):
     """A 360 × 740 touch phone in one edition, colour scheme and text size: (page, edition URL)."""
     edition, scheme, text = request.param
-    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
-                                  locale="zh-CN", color_scheme=scheme)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, locale="zh-CN", color_scheme=scheme
+    )
     page = context.new_page()
     if text != 100:
         # The browser's own font size (a reader's text-size setting): Material's rem grow with it.
@@ -82,6 +87,7 @@ def font_size(page, selector: str) -> float:
 # -----------------------------------------------------------------------------
 # Targets
 # -----------------------------------------------------------------------------
+
 
 def test_checklist_rows_are_44px_and_checkboxes_grow_with_the_text(reader):
     page, url = reader
@@ -112,6 +118,7 @@ def test_every_control_is_big_enough_for_a_thumb(reader, path):
 # Chrome, header, footer
 # -----------------------------------------------------------------------------
 
+
 def test_no_editor_chrome_at_phone_width_and_a_report_link_in_the_footer(reader):
     page, url = reader
     page.goto(url + "negotiation/", wait_until="networkidle")
@@ -123,7 +130,10 @@ def test_no_editor_chrome_at_phone_width_and_a_report_link_in_the_footer(reader)
     report = page.locator(".md-footer a.md-copyright__report")
     assert report.inner_text().strip() in (EXTRA["report_error"]["label"], "内容纠错")
     href = urlparse(report.get_attribute("href"))
-    assert f"{href.scheme}://{href.netloc}{href.path}" == "https://github.com/overdue-guide/alipay-overdue-guide/issues/new"
+    assert (
+        f"{href.scheme}://{href.netloc}{href.path}"
+        == "https://github.com/overdue-guide/alipay-overdue-guide/issues/new"
+    )
     form = parse_qs(href.query)
     assert form["template"] == [EXTRA["report_error"]["form"]]
     assert (ROOT / ".github" / "ISSUE_TEMPLATE" / form["template"][0]).is_file()
@@ -144,8 +154,10 @@ def test_the_header_shows_the_short_title_whole_and_the_full_title_stays(reader)
     title = page.locator(".md-header__topic").first
     assert title.is_visible()
     assert title.inner_text().strip() in (EXTRA["short_title"], "逾期协商指南")
-    fits = page.eval_on_selector(".md-header__topic .md-ellipsis",
-                                 "el => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= innerWidth")
+    fits = page.eval_on_selector(
+        ".md-header__topic .md-ellipsis",
+        "el => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= innerWidth",
+    )
     assert fits
     full = ("支付寶貸款逾期協商指南", "支付宝贷款逾期协商指南")
     assert page.title().startswith(full)
@@ -155,6 +167,7 @@ def test_the_header_shows_the_short_title_whole_and_the_full_title_stays(reader)
 # -----------------------------------------------------------------------------
 # Downloads
 # -----------------------------------------------------------------------------
+
 
 def test_downloads_are_in_the_menu_on_the_home_page_and_on_their_page(reader):
     page, url = reader

@@ -31,8 +31,10 @@ FILL = """async ({ query, way, times }) => {
   const put = text => {
     if (way === "script") { box.value = text; return }
     setNative(text)
-    if (way === "input") box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text }))
-    if (way === "compositionend") box.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: text }))
+    if (way === "input")
+      box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text }))
+    if (way === "compositionend")
+      box.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: text }))
     if (way === "paste") box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }))
   }
   for (let i = 0; i < times; i++) {

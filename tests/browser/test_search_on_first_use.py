@@ -7,7 +7,6 @@ offline from file://; mixed queries keep working."""
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import PAGES, search, watch, watch_offline
 
 pytestmark = pytest.mark.browser
@@ -24,6 +23,7 @@ def search_requests(page) -> list[str]:
 
 def wait_for_search_files(page, seen: list[str], timeout_ms: int = 10_000):
     """Wait until both files have been requested (a busy CI machine may take a while to ask)."""
+
     def both() -> bool:
         return all(any(part in url for url in seen) for part in SEARCH_FILES)
 
@@ -37,6 +37,7 @@ def wait_for_search_files(page, seen: list[str], timeout_ms: int = 10_000):
 # -----------------------------------------------------------------------------
 # On first use
 # -----------------------------------------------------------------------------
+
 
 def test_no_search_request_before_first_use(page, base_url):
     seen = search_requests(page)
@@ -104,8 +105,7 @@ def result_pages(links: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("edition, query, own, expected", CROSS)
-def test_query_in_the_other_script_finds_the_same_pages_highlighted(page, full_base_url, edition, query, own,
-                                                                    expected):
+def test_query_in_the_other_script_finds_the_same_pages_highlighted(page, full_base_url, edition, query, own, expected):
     page.goto(full_base_url + edition, wait_until="networkidle")
     own_pages = result_pages(search(page, own))
     page.goto(full_base_url + edition, wait_until="networkidle")
@@ -116,10 +116,13 @@ def test_query_in_the_other_script_finds_the_same_pages_highlighted(page, full_b
     assert own in marks, marks
 
 
-@pytest.mark.parametrize("edition, query, own", [
-    ("", "滞纳金 協商", ["滯納金", "協商"]),
-    ("zh-Hans/", "滯納金 协商", ["滞纳金", "协商"]),
-])
+@pytest.mark.parametrize(
+    "edition, query, own",
+    [
+        ("", "滞纳金 協商", ["滯納金", "協商"]),
+        ("zh-Hans/", "滯納金 协商", ["滞纳金", "协商"]),
+    ],
+)
 def test_mixed_query_finds_and_highlights_both_words(page, full_base_url, edition, query, own):
     page.goto(full_base_url + edition, wait_until="networkidle")
     pages = result_pages(search(page, query))

@@ -5,8 +5,8 @@ page for a page never cached; a new build replaces the cache; nothing registers 
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import time
 import zlib
@@ -14,17 +14,22 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from overdue_guide import build_site
-from overdue_guide import service_worker
 from browser_helpers import PAGES, page_change, search
+
+from overdue_guide import build_site, service_worker
 from overdue_guide.local_site import serve
 
 pytestmark = pytest.mark.browser
 
 
-HTML, PDF, ZIP = (f"download/{name}" for name in ("alipay-overdue-guide-zh-Hant.html", "alipay-overdue-guide-zh-Hant.pdf",
-                                                      "alipay-overdue-guide-offline-zh-Hant.zip"))
+HTML, PDF, ZIP = (
+    f"download/{name}"
+    for name in (
+        "alipay-overdue-guide-zh-Hant.html",
+        "alipay-overdue-guide-zh-Hant.pdf",
+        "alipay-overdue-guide-offline-zh-Hant.zip",
+    )
+)
 
 
 def cache_of(site: Path, url: str) -> str:
@@ -71,6 +76,7 @@ def cache_names(page) -> list[str]:
 # What each edition gets
 # -----------------------------------------------------------------------------
 
+
 def test_manifest_icons_and_every_page_links_them(served):
     url, site, _ = served
     manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
@@ -98,6 +104,7 @@ def test_precache_lists_every_page_search_and_assets(served):
 # -----------------------------------------------------------------------------
 # Offline after one visit
 # -----------------------------------------------------------------------------
+
 
 def test_every_page_opens_offline_after_one_visit(browser, served):
     url, site, _ = served
@@ -162,13 +169,14 @@ def test_downloads_offline_the_single_page_at_once_the_big_ones_once_fetched(bro
 # A new build
 # -----------------------------------------------------------------------------
 
+
 def test_a_new_build_replaces_the_cache(browser, project, tmp_path):
     server, url, site, old_cache = build_served_site(tmp_path, project.without_downloads().config)
     try:
         context, page = first_visit(browser, url)
         assert cache_names(page) == [old_cache]
         # The next deploy: a contributor's change to a page, and scripts/build again into the same site/.
-        project.edit("docs/index.md", "\n## ", "\n<p id=\"new-build\">新版本</p>\n\n## ")
+        project.edit("docs/index.md", "\n## ", '\n<p id="new-build">新版本</p>\n\n## ')
         build_site.build_all(site, config_file=project.config, site_url=url)
         new_cache = cache_of(site, url)
         assert new_cache != old_cache
@@ -228,6 +236,7 @@ def wait_for(condition, timeout: float = 15.0) -> bool:
 # Where it must not register
 # -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("where", ["file", "localhost"])
 def test_registers_only_over_https_or_localhost(browser, tmp_path, where):
     script = tmp_path / "assets" / "javascripts" / "offline-cache.js"
@@ -235,8 +244,8 @@ def test_registers_only_over_https_or_localhost(browser, tmp_path, where):
     shutil.copy(service_worker.ASSETS / "offline-cache.js", script)
     (tmp_path / "sw.js").write_text("", encoding="utf-8")
     (tmp_path / "index.html").write_text(
-        '<!doctype html><title>t</title><script src="assets/javascripts/offline-cache.js"></script>',
-        encoding="utf-8")
+        '<!doctype html><title>t</title><script src="assets/javascripts/offline-cache.js"></script>', encoding="utf-8"
+    )
     context = browser.new_context()
     page = context.new_page()
     if where == "file":

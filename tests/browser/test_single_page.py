@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser_helpers import PAGES, run_axe, watch_offline
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from browser_helpers import PAGES, run_axe, watch_offline
 from site_pages import HTML_STRINGS
 
 pytestmark = pytest.mark.browser
@@ -31,6 +31,7 @@ Object.defineProperty(window, "localStorage", { configurable: true, get() {
 # Fixtures: one zh-Hant build, its single page, and the PDF printed from it
 # -----------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def single_file(full_site) -> Path:
     """The zh-Hant single page, as scripts/build publishes it."""
@@ -43,10 +44,12 @@ def pdf_file(full_site) -> Path:
     return full_site / "download" / "alipay-overdue-guide-zh-Hant.pdf"
 
 
-def open_file(browser, path: Path, *, javascript: bool = True, width: int = 390, storage: bool = True,
-              scheme: str = "light"):
-    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=javascript,
-                                  color_scheme=scheme, locale="zh-TW")
+def open_file(
+    browser, path: Path, *, javascript: bool = True, width: int = 390, storage: bool = True, scheme: str = "light"
+):
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, java_script_enabled=javascript, color_scheme=scheme, locale="zh-TW"
+    )
     if not storage:
         context.add_init_script(BROKEN_STORAGE)
     page = context.new_page()
@@ -59,14 +62,18 @@ def open_file(browser, path: Path, *, javascript: bool = True, width: int = 390,
 # The file itself
 # -----------------------------------------------------------------------------
 
+
 def test_every_page_in_nav_order_with_unique_ids_and_in_file_links(single_file):
     soup = BeautifulSoup(single_file.read_text(encoding="utf-8"), "html.parser")
     assert [s["id"] for s in soup.select("main > section")] == PAGE_IDS
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), "duplicate ids"
-    internal = [a["href"] for a in soup.find_all("a", href=True) if not a["href"].startswith(("http", "tel:"))]  # a hotline is a tel: link
-    assert internal and all(href.startswith("#") and href[1:] in ids for href in internal), \
-        [href for href in internal if not href.startswith("#") or href[1:] not in ids]
+    internal = [
+        a["href"] for a in soup.find_all("a", href=True) if not a["href"].startswith(("http", "tel:"))
+    ]  # a hotline is a tel: link
+    assert internal and all(href.startswith("#") and href[1:] in ids for href in internal), [
+        href for href in internal if not href.startswith("#") or href[1:] not in ids
+    ]
     labels = [label["for"] for label in soup.find_all("label", attrs={"for": True})]
     assert all(target in ids for target in labels)
 
@@ -92,6 +99,7 @@ def test_nothing_is_loaded_from_another_file(single_file):
 # JavaScript off (iOS Files)
 # -----------------------------------------------------------------------------
 
+
 def test_without_javascript_text_toc_and_links_work(browser, single_file):
     page, seen = open_file(browser, single_file, javascript=False)
     assert page.locator("#single-page-search").is_hidden()
@@ -108,6 +116,7 @@ def test_without_javascript_text_toc_and_links_work(browser, single_file):
 # -----------------------------------------------------------------------------
 # JavaScript on
 # -----------------------------------------------------------------------------
+
 
 def test_widget_scripts_can_start_through_document_observable(browser, single_file):
     # Widget scripts written for Material start on document$; the single page has no Material bundle.
@@ -210,6 +219,7 @@ def test_axe_finds_no_violation(browser, single_file, scheme):
 # The PDF
 # -----------------------------------------------------------------------------
 
+
 def test_pdf_text_is_searchable(pdf_file):
     from overdue_guide import pdf
 
@@ -259,8 +269,12 @@ def test_pdf_links_point_inside_the_pdf(pdf_file):
 
     reader = PdfReader(pdf_file)
     named = {name.lstrip("/") for name in reader.named_destinations}
-    links = [annot.get_object() for page in reader.pages for annot in page.get("/Annots") or []
-             if annot.get_object().get("/Subtype") == "/Link"]
+    links = [
+        annot.get_object()
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if annot.get_object().get("/Subtype") == "/Link"
+    ]
     internal = [str(link["/Dest"]).lstrip("/") for link in links if "/Dest" in link]
     assert len(internal) > 50
     assert all(dest in named for dest in internal), [d for d in internal if d not in named][:5]
@@ -282,8 +296,12 @@ def test_pdf_checklist_prints_as_empty_boxes(browser, single_file):
 def test_the_command_line_makes_the_single_page_of_a_built_edition(full_site, tmp_path):
     # By hand: python -m overdue_guide.single_page SITE OUT, with the strings of mkdocs.yml's extra.outputs.
     out = tmp_path / "guide.html"
-    proc = subprocess.run([sys.executable, "-m", "overdue_guide.single_page", str(full_site / "zh-Hans"), str(out),
-                           "--lang", "zh-Hans"], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "overdue_guide.single_page", str(full_site / "zh-Hans"), str(out), "--lang", "zh-Hans"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == str(out)
     html = out.read_text(encoding="utf-8")
@@ -294,8 +312,12 @@ def test_pdf_without_the_guides_text_is_not_kept(tmp_path):
     # What a PDF of empty boxes looks like to the check: the title is not in its text.
     page = tmp_path / "guide.html"
     page.write_text("<!doctype html><title>支付寶貸款逾期協商指南</title><p>□□□</p>", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "overdue_guide.pdf", str(page), str(tmp_path / "guide.pdf")],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "overdue_guide.pdf", str(page), str(tmp_path / "guide.pdf")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     assert "找不到指南標題" in proc.stderr and "Traceback" not in proc.stderr
     assert list(tmp_path.glob("guide.pdf*")) == []

@@ -5,7 +5,6 @@ axe-core finds no WCAG 2.1 AA violation."""
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import PAGES, page_change, run_axe, search, set_palette, type_search, watch
 
 pytestmark = pytest.mark.browser
@@ -33,14 +32,17 @@ def test_instant_navigation_keeps_pages_clean(page, base_url):
     assert seen == {"errors": [], "foreign": []}
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("滯納金", "impact/"),
-    ("協商", "negotiation/"),
-    ("徵信", "impact/"),
-    ("花唄", "overview/"),
-    ("支付寶", "overview/"),
-    ("銀行流水", "negotiation/"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("滯納金", "impact/"),
+        ("協商", "negotiation/"),
+        ("徵信", "impact/"),
+        ("花唄", "overview/"),
+        ("支付寶", "overview/"),
+        ("銀行流水", "negotiation/"),
+    ],
+)
 def test_chinese_search_finds_the_right_page(page, base_url, query, expected):
     page.goto(base_url, wait_until="networkidle")
     links = search(page, query)

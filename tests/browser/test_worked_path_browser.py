@@ -5,7 +5,6 @@ refused or sued are at most three taps away, in both editions."""
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import page_change, watch
 
 pytestmark = pytest.mark.browser
@@ -29,7 +28,8 @@ def in_first_screen(page, selector: str) -> bool:
 
 def in_view(page, selector: str) -> bool:
     return page.locator(selector).first.evaluate(
-        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+    )
 
 
 def tap(page, link) -> None:
@@ -53,9 +53,11 @@ def test_the_first_screen_of_a_phone_shows_the_start_here_block(phone, full_base
     assert block.locator('a[href^="tel:95188"]').count() == 1
     assert block.locator('a[href*="plan/"]').count() == 1
     # It comes before the article's introduction.
-    assert phone.evaluate("() => document.querySelector('.start-here').compareDocumentPosition("
-                          "[...document.querySelectorAll('article p')].find(p => p.textContent.includes('互聯網金融')"
-                          " || p.textContent.includes('互联网金融'))) === Node.DOCUMENT_POSITION_FOLLOWING")
+    assert phone.evaluate(
+        "() => document.querySelector('.start-here').compareDocumentPosition("
+        "[...document.querySelectorAll('article p')].find(p => p.textContent.includes('互聯網金融')"
+        " || p.textContent.includes('互联网金融'))) === Node.DOCUMENT_POSITION_FOLLOWING"
+    )
     assert seen == {"errors": [], "foreign": []}
 
 
@@ -65,8 +67,10 @@ PLAN = "a[href*='plan/']"
 PATHS = {
     "the worked path": ([PLAN], "h1#plan"),
     "a script to send": ([PLAN, "a[href$='#what-to-say']"], "#what-to-say ~ .admonition.example"),
-    "a written agreement": ([PLAN, "a[href$='#get-it-in-writing']",
-                             "#get-it-in-writing ~ p a[href*='help/#agreement-contents']"], "#agreement-contents"),
+    "a written agreement": (
+        [PLAN, "a[href$='#get-it-in-writing']", "#get-it-in-writing ~ p a[href*='help/#agreement-contents']"],
+        "#agreement-contents",
+    ),
     "if they refuse": ([PLAN, "a[href$='#if-refused']"], "#if-refused"),
     "if sued": ([PLAN, "a[href$='#if-sued']"], "#if-sued"),
 }

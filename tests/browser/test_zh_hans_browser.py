@@ -6,7 +6,6 @@ loads, and axe-core on the zh-Hans pages in both palettes."""
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import PAGES, focus_by_tab, page_change, run_axe, search, set_palette, type_search, watch
 
 pytestmark = pytest.mark.browser
@@ -16,19 +15,23 @@ pytestmark = pytest.mark.browser
 # Search in each script
 # -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("edition, query, expected", [
-    ("zh-Hans/", "滞纳金", "impact/"),
-    ("zh-Hans/", "征信", "impact/"),
-    ("zh-Hans/", "协商", "negotiation/"),
-    ("zh-Hans/", "花呗", "overview/"),
-    ("zh-Hans/", "代理协商", "help/"),   # written “代理协商” in the zh-Hans edition: quotes split words too
-    ("zh-Hans/", "停息挂账", "plan/"),
-    ("", "滯納金", "impact/"),
-    ("", "徵信", "impact/"),
-    ("", "協商", "negotiation/"),
-    ("", "花唄", "overview/"),
-    ("", "支付寶", "overview/"),
-])
+
+@pytest.mark.parametrize(
+    "edition, query, expected",
+    [
+        ("zh-Hans/", "滞纳金", "impact/"),
+        ("zh-Hans/", "征信", "impact/"),
+        ("zh-Hans/", "协商", "negotiation/"),
+        ("zh-Hans/", "花呗", "overview/"),
+        ("zh-Hans/", "代理协商", "help/"),  # written “代理协商” in the zh-Hans edition: quotes split words too
+        ("zh-Hans/", "停息挂账", "plan/"),
+        ("", "滯納金", "impact/"),
+        ("", "徵信", "impact/"),
+        ("", "協商", "negotiation/"),
+        ("", "花唄", "overview/"),
+        ("", "支付寶", "overview/"),
+    ],
+)
 def test_search_finds_the_right_page_in_each_script(page, full_base_url, edition, query, expected):
     page.goto(full_base_url + edition, wait_until="networkidle")
     links = [link.split("?")[0].split("#")[0] for link in search(page, query)]
@@ -44,6 +47,7 @@ def test_zh_hans_search_says_so_in_simplified_when_nothing_matches(page, full_ba
 # -----------------------------------------------------------------------------
 # The switch
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", PAGES)
 def test_switch_leads_to_the_same_page_in_the_other_script_and_back(page, full_base_url, path):
@@ -87,6 +91,7 @@ def test_switch_works_from_the_keyboard(page, full_base_url):
 # Shared checklist ticks
 # -----------------------------------------------------------------------------
 
+
 def test_a_tick_in_one_script_shows_in_the_other(page, full_base_url):
     boxes = page.locator("article input.checklist__box")
     page.goto(full_base_url + "checklist/", wait_until="networkidle")
@@ -104,6 +109,7 @@ def test_a_tick_in_one_script_shows_in_the_other(page, full_base_url):
 # -----------------------------------------------------------------------------
 # Clean loads and accessibility of the zh-Hans pages
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", PAGES)
 def test_zh_hans_page_loads_without_errors_or_third_party_requests(page, full_base_url, path):

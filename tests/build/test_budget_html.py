@@ -24,6 +24,7 @@ def soup(path: Path) -> BeautifulSoup:
 # The built pages
 # -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("edition", ["", "zh-Hans/"])
 def test_each_edition_has_both_widgets_on_their_own_pages_and_nowhere_else(site, edition):
     budget = soup(site / edition / "budget" / "index.html")
@@ -55,7 +56,7 @@ def test_each_page_says_in_one_sentence_that_nothing_leaves_the_device(site):
 
 def test_the_pages_follow_the_negotiation_steps_in_the_nav(nav_pages):
     at = nav_pages.index("negotiation.md")
-    assert nav_pages[at + 1:at + 3] == ["budget.md", "letter.md"]
+    assert nav_pages[at + 1 : at + 3] == ["budget.md", "letter.md"]
 
 
 def test_the_offline_bundle_links_the_widgets_pages_as_html_files(offline_site):
@@ -74,6 +75,7 @@ def test_the_service_worker_keeps_both_pages(site):
 # The single-file page and the PDF
 # -----------------------------------------------------------------------------
 
+
 def test_the_single_file_page_has_both_widgets_with_their_labels_still_tied(site):
     html = soup(site / "download" / "alipay-overdue-guide-zh-Hant.html")
     form = html.select_one("form[data-budget]")
@@ -89,8 +91,15 @@ def test_the_pdf_shows_the_blank_table_and_the_request_with_blanks(site):
     # Lines run together: a narrow A5 column may break a table heading such as 每月可還（元）.
     text = "".join(pdf.pdf_text(site / "download" / "alipay-overdue-guide-zh-Hant.pdf").split())
     s = BUDGET["strings"]
-    for words in [s["income_heading"], s["income_total"], s["spending_total"], s["debt_offer"], s["debt_months"],
-                  BUDGET["income"][0]["label"], BUDGET["spending"][-1]["label"]]:
+    for words in [
+        s["income_heading"],
+        s["income_total"],
+        s["spending_total"],
+        s["debt_offer"],
+        s["debt_months"],
+        BUDGET["income"][0]["label"],
+        BUDGET["spending"][-1]["label"],
+    ]:
         assert "".join(words.split()) in text, words
     assert LETTER["strings"]["blank"][:3] in text  # the request's blanks, to write on by hand
     assert "分期" in text and "{" not in text
@@ -101,6 +110,7 @@ def test_the_pdf_shows_the_blank_table_and_the_request_with_blanks(site):
 # -----------------------------------------------------------------------------
 # Builds of a copy of the project (tests/conftest.py: project)
 # -----------------------------------------------------------------------------
+
 
 def test_a_missing_label_fails_the_build_naming_file_and_line(project):
     project.edit("data/budget.yml", "    label: 交通\n", "")

@@ -22,7 +22,7 @@ def test_under_actions_a_failed_build_annotates_the_line_and_writes_a_summary(pr
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     build_site.report(problems)
     out, err = capsys.readouterr()
-    assert f"::error file=" in out and f"data/checklist.yml,line={line}" in out and "label 是空的" in out
+    assert "::error file=" in out and f"data/checklist.yml,line={line}" in out and "label 是空的" in out
     assert f"checklist.yml:{line}: label 是空的" in err  # the plain line too
     text = summary.read_text(encoding="utf-8")
     assert "label 是空的" in text and "./scripts/build" in text

@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 
 from site_pages import PAGES, url_of
 
-
 ROOT = Path(__file__).resolve().parents[2]
 DATA = yaml.safe_load((ROOT / "data" / "checklist.yml").read_text(encoding="utf-8"))
 ITEMS = [item for stage in DATA["stages"] for item in stage["items"]]
@@ -32,12 +31,14 @@ def blocks(html: BeautifulSoup):
 # The checklist page
 # -----------------------------------------------------------------------------
 
+
 def test_checklist_page_lists_every_item_grouped_by_stage_in_data_order(site):
     [block] = blocks(soup(site, "checklist/"))
     stages = block.select("section.checklist__stage")
     assert [s.h2.get_text(strip=True) for s in stages] == [stage["name"] for stage in DATA["stages"]]
     assert [[box["data-checklist-item"] for box in s.select("input")] for s in stages] == [
-        [item["id"] for item in stage["items"]] for stage in DATA["stages"]]
+        [item["id"] for item in stage["items"]] for stage in DATA["stages"]
+    ]
     labels = [block.find("label", attrs={"for": box["id"]}).get_text() for box in block.select("input")]
     assert labels == [item["label"] for item in ITEMS]
 
@@ -64,23 +65,30 @@ def test_checklist_page_keeps_its_introduction_before_the_list(site):
 # The pages that explain actions
 # -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("page_md", PAGES_WITH_ITEMS)
 def test_each_page_that_explains_actions_ends_with_its_own_items(site, page_md):
     article = soup(site, url_of(page_md)).select_one("article")
     [block] = blocks(article)
     assert [box["data-checklist-item"] for box in block.select("input")] == [
-        item["id"] for item in ITEMS if item["link"].startswith(page_md + "#")]
+        item["id"] for item in ITEMS if item["link"].startswith(page_md + "#")
+    ]
     assert block.h2.get_text() == DATA["strings"]["page_heading"]
     assert block.select_one(".checklist__more a")["href"] == "../checklist/"
     # At the end: no article text after it (only Material's page chrome).
-    after = [p for p in block.find_all_next(["p", "h2", "ul"])
-             if p.find_parent("article") is article and p.find_parent(attrs={"data-checklist": True}) is None]
+    after = [
+        p
+        for p in block.find_all_next(["p", "h2", "ul"])
+        if p.find_parent("article") is article and p.find_parent(attrs={"data-checklist": True}) is None
+    ]
     assert after == []
     last_heading = re.findall(r"\{#([\w-]+)\}", (ROOT / "docs" / page_md).read_text(encoding="utf-8"))[-1]
     assert block.find_previous("h2")["id"] == last_heading
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in {url_of(DATA["page"])} | {url_of(s) for s in PAGES_WITH_ITEMS}])
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if p not in {url_of(DATA["page"])} | {url_of(s) for s in PAGES_WITH_ITEMS}]
+)
 def test_pages_without_actions_have_no_checklist(site, page):
     assert blocks(soup(site, page)) == []
 
@@ -119,6 +127,7 @@ def test_every_visible_string_comes_from_the_data_file(site):
 # -----------------------------------------------------------------------------
 # Builds of a copy of the project (tests/conftest.py: project)
 # -----------------------------------------------------------------------------
+
 
 def item_line(project, item_id: str) -> int:
     return project.line_of("data/checklist.yml", f"- id: {item_id}\n")

@@ -20,8 +20,11 @@ def published_html(site) -> list[tuple[str, str]]:
     found = [(p.relative_to(site).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))]
     for archive in sorted(site.rglob("*.zip")):
         with zipfile.ZipFile(archive) as bundle:
-            found += [(f"{archive.name}:{name}", bundle.read(name).decode("utf-8"))
-                      for name in bundle.namelist() if name.endswith(".html")]
+            found += [
+                (f"{archive.name}:{name}", bundle.read(name).decode("utf-8"))
+                for name in bundle.namelist()
+                if name.endswith(".html")
+            ]
     return found
 
 
@@ -40,7 +43,7 @@ def test_every_published_html_file_has_a_strict_policy_first_in_its_head(full_si
         elements = head.find_all(True, recursive=False)
         metas = [e for e in elements if e.get("http-equiv", "").lower() == "content-security-policy"]
         assert len(metas) == 1, name
-        before = elements[:elements.index(metas[0])]
+        before = elements[: elements.index(metas[0])]
         assert all(e.name == "meta" and e.has_attr("charset") for e in before), (name, before)
         policy = directives(metas[0]["content"])
         script = policy.get("script-src", policy.get("default-src"))
@@ -55,12 +58,16 @@ def test_every_published_html_file_has_a_strict_policy_first_in_its_head(full_si
 
 def inline_scripts(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
-    return [tag.string or "" for tag in soup.find_all("script")
-            if not tag.get("src") and tag.get("type", "text/javascript") in ("text/javascript", "module")]
+    return [
+        tag.string or ""
+        for tag in soup.find_all("script")
+        if not tag.get("src") and tag.get("type", "text/javascript") in ("text/javascript", "module")
+    ]
 
 
-@pytest.mark.parametrize("download", ["download/alipay-overdue-guide-zh-Hant.html",
-                                      "zh-Hans/download/alipay-overdue-guide-zh-Hans.html"])
+@pytest.mark.parametrize(
+    "download", ["download/alipay-overdue-guide-zh-Hant.html", "zh-Hans/download/alipay-overdue-guide-zh-Hans.html"]
+)
 def test_the_single_file_page_allows_no_request_and_only_its_own_scripts(full_site, download):
     html = (full_site / download).read_text(encoding="utf-8")
     policy = directives(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)[1])

@@ -33,11 +33,13 @@ def test_site_stylesheets_are_inlined_not_requested(site):
 def test_widget_scripts_are_one_deferred_file_after_materials_bundle(site):
     scripts = [s["src"] for s in home(site).select("script[src]")]
     bundle = next(i for i, src in enumerate(scripts) if "assets/javascripts/bundle." in src)
-    assert scripts[bundle + 1:] == ["assets/javascripts/widgets.js"]
+    assert scripts[bundle + 1 :] == ["assets/javascripts/widgets.js"]
     assert home(site).select_one("script[src='assets/javascripts/widgets.js']").has_attr("defer")
     built = (site / "assets" / "javascripts" / "widgets.js").read_text(encoding="utf-8")
-    positions = [built.index((ASSETS / "javascripts" / f"{name}.js").read_text(encoding="utf-8").strip())
-                 for name in WIDGET_SCRIPTS]
+    positions = [
+        built.index((ASSETS / "javascripts" / f"{name}.js").read_text(encoding="utf-8").strip())
+        for name in WIDGET_SCRIPTS
+    ]
     assert positions == sorted(positions)  # every-page.js first: the others call onEveryPage
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -50,11 +49,14 @@ def definitions(page: BeautifulSoup) -> dict:
 # Content pages
 # -----------------------------------------------------------------------------
 
+
 def test_terms_in_running_chinese_text_are_marked_with_their_definition_and_entry_link(site):
     [mark] = [m for m in marks(soup(site, "impact/")) if m.get_text() == "徵信系統"]
     assert mark["href"] == "../glossary/#credit-reporting-system"
-    assert definitions(mark.find_parent("article"))["terms"]["credit-reporting-system"] == \
-        TERMS["credit-reporting-system"].definition
+    assert (
+        definitions(mark.find_parent("article"))["terms"]["credit-reporting-system"]
+        == TERMS["credit-reporting-system"].definition
+    )
     assert definitions(mark.find_parent("article"))["more"] == GLOSSARY.strings["see_entry"]
     assert mark.parent.name == "p" and "記入徵信系統" in mark.parent.get_text()
 
@@ -79,8 +81,9 @@ def test_the_mark_is_the_first_occurrence_outside_headings_links_code_and_labels
             if article not in text.parents:
                 break
             # A form (the budget, the request) is added after the glossary has marked the page.
-            if text.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "label", "script",
-                                 "style", "button", "form"]):
+            if text.find_parent(
+                ["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "label", "script", "style", "button", "form"]
+            ):
                 continue
             assert not any(form in text for form in TERMS[term_id(mark)].forms), (url, mark, text)
 
@@ -104,6 +107,7 @@ def test_headings_keep_their_text_unmarked(site):
 # -----------------------------------------------------------------------------
 # The glossary page
 # -----------------------------------------------------------------------------
+
 
 def test_glossary_page_has_an_entry_per_term_sorted_by_pinyin_with_its_pinyin_and_definition(site):
     page = soup(site, "glossary/")
@@ -152,8 +156,10 @@ def test_appears_in_links_back_to_exactly_the_pages_where_the_term_is_marked(sit
 
 def test_appears_in_follows_the_reading_order_of_the_navigation(site):
     dd = soup(site, "glossary/").find(id="repayment-plan").find_next_sibling("dd")
-    assert [a.get_text() for a in dd.select(".glossary__appears-in a")][:2] == ["支付寶貸款逾期協商指南",
-                                                                              "逾期後的應對措施"]
+    assert [a.get_text() for a in dd.select(".glossary__appears-in a")][:2] == [
+        "支付寶貸款逾期協商指南",
+        "逾期後的應對措施",
+    ]
 
 
 def test_search_index_has_the_glossary_entries_but_not_their_appears_in_lists(site):
@@ -166,6 +172,7 @@ def test_search_index_has_the_glossary_entries_but_not_their_appears_in_lists(si
 # -----------------------------------------------------------------------------
 # Offline bundle: no directory URLs
 # -----------------------------------------------------------------------------
+
 
 def test_offline_links_to_entries_and_back_use_html_files_that_exist(offline_site):
     [mark] = [m for m in marks(soup(offline_site, "impact.html")) if term_id(m) == "credit-reporting-system"]
@@ -186,7 +193,7 @@ REAL = (ROOT / "data/glossary.yml").read_text(encoding="utf-8")
 
 
 def line_of(text: str, needle: str) -> int:
-    return text[:text.index(needle)].count("\n") + 1
+    return text[: text.index(needle)].count("\n") + 1
 
 
 def test_a_term_that_appears_on_no_page_fails_the_strict_build_naming_its_line(project):
@@ -201,8 +208,10 @@ def test_a_duplicate_term_fails_the_build_naming_its_line_without_a_traceback(pr
     text = REAL + "\n  - id: another-alipay\n    term: 支付寶\n    definition: 重複。\n"
     project.write("data/glossary.yml", text)
     problems = project.build()
-    assert f"data/glossary.yml:{line_of(text, '    term: 支付寶' + chr(10) + '    definition: 重複')}: 「支付寶」重複了" \
+    assert (
+        f"data/glossary.yml:{line_of(text, '    term: 支付寶' + chr(10) + '    definition: 重複')}: 「支付寶」重複了"
         in problems
+    )
     assert "Traceback" not in problems
 
 

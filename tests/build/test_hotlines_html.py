@@ -26,9 +26,10 @@ def bare_numbers(root) -> list[str]:
     found = []
     for text in root.find_all(string=True):
         if not isinstance(text, NavigableString) or any(
-                parent.name in LEFT_ALONE or parent.has_attr("hidden") for parent in text.parents):
+            parent.name in LEFT_ALONE or parent.has_attr("hidden") for parent in text.parents
+        ):
             continue
-        found += [f"{m[0]} in …{text[max(0, m.start() - 12):m.end() + 12]}…" for m in PATTERN.finditer(text)]
+        found += [f"{m[0]} in …{text[max(0, m.start() - 12) : m.end() + 12]}…" for m in PATTERN.finditer(text)]
     return found
 
 
@@ -53,7 +54,9 @@ def test_no_page_shows_a_hotline_that_cannot_be_tapped(full_site, lang, page):
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_the_worked_path_help_and_home_page_link_their_hotlines(full_site, lang):
     prefix = EDITIONS[lang]
-    assert {"95188", "12378", "12368", "12356", "12348", "110", "120"} <= set(tel_links(article(full_site, prefix + "plan/")))
+    assert {"95188", "12378", "12368", "12356", "12348", "110", "120"} <= set(
+        tel_links(article(full_site, prefix + "plan/"))
+    )
     assert {"95188", "12378", "12363", "12348", "110", "96110"} <= set(tel_links(article(full_site, prefix + "help/")))
     assert {"95188", "12348"} <= set(tel_links(article(full_site, prefix + "")))
 
@@ -94,8 +97,12 @@ def test_the_pdf_prints_each_hotline_and_links_it(full_site, lang):
     from overdue_guide import pdf
 
     path = full_site / EDITIONS[lang] / "download" / f"alipay-overdue-guide-{lang}.pdf"
-    uris = {str(annot.get_object()["/A"].get("/URI")) for page in PdfReader(path).pages
-            for annot in page.get("/Annots") or [] if "/A" in annot.get_object()}
+    uris = {
+        str(annot.get_object()["/A"].get("/URI"))
+        for page in PdfReader(path).pages
+        for annot in page.get("/Annots") or []
+        if "/A" in annot.get_object()
+    }
     assert {f"tel:{number}" for number in NUMBERS} <= uris
     text = re.sub(r"\s", "", pdf.pdf_text(path))
     assert all(number in text for number in NUMBERS)

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import script_purity
-from overdue_guide import service_worker
+from overdue_guide import script_purity, service_worker
 
 EDITIONS = {"zh-Hant": ("", "繁體中文"), "zh-Hans": ("zh-Hans", "简体中文")}
 
@@ -54,7 +53,9 @@ def test_each_edition_has_its_own_worker_and_the_zh_hant_one_leaves_zh_hans_alon
     assert '"zh-Hans/"' in hant_worker and "zh-Hans/" not in hans_worker.split("*/", 1)[1].replace('"/zh-Hans/', "")
     assert 'href="manifest.webmanifest"' in (full_site / "zh-Hans" / "index.html").read_text(encoding="utf-8")
     assert 'href="manifest.webmanifest"' in (full_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="../manifest.webmanifest"' in (full_site / "zh-Hans" / "help" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../manifest.webmanifest"' in (full_site / "zh-Hans" / "help" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("lang", EDITIONS)

@@ -42,6 +42,7 @@ HANS = "zh-Hans"
 # Helpers
 # -----------------------------------------------------------------------------
 
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder, by relative path, with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -120,13 +121,17 @@ except build_site.BuildFailed as failure:
 """
 
 
-def fails_in_child(project, previous: Path, where: str, *, timeout: float = 180,
-                   edition: str | None = None) -> str:
+def fails_in_child(project, previous: Path, where: str, *, timeout: float = 180, edition: str | None = None) -> str:
     """As fails(), in a child process that must end by itself, by an exit (not a signal), in time."""
     before = snapshot(previous)
-    result = subprocess.run([PYTHON, "-c", RUNNER, str(project.config), str(previous)],
-                            cwd=project.root, capture_output=True, text=True, timeout=timeout,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [PYTHON, "-c", RUNNER, str(project.config), str(previous)],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 1, (result.returncode, result.stderr[-3000:])
     problems = relative(result.stderr, project)
     check_problems(problems, where, edition=edition)
@@ -151,6 +156,7 @@ def first_non_ascii_line(text: str) -> int:
 # The cases named in issue 8
 # -----------------------------------------------------------------------------
 
+
 def test_a_broken_link(project, previous):
     line = project.edit("docs/index.md", "(negotiation.md)", "(negotation.md)")
     problems = fails(project, previous, f"docs/index.md:{line}")
@@ -158,8 +164,11 @@ def test_a_broken_link(project, previous):
 
 
 def test_a_glossary_term_that_appears_nowhere(project, previous):
-    line = append(project, "data/glossary.yml",
-                  "  - id: nowhere-term\n    term: 從未出現的名詞\n    definition: 正文裡沒有這個名詞。")
+    line = append(
+        project,
+        "data/glossary.yml",
+        "  - id: nowhere-term\n    term: 從未出現的名詞\n    definition: 正文裡沒有這個名詞。",
+    )
     fails(project, previous, f"data/glossary.yml:{line}")
 
 
@@ -188,10 +197,14 @@ def test_the_preview_says_what_the_lint_says_of_another_encoding(project, name, 
     project.write(name, text.encode(codec, errors="replace"))
     lint = lint_content.lint_paths([project.path(name)])
     [expected] = [line.replace(str(project.path(name)), name) for line in lint if "編碼" in line]
-    result = subprocess.run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(project.config),
-                             "-d", str(project.root / "out")],
-                            cwd=project.root, capture_output=True, text=True, timeout=180,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(project.config), "-d", str(project.root / "out")],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 1
     assert expected in result.stderr, (expected, result.stderr[-2000:])
     assert "Traceback" not in result.stderr
@@ -204,7 +217,9 @@ def test_a_label_cut_short_by_a_hash(project, previous):
 
 def test_two_headings_with_the_same_id(project, previous):
     first = project.line_of("docs/causes.md", "{#")
-    heading = re.search(r"\{#([\w-]+)\}", project.path("docs/causes.md").read_text(encoding="utf-8").splitlines()[first - 1])
+    heading = re.search(
+        r"\{#([\w-]+)\}", project.path("docs/causes.md").read_text(encoding="utf-8").splitlines()[first - 1]
+    )
     line = append(project, "docs/causes.md", f"## 重複的標題 {{#{heading[1]}}}\n\n這一節的 id 和前面的標題相同。")
     problems = fails(project, previous, f"docs/causes.md:{line}")
     assert f"第 {first} 行" in problems  # and where the id was first used
@@ -225,11 +240,15 @@ def test_a_term_id_glossary(project, previous):
     fails(project, previous, f"data/glossary.yml:{line}")
 
 
-@pytest.mark.parametrize("hidden", [
-    "```markdown\n## 只在代碼塊裡 {#hidden-anchor}\n```",
-    "<!-- ## 只在註釋裡 {#hidden-anchor} -->",
-    '<!-- <a id="hidden-anchor"></a> -->',
-], ids=["code-block", "comment", "html-in-comment"])
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "```markdown\n## 只在代碼塊裡 {#hidden-anchor}\n```",
+        "<!-- ## 只在註釋裡 {#hidden-anchor} -->",
+        '<!-- <a id="hidden-anchor"></a> -->',
+    ],
+    ids=["code-block", "comment", "html-in-comment"],
+)
 def test_a_checklist_link_to_an_anchor_only_in_a_code_block_or_comment(project, previous, hidden):
     append(project, "docs/response.md", hidden)
     line = project.line_of("data/checklist.yml", "- id: repayment-plan")
@@ -267,7 +286,9 @@ def test_other_hostile_nesting_neither_crashes_nor_hangs(project, previous, case
     line = append(project, "docs/causes.md", text)
     lines = text.splitlines()
     if case in ("lists", "html-blocks"):  # the first line past the bound
-        line += next(i for i, l in enumerate(lines) if l.startswith(first)) + (20 if case == "html-blocks" else 0)  # the 21st <div> opens level 21
+        line += next(i for i, text in enumerate(lines) if text.startswith(first)) + (
+            20 if case == "html-blocks" else 0
+        )  # the 21st <div> opens level 21
     fails_in_child(project, previous, f"docs/causes.md:{line}")
 
 
@@ -293,8 +314,9 @@ def test_deep_yaml_nesting_in_mkdocs_yml(project, previous):
 def test_an_unexpected_error_on_a_page_still_names_the_page():
     from overdue_guide import build_site
 
-    [line] = build_site.translate("Error reading page 'causes.md': maximum recursion depth exceeded",
-                                  ROOT / "mkdocs.yml", ROOT / "docs")
+    [line] = build_site.translate(
+        "Error reading page 'causes.md': maximum recursion depth exceeded", ROOT / "mkdocs.yml", ROOT / "docs"
+    )
     assert line.startswith("docs/causes.md:1: ") and re.search(r"—.*[\u4e00-\u9fff]", line)
 
 
@@ -352,7 +374,9 @@ def test_personal_data_in_a_data_file(project, previous):
 
 
 def test_personal_data_in_mkdocs_yml(project, previous):
-    line = project.edit("mkdocs.yml", "site_author: 逾期協商指南編輯組", "site_author: 逾期協商指南編輯組（微信號 debt_helper88）")
+    line = project.edit(
+        "mkdocs.yml", "site_author: 逾期協商指南編輯組", "site_author: 逾期協商指南編輯組（微信號 debt_helper88）"
+    )
     every_line_names_a_line(fails(project, previous, f"mkdocs.yml:{line}"))
 
 
@@ -381,8 +405,11 @@ def test_pinyin_left_in_the_text(project, previous, case):
 
 @pytest.mark.parametrize("file_name", ["還款問題", "還款 問題"], ids=["cjk", "cjk-with-space"])
 def test_a_page_with_a_chinese_file_name_builds_in_both_editions_nav_included(project, tmp_path, file_name):
-    project.write(f"docs/{file_name}.md", "---\ndescription: 關於還款的常見問題，以及遇到困難時應該怎樣與平臺聯繫。\n---\n\n"
-                                          "# 還款問題 {#repayment-questions}\n\n還款遇到困難時，先看[協商步驟](negotiation.md)。\n")
+    project.write(
+        f"docs/{file_name}.md",
+        "---\ndescription: 關於還款的常見問題，以及遇到困難時應該怎樣與平臺聯繫。\n---\n\n"
+        "# 還款問題 {#repayment-questions}\n\n還款遇到困難時，先看[協商步驟](negotiation.md)。\n",
+    )
     project.edit("mkdocs.yml", "  - glossary.md\n", f"  - glossary.md\n  - {file_name}.md\n")
     site = builds(project.without_downloads(), tmp_path / "site")
     for edition, title in (("", "還款問題"), ("zh-Hans/", "还款问题")):
@@ -429,6 +456,7 @@ def test_markup_in_a_description_is_escaped_never_run(project, tmp_path):
 # -----------------------------------------------------------------------------
 # Neighbours: other mistakes a contributor can make in GitHub's web editor
 # -----------------------------------------------------------------------------
+
 
 def test_a_tab_indented_data_file(project, previous):
     line = project.edit("data/checklist.yml", "    name: 發現可能逾期時", "\tname: 發現可能逾期時")
@@ -589,8 +617,12 @@ def test_an_alias_in_a_data_file(project, previous):
 
 def test_a_glossary_form_that_only_collides_in_the_simplified_edition(project, previous):
     # 乾 and 幹 are both 干 in Simplified: two aliases in zh-Hant, the same word in zh-Hans.
-    line = project.edit("data/glossary.yml", "    term: 支付寶\n",
-                        "    term: 支付寶\n    aliases:\n      - 乾寶\n      - 幹寶\n") + 3
+    line = (
+        project.edit(
+            "data/glossary.yml", "    term: 支付寶\n", "    term: 支付寶\n    aliases:\n      - 乾寶\n      - 幹寶\n"
+        )
+        + 3
+    )
     fails(project, previous, f"data/glossary.yml:{line}", edition=HANS)
 
 
@@ -607,7 +639,7 @@ def test_a_template_syntax_error_in_the_overrides(project, previous, own_overrid
     [template] = [p for p in sorted(own_overrides.rglob("*.html")) if "{%" in p.read_text(encoding="utf-8")][:1]
     name = template.relative_to(project.root).as_posix()
     text = template.read_text(encoding="utf-8")
-    line = text[:text.index("{%")].count("\n") + 1
+    line = text[: text.index("{%")].count("\n") + 1
     template.write_text(text.replace("{%", "{% if", 1), encoding="utf-8")
     fails(project, previous, f"{name}:{line}")
 
@@ -646,8 +678,11 @@ def test_an_unknown_opencc_profile(project, previous):
 
 
 def test_an_output_without_its_lang_placeholder(project, previous):
-    line = project.edit("mkdocs.yml", "file: download/alipay-overdue-guide-offline-{lang}.zip",
-                        "file: download/alipay-overdue-guide-offline.zip")
+    line = project.edit(
+        "mkdocs.yml",
+        "file: download/alipay-overdue-guide-offline-{lang}.zip",
+        "file: download/alipay-overdue-guide-offline.zip",
+    )
     every_line_names_a_line(fails(project, previous, f"mkdocs.yml:{line}"))
 
 
@@ -679,7 +714,7 @@ def test_a_page_too_large(project, previous):
 def test_a_page_with_a_nul_byte(project, previous):
     text = project.path("docs/causes.md").read_text(encoding="utf-8")
     project.write("docs/causes.md", text.replace("\n\n", "\n\x00\n", 1).encode("utf-8"))
-    line = text[:text.index("\n\n")].count("\n") + 2
+    line = text[: text.index("\n\n")].count("\n") + 2
     assert "空字符" in fails(project, previous, f"docs/causes.md:{line}")
 
 
@@ -696,7 +731,7 @@ def test_a_heading_id_equal_to_a_glossary_mark(project, previous):
 def test_front_matter_never_closed(project, previous):
     source = project.path("docs/causes.md").read_text(encoding="utf-8")
     end = source.index("\n---\n", 3)
-    project.write("docs/causes.md", source[:end] + source[end + 4:])
+    project.write("docs/causes.md", source[:end] + source[end + 4 :])
     fails(project, previous, "docs/causes.md:1")
 
 
@@ -705,11 +740,15 @@ def test_a_link_out_of_the_docs_folder(project, previous):
     fails(project, previous, f"docs/causes.md:{line}")
 
 
-@pytest.mark.parametrize("embed", [
-    "![流程圖](https://example.com/flow.png)",
-    '<iframe src="https://player.example.com/video/1"></iframe>',
-    '<script src="https://cdn.example.com/widget.js"></script>',
-], ids=["image", "iframe", "script"])
+@pytest.mark.parametrize(
+    "embed",
+    [
+        "![流程圖](https://example.com/flow.png)",
+        '<iframe src="https://player.example.com/video/1"></iframe>',
+        '<script src="https://cdn.example.com/widget.js"></script>',
+    ],
+    ids=["image", "iframe", "script"],
+)
 def test_a_page_loading_something_from_another_host(project, previous, embed):
     line = append(project, "docs/causes.md", embed)
     fails(project, previous, f"docs/causes.md:{line}")
@@ -736,14 +775,18 @@ def test_a_glossary_page_that_does_not_exist(project, previous):
 
 
 def test_a_checklist_link_climbing_out_of_docs(project, previous):
-    line = project.edit("data/checklist.yml", "link: response.md#communicate-early", "link: ../response.md#communicate-early")
+    line = project.edit(
+        "data/checklist.yml", "link: response.md#communicate-early", "link: ../response.md#communicate-early"
+    )
     fails(project, previous, f"data/checklist.yml:{line}")
 
 
 def test_a_stage_without_items(project, previous):
     text = project.path("data/checklist.yml").read_text(encoding="utf-8")
-    stage = re.search(r"(  - id: after-overdue\n    name: [^\n]+\n    items:\n)((?:      [^\n]*\n|\n)+?)(?=  - id:)", text)
-    line = text[:stage.start()].count("\n") + 3
+    stage = re.search(
+        r"(  - id: after-overdue\n    name: [^\n]+\n    items:\n)((?:      [^\n]*\n|\n)+?)(?=  - id:)", text
+    )
+    line = text[: stage.start()].count("\n") + 3
     project.write("data/checklist.yml", text.replace(stage[0], stage[1].replace("items:", "items: []") + "\n"))
     fails(project, previous, f"data/checklist.yml:{line}")
 
@@ -763,8 +806,15 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def start_build(site: Path, *, cwd: Path = ROOT) -> subprocess.Popen:
     """The real command line, in its own process group (to find any child it leaves)."""
-    return subprocess.Popen([*BUILD, str(site)], cwd=cwd, env=ENV, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*BUILD, str(site)],
+        cwd=cwd,
+        env=ENV,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def wait_for_staging(site: Path, process: subprocess.Popen, *, files: int = 20, timeout: float = 120) -> None:
@@ -791,8 +841,9 @@ def test_the_command_line_exits_non_zero_naming_the_line(project, previous):
     # Run in the copy: the command builds the mkdocs.yml of the folder it runs in, as mkdocs does.
     line = project.edit("docs/index.md", "(negotiation.md)", "(negotation.md)")
     before = snapshot(previous)
-    result = subprocess.run([*BUILD, str(previous)], cwd=project.root, env=ENV,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [*BUILD, str(previous)], cwd=project.root, env=ENV, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 1
     check_problems(result.stderr, f"docs/index.md:{line}")
     assert "沒有發佈任何東西" in result.stderr
@@ -906,8 +957,14 @@ MKDOCS = [str(Path(PYTHON).parent / "mkdocs"), "build", "-q"]
 
 def test_plain_mkdocs_build_strict_passes_on_the_repository(tmp_path):
     # MkDocs' own command loads the hooks without scripts/build having imported anything first.
-    result = subprocess.run(MKDOCS + ["--strict", "-d", str(tmp_path / "site")], cwd=ROOT, env=ENV,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        MKDOCS + ["--strict", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
 
@@ -915,8 +972,14 @@ def test_plain_mkdocs_build_strict_passes_on_the_repository(tmp_path):
 def test_plain_mkdocs_build_refuses_personal_data_too(project, tmp_path):
     text, found = PERSONAL_DATA["phone-touching-chinese"]
     line = append(project, "docs/causes.md", text)
-    result = subprocess.run(MKDOCS + ["-f", str(project.config), "-d", str(tmp_path / "site")], cwd=project.root,
-                            env=ENV, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        MKDOCS + ["-f", str(project.config), "-d", str(tmp_path / "site")],
+        cwd=project.root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert f"docs/causes.md:{line}:{text.index(found) + 1}: 個人信息" in relative(result.stderr, project)
@@ -925,6 +988,7 @@ def test_plain_mkdocs_build_refuses_personal_data_too(project, tmp_path):
 # -----------------------------------------------------------------------------
 # scripts/offline-bundle: the same gate for one download into dist/
 # -----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def dist(tmp_path) -> Path:
@@ -941,24 +1005,31 @@ def download_leftovers(dist: Path) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["zh-Hant", "zh-Hans"])
 def test_the_offline_bundle_refuses_a_mistake_and_keeps_the_previous_file(project, dist, lang):
-    from overdue_guide import build_site
-    from overdue_guide import offline_bundle
+    from overdue_guide import build_site, offline_bundle
 
     text, found = PERSONAL_DATA["qq"]
     line = append(project, "docs/causes.md", text)
     before = snapshot(dist)
     with pytest.raises(build_site.BuildFailed) as failure:
         offline_bundle.build_download("zip", lang, dist=dist, config_file=project.config)
-    check_problems(relative("\n".join(failure.value.problems), project),
-                   f"docs/causes.md:{line}:{text.index(found) + 1}")
+    check_problems(
+        relative("\n".join(failure.value.problems), project), f"docs/causes.md:{line}:{text.index(found) + 1}"
+    )
     assert snapshot(dist) == before
     assert download_leftovers(dist) == []
 
 
 def test_sigterm_mid_offline_bundle_leaves_dist_as_it_was(dist):
     before = snapshot(dist)
-    process = subprocess.Popen([PYTHON, "-m", "overdue_guide.offline_bundle", "--dist", str(dist)], cwd=ROOT,
-                               env=ENV, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [PYTHON, "-m", "overdue_guide.offline_bundle", "--dist", str(dist)],
+        cwd=ROOT,
+        env=ENV,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while not any(sum(1 for _ in p.rglob("*")) > 20 for p in dist.glob(".download-*")):
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()

@@ -69,5 +69,6 @@ def test_zh_hans_downloads_use_mainland_quotes(full_site):
         zipped = visible(bundle.read(name).decode("utf-8"))
     assert "“代理协商”" in zipped and not SOURCE_QUOTES.search(zipped)
     from overdue_guide import pdf
+
     text = re.sub(r"\s", "", pdf.pdf_text(download / "alipay-overdue-guide-zh-Hans.pdf"))
     assert "“代理协商”" in text and not SOURCE_QUOTES.search(text)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from test_publishing_gate import append, builds, fails, own_overrides, previous  # noqa: F401  (fixtures)
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
@@ -24,7 +23,7 @@ UNSAFE_HTML = {
     "script": "<script>alert(1)</script>",
     "base": '<base href="https://evil.example/">',
     "onerror": '<img src="../assets/images/icon-192.png" alt="" onerror="alert(1)">',
-    "attr_list-onmouseover": "一段話。\n{onmouseover=\"alert(1)\"}",
+    "attr_list-onmouseover": '一段話。\n{onmouseover="alert(1)"}',
     "meta-refresh": '<meta http-equiv="refresh" content="5;url=https://evil.example/">',
     "iframe": '<iframe src="https://evil.example/"></iframe>',
     "javascript-link": "[點這裡](javascript:alert(1))",
@@ -36,7 +35,7 @@ UNSAFE_HTML = {
     "svg-script": "<svg><script>alert(1)</script></svg>",
     "object": '<object data="x.swf"></object>',
     "theme-class": '<p class="md-header">假的頁頭</p>',
-    "hidden-class-attr_list": "一段話。\n{.md-typeset__scrollwrap hidden=\"\"}",
+    "hidden-class-attr_list": '一段話。\n{.md-typeset__scrollwrap hidden=""}',
     "theme-id": '<p id="__search">搶走搜索框的 id</p>',
 }
 
@@ -49,13 +48,20 @@ def test_unsafe_html_is_refused_at_its_line(project, previous, html):
 
 
 def test_the_html_the_guide_needs_builds_as_written(project, tmp_path):
-    append(project.without_downloads(), "docs/causes.md", "\n\n".join([
-        '<details class="note" open><summary>展開</summary><p>內容 <kbd>Ctrl</kbd><br>第二行</p></details>',
-        '!!! warning "注意"\n    不要轉賬給陌生人。',
-        "```yaml\n# 代碼塊\nkey: value\n```",
-        '<abbr title="個人信用報告">信用報告</abbr>和 <a href="https://www.pbccrc.org.cn/" title="信用報告">網站</a>',
-        "<!-- 給編輯看的說明：讀者看不到 -->",
-    ]))
+    append(
+        project.without_downloads(),
+        "docs/causes.md",
+        "\n\n".join(
+            [
+                '<details class="note" open><summary>展開</summary><p>內容 <kbd>Ctrl</kbd><br>第二行</p></details>',
+                '!!! warning "注意"\n    不要轉賬給陌生人。',
+                "```yaml\n# 代碼塊\nkey: value\n```",
+                '<abbr title="個人信用報告">信用報告</abbr>和 '
+                '<a href="https://www.pbccrc.org.cn/" title="信用報告">網站</a>',
+                "<!-- 給編輯看的說明：讀者看不到 -->",
+            ]
+        ),
+    )
     site = builds(project, tmp_path / "site")
     html = (site / "causes" / "index.html").read_text(encoding="utf-8")
     assert '<details class="note" open' in html and "<kbd>Ctrl</kbd>" in html and 'class="admonition warning"' in html
@@ -145,16 +151,27 @@ def test_a_load_from_another_host_in_mkdocs_yml_is_refused(project, previous, ol
 
 def test_a_remote_import_in_a_stylesheet_is_refused(project, previous, own_overrides):
     css = own_overrides / "assets" / "stylesheets" / "extra.css"
-    css.write_text('@import url("https://fonts.example.com/x.css");\n' + css.read_text(encoding="utf-8"),
-                   encoding="utf-8")
+    css.write_text(
+        '@import url("https://fonts.example.com/x.css");\n' + css.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     fails(project.without_downloads(), previous, "overrides/assets/stylesheets/extra.css:1")
 
 
 def test_a_remote_script_in_a_template_is_refused(project, previous, own_overrides):
     template = own_overrides / "main.html"
     text = template.read_text(encoding="utf-8")
-    template.write_text(text.replace("{% block scripts %}", "{% block scripts %}\n  <script src=\"https://cdn.example.com/x.js\"></script>"), encoding="utf-8")
-    line = template.read_text(encoding="utf-8").splitlines().index('  <script src="https://cdn.example.com/x.js"></script>') + 1
+    template.write_text(
+        text.replace(
+            "{% block scripts %}", '{% block scripts %}\n  <script src="https://cdn.example.com/x.js"></script>'
+        ),
+        encoding="utf-8",
+    )
+    line = (
+        template.read_text(encoding="utf-8")
+        .splitlines()
+        .index('  <script src="https://cdn.example.com/x.js"></script>')
+        + 1
+    )
     fails(project.without_downloads(), previous, f"overrides/main.html:{line}")
 
 

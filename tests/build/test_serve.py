@@ -42,8 +42,12 @@ def serving(project, tmp_path):
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"],
-        cwd=project.root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"})
+        cwd=project.root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"},
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(lambda: "行動清單" in fetch(url + "checklist/")), log_text(log)

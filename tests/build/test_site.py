@@ -11,15 +11,13 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from overdue_guide import editions
-from overdue_guide import lint_content
 import site_pages
+from overdue_guide import editions, lint_content
 from site_pages import SOURCES, url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 # The scraped article the guide was edited from (its stranger's contact line removed).
 SOURCE = ROOT / "tests" / "fixtures" / "source-article.txt"
-
 
 
 def source_facts(src: str) -> tuple[str, list[str]]:
@@ -50,6 +48,7 @@ def all_html(site: Path) -> list[Path]:
 # Pages and metadata
 # -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("page", PAGES)
 def test_each_page_has_its_section_title_lang_and_description(site, page):
     html = soup(site, page)
@@ -58,7 +57,11 @@ def test_each_page_has_its_section_title_lang_and_description(site, page):
     assert html.h1.get_text(strip=True).rstrip("#") == title
     assert html.title.get_text().startswith(title)
     description = html.find("meta", attrs={"name": "description"})["content"]
-    assert len(description) >= 20 and description != "支付寶貸款（花唄、借唄）逾期後如何與平臺協商還款：原因、影響、步驟與注意事項。" or page == ""
+    assert (
+        len(description) >= 20
+        and description != "支付寶貸款（花唄、借唄）逾期後如何與平臺協商還款：原因、影響、步驟與注意事項。"
+        or page == ""
+    )
 
 
 def test_descriptions_are_unique_per_page(site):
@@ -115,16 +118,27 @@ def test_interface_strings_are_traditional(site):
 # Nothing from a third-party host
 # -----------------------------------------------------------------------------
 
-LOADING_ATTRS = [("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-                 ("audio", "src"), ("video", "src"), ("embed", "src"), ("object", "data")]
+LOADING_ATTRS = [
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+]
 
 
 def third_party_loads(html: BeautifulSoup) -> list[str]:
     """URLs of resources the page would load from another host."""
     urls = [tag[attr] for name, attr in LOADING_ATTRS for tag in html.find_all(name) if tag.get(attr)]
-    urls += [link["href"] for link in html.find_all("link", href=True)
-             if set(link.get("rel", [])) & {"stylesheet", "preload", "preconnect", "dns-prefetch",
-                                             "icon", "manifest", "modulepreload", "prefetch"}]
+    urls += [
+        link["href"]
+        for link in html.find_all("link", href=True)
+        if set(link.get("rel", []))
+        & {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "manifest", "modulepreload", "prefetch"}
+    ]
     return [u for u in urls if urlparse(u).netloc or u.startswith("//")]
 
 
@@ -134,8 +148,11 @@ def test_no_page_loads_anything_from_another_host(site):
 
 
 def test_the_check_for_third_party_loads_can_fail():
-    html = BeautifulSoup('<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Noto">'
-                         '<script src="//unpkg.com/iframe-worker/shim"></script>', "html.parser")
+    html = BeautifulSoup(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Noto">'
+        '<script src="//unpkg.com/iframe-worker/shim"></script>',
+        "html.parser",
+    )
     assert len(third_party_loads(html)) == 2
 
 
@@ -171,7 +188,7 @@ def test_no_personal_data_or_blog_chrome_anywhere_in_the_build(site):
 def test_page_text_has_no_garbling(site, page):
     text = article_text(site, page)
     allowed = lint_content.load_allowlist()
-    for number, line in enumerate(text.splitlines(), 1):
+    for line in text.splitlines():
         assert not lint_content.pinyin_groups(line), line
         assert not lint_content.half_width_punctuation(line), line
         assert not lint_content.simplified_only(line, allowed), line
@@ -181,15 +198,20 @@ def test_page_text_has_no_garbling(site, page):
 
 # Sentences the source lost words from (「…的問。」), as the site restores them.
 RESTORED = {
-    "的問。": "的問題。", "習慣問:": "習慣問題:", "棘手的問,": "棘手的問題,",
-    "服務的也面臨": "服務的同時，也面臨", "便利的合理規劃": "便利的同時，合理規劃",
-    "客服 或在線客服": "客服電話或在線客服", "因?yàn)闆]有": "因為沒有",  # mojibake
+    "的問。": "的問題。",
+    "習慣問:": "習慣問題:",
+    "棘手的問,": "棘手的問題,",
+    "服務的也面臨": "服務的同時，也面臨",
+    "便利的合理規劃": "便利的同時，合理規劃",
+    "客服 或在線客服": "客服電話或在線客服",
+    "因?yàn)闆]有": "因為沒有",  # mojibake
 }
 
 
 def normalise(text: str) -> str:
     """Compare text across scripts and punctuation widths."""
     import opencc
+
     text = opencc.OpenCC("t2s").convert(text)
     return re.sub(r"[\s,，:：;；!！。、()（）?？「」]", "", text)
 
@@ -201,7 +223,7 @@ def test_every_sentence_of_the_article_is_published(site):
         assert lost in raw, lost  # the test is about this source
         raw = raw.replace(lost, restored)
     published = normalise("".join(article_text(site, p) for p in ARTICLE_PAGES))
-    body = raw[raw.index("隨著"):]  # everything before is the blog's chrome
+    body = raw[raw.index("隨著") :]  # everything before is the blog's chrome
     clauses = [c for c in re.split(r"[,，。:：!！]|\n", body) if len(c.strip()) >= 4]
     clauses = [re.sub(r"^(?:[一二三四五六七]、|\d\.\d |\d\. )", "", c.strip()) for c in clauses]
     clauses = [c.replace("小編", "").replace("本站", "本指南").replace("APP", "App") for c in clauses]

@@ -36,15 +36,22 @@ def test_the_third_edition_is_built_in_its_own_script(hk_site):
     text = page.select_one("article").get_text()
     assert "徵信系統" in text or "征信系統" in text  # converted from the zh-Hant source, not Simplified
     assert (hk_site / "zh-HK" / "sw.js").is_file() and (hk_site / "zh-HK" / "manifest.webmanifest").is_file()
-    for name in ("alipay-overdue-guide-zh-HK.html", "alipay-overdue-guide-zh-HK.pdf",
-                 "alipay-overdue-guide-offline-zh-HK.zip"):
+    for name in (
+        "alipay-overdue-guide-zh-HK.html",
+        "alipay-overdue-guide-zh-HK.pdf",
+        "alipay-overdue-guide-offline-zh-HK.zip",
+    ):
         assert (hk_site / "zh-HK" / "download" / name).is_file(), name
 
 
 @pytest.mark.parametrize("edition", ["", "zh-Hans/", "zh-HK/"])
 def test_every_edition_declares_and_links_all_three(hk_site, edition):
     page = soup(hk_site / edition / "negotiation" / "index.html")
-    assert {link["hreflang"] for link in page.find_all("link", hreflang=True)} == {"zh-Hant", "zh-Hans", "zh-HK",
-                                                                                 "x-default"}
+    assert {link["hreflang"] for link in page.find_all("link", hreflang=True)} == {
+        "zh-Hant",
+        "zh-Hans",
+        "zh-HK",
+        "x-default",
+    }
     switches = {a["hreflang"] for a in page.select(".edition-switch a")}
     assert switches == {"zh-Hant", "zh-Hans", "zh-HK"} - {page.html["lang"]}

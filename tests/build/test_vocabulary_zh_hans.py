@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from overdue_guide import editions
-from overdue_guide import vocabulary
+from overdue_guide import editions, vocabulary
 
 # Attributes whose values a reader sees or hears (tooltips, screen readers, widget strings).
 READ_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder", "content")
@@ -44,8 +43,11 @@ def search_strings(index: str) -> list[tuple[str, str]]:
 
 
 def leaks(strings: list[tuple[str, str]]) -> list[str]:
-    return [f"{where}: 「{f.word}」→「{f.mainland}」"
-            for where, text in strings for f in vocabulary.find_words(text, "zh-Hans")]
+    return [
+        f"{where}: 「{f.word}」→「{f.mainland}」"
+        for where, text in strings
+        for f in vocabulary.find_words(text, "zh-Hans")
+    ]
 
 
 def zh_hans_pages(full_site: Path) -> list[Path]:
@@ -56,13 +58,15 @@ def zh_hans_pages(full_site: Path) -> list[Path]:
 # The built edition
 # -----------------------------------------------------------------------------
 
+
 def test_zh_hans_pages_use_mainland_words_in_text_tooltips_attributes_and_ui_strings(full_site):
     pages = zh_hans_pages(full_site)
     assert len(pages) >= 10
     found = []
     for file in pages:
-        found += [f"{file.relative_to(full_site)}: {leak}"
-                  for leak in leaks(reader_strings(file.read_text(encoding="utf-8")))]
+        found += [
+            f"{file.relative_to(full_site)}: {leak}" for leak in leaks(reader_strings(file.read_text(encoding="utf-8")))
+        ]
     assert found == []
 
 
@@ -101,15 +105,23 @@ def converted_page(word: str) -> str:
 def test_each_issue_word_would_be_caught_in_every_place(word):
     found = leaks(reader_strings(converted_page(word)))
     places = {line.split(":")[0] for line in found}
-    assert places == {"text", "<meta content>", "<a title>", "<a aria-label>",
-                      "<a data-glossary-definition>", "<input placeholder>",
-                      "__config translations clipboard.copy"}
+    assert places == {
+        "text",
+        "<meta content>",
+        "<a title>",
+        "<a aria-label>",
+        "<a data-glossary-definition>",
+        "<input placeholder>",
+        "__config translations clipboard.copy",
+    }
     simplified = editions.converter("tw2s")(word)
     assert all(f"「{simplified}」" in line for line in found)
 
 
 @pytest.mark.parametrize("word", ISSUE_WORDS)
 def test_each_issue_word_would_be_caught_in_the_search_index(word):
-    index = json.dumps({"docs": [{"location": "x/", "title": "標題",
-                                  "text": editions.converter("tw2s")(f"請看{word}。")}]}, ensure_ascii=False)
+    index = json.dumps(
+        {"docs": [{"location": "x/", "title": "標題", "text": editions.converter("tw2s")(f"請看{word}。")}]},
+        ensure_ascii=False,
+    )
     assert len(leaks(search_strings(index))) == 1

@@ -37,14 +37,26 @@ def test_the_start_here_block_comes_before_the_introduction_and_links_the_worked
 def test_the_worked_path_has_its_seven_steps_with_a_script_and_sources(site):
     page = article(site, "plan/")
     ids = [h["id"] for h in page.select("h2")]
-    assert ids[:7] == ["list-and-budget", "what-to-say", "get-it-in-writing", "if-refused",
-                       "if-collectors-call", "if-sued", "if-too-much"]
+    assert ids[:7] == [
+        "list-and-budget",
+        "what-to-say",
+        "get-it-in-writing",
+        "if-refused",
+        "if-collectors-call",
+        "if-sued",
+        "if-too-much",
+    ]
     assert [a["href"] for a in page.select("ol a[href^='#']")][:7] == [f"#{i}" for i in ids[:7]]
     assert len(page.select("#what-to-say ~ .admonition.example")) == 2  # chat and phone scripts
     assert page.select_one("a[href='../help/#agreement-contents']") is not None
     official = {a["href"] for a in page.select("a[href^='http']")}
-    assert {"https://www.nfra.gov.cn/", "http://www.pbc.gov.cn/", "https://www.court.gov.cn/",
-            "https://www.nhc.gov.cn/", "http://www.npc.gov.cn/"} <= official
+    assert {
+        "https://www.nfra.gov.cn/",
+        "http://www.pbc.gov.cn/",
+        "https://www.court.gov.cn/",
+        "https://www.nhc.gov.cn/",
+        "http://www.npc.gov.cn/",
+    } <= official
 
 
 def test_help_is_second_or_third_in_the_menu_and_titles_say_what_a_page_gives():
@@ -58,19 +70,22 @@ def test_the_disclaimer_names_the_public_legal_line_not_a_financial_adviser(site
     assert "財務顧問" not in disclaimer and "12348" in disclaimer
 
 
-@pytest.mark.parametrize("page, near, says", [
-    ("impact/", "降低信用評分", "芝麻信用分是支付寶自己的評分"),
-    ("impact/", "利息和滯納金", "要看你的借款合同"),
-    ("impact/", "財產凍結等法律後果", "12368"),
-    ("help/", "對債務人不發生效力", "不是說欠款沒有了"),
-    ("help/", "法院的文書由法院送達", "電子方式送達"),
-    ("after/", "逾期記錄已被更新", "才開始算"),
-])
+@pytest.mark.parametrize(
+    "page, near, says",
+    [
+        ("impact/", "降低信用評分", "芝麻信用分是支付寶自己的評分"),
+        ("impact/", "利息和滯納金", "要看你的借款合同"),
+        ("impact/", "財產凍結等法律後果", "12368"),
+        ("help/", "對債務人不發生效力", "不是說欠款沒有了"),
+        ("help/", "法院的文書由法院送達", "電子方式送達"),
+        ("after/", "逾期記錄已被更新", "才開始算"),
+    ],
+)
 def test_each_misleading_line_has_an_editors_note_beside_it(site, page, near, says):
     text = article(site, page).get_text()
     assert near in text and says in text
     assert text.index(says) > text.index(near)
-    assert "編者補充" in text[text.index(near):text.index(says)]
+    assert "編者補充" in text[text.index(near) : text.index(says)]
 
 
 def test_glossary_has_its_own_entries_for_interest_suspension_and_personalised_instalments(site):
@@ -84,11 +99,16 @@ def test_glossary_has_its_own_entries_for_interest_suspension_and_personalised_i
     assert "5 年" in instalments and "出借機構決定" in instalments
 
 
-@pytest.mark.parametrize("item, link", [
-    ("list-debts", "plan/#list-and-budget"), ("work-out-budget", "plan/#list-and-budget"),
-    ("verify-caller", "plan/#if-collectors-call"), ("check-court-papers", "plan/#if-sued"),
-    ("correct-credit-errors", "help/#credit-objection"),
-])
+@pytest.mark.parametrize(
+    "item, link",
+    [
+        ("list-debts", "plan/#list-and-budget"),
+        ("work-out-budget", "plan/#list-and-budget"),
+        ("verify-caller", "plan/#if-collectors-call"),
+        ("check-court-papers", "plan/#if-sued"),
+        ("correct-credit-errors", "help/#credit-objection"),
+    ],
+)
 def test_checklist_has_the_new_steps_with_stable_ids(site, item, link):
     entry = article(site, "checklist/").find("input", id=f"checklist-{item}").find_parent("li")
     assert entry.select_one("a.checklist__link")["href"] == "../" + link

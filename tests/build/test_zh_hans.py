@@ -14,8 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from overdue_guide import editions
-from overdue_guide import script_purity
+from overdue_guide import editions, script_purity
 from site_pages import EXTRA, PAGES  # every page of the nav, as directory URLs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +43,7 @@ def without_sizes(text: str) -> str:
 # -----------------------------------------------------------------------------
 # The zh-Hans pages
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("page", PAGES)
 def test_each_zh_hans_page_is_its_zh_hant_page_converted(full_site, page):
@@ -112,7 +112,9 @@ def test_every_page_declares_both_editions_and_x_default(full_site, full_base_ur
 @pytest.mark.parametrize("lang, page", ALL_PAGES)
 def test_every_page_links_to_the_same_page_in_the_other_script(full_site, full_base_url, lang, page):
     url = full_base_url + EDITIONS[lang] + page
-    switches = soup(full_site, EDITIONS[lang] + page).select(".md-container .edition-switch a")  # replaced by instant navigation
+    switches = soup(full_site, EDITIONS[lang] + page).select(
+        ".md-container .edition-switch a"
+    )  # replaced by instant navigation
     assert len(switches) == 1
     switch, other = switches[0], OTHER[lang]
     assert switch["hreflang"] == other and switch["lang"] == other
@@ -132,6 +134,7 @@ def test_404_pages_have_no_alternates_or_switch(full_site):
 # Script purity
 # -----------------------------------------------------------------------------
 
+
 def test_no_simplified_form_in_the_zh_hant_site(full_site, editions):
     problems = script_purity.check_site(full_site, edition=editions[0], skip=(full_site / "zh-Hans",))
     assert [p.format() for p in problems] == []
@@ -143,8 +146,7 @@ def test_no_traditional_form_in_the_zh_hans_site(full_site, editions):
 
 
 def test_the_purity_check_can_fail(tmp_path, editions):
-    (tmp_path / "index.html").write_text('<html lang="zh-Hans"><body><p>逾期後果</p></body></html>',
-                                         encoding="utf-8")
+    (tmp_path / "index.html").write_text('<html lang="zh-Hans"><body><p>逾期後果</p></body></html>', encoding="utf-8")
     assert len(script_purity.check_site(tmp_path, edition=editions[1])) == 1
 
 

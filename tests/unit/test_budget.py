@@ -34,11 +34,15 @@ def rendered(text: str = VALID) -> BeautifulSoup:
 # Reading the data
 # -----------------------------------------------------------------------------
 
+
 def test_the_data_file_gives_income_and_spending_fields_in_file_order():
     budget = parse_budget(VALID)
     assert budget.page == "budget.md"
     assert {key: path for key, (path, _) in budget.pages.items()} == {
-        "page": "budget.md", "path_page": "plan.md", "help_page": "help.md"}
+        "page": "budget.md",
+        "path_page": "plan.md",
+        "help_page": "help.md",
+    }
     assert [f.id for f in budget.income] == ["wages", "other-income"]
     assert [f.id for f in budget.spending][:2] == ["housing", "food"]
     assert budget.income[0].label == "工資" and budget.income[0].hint
@@ -108,12 +112,14 @@ def test_empty_spending_is_an_error_at_its_line():
 # Rendering
 # -----------------------------------------------------------------------------
 
+
 def test_every_money_field_has_a_real_label_and_its_kind_in_data_order():
     html = rendered()
     budget = parse_budget(VALID)
     inputs = html.select("input[data-budget-field]")
     assert [(i["data-budget-field"], i["name"]) for i in inputs] == (
-        [("income", f.id) for f in budget.income] + [("spending", f.id) for f in budget.spending])
+        [("income", f.id) for f in budget.income] + [("spending", f.id) for f in budget.spending]
+    )
     for field, box in zip((*budget.income, *budget.spending), inputs):
         assert html.find("label", attrs={"for": box["id"]}).get_text() == field.label
         described = box["aria-describedby"].split()

@@ -4,7 +4,6 @@ its links, and rendering the HTML, without building the site."""
 from __future__ import annotations
 
 import re
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -53,8 +52,11 @@ stages:
 """
 
 VALID = "page: checklist.md\n" + STRINGS + ITEMS
-ANCHORS = {"checklist.md": {"checklist"}, "response.md": {"communicate-early", "repayment-plan"},
-           "negotiation.md": {"prepare-documents"}}
+ANCHORS = {
+    "checklist.md": {"checklist"},
+    "response.md": {"communicate-early", "repayment-plan"},
+    "negotiation.md": {"prepare-documents"},
+}
 
 
 def error_for(text: str) -> ChecklistError:
@@ -73,6 +75,7 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
 # Reading the data
 # -----------------------------------------------------------------------------
 
+
 def test_valid_data_gives_stages_items_and_strings_in_file_order():
     data = parse_checklist(VALID)
     assert data.page == "checklist.md"
@@ -88,7 +91,9 @@ def test_valid_data_gives_stages_items_and_strings_in_file_order():
 def test_items_are_grouped_by_the_page_that_explains_them():
     pages = parse_checklist(VALID).items_by_page()
     assert {page: [i.id for i in items] for page, items in pages.items()} == {
-        "response.md": ["contact-support", "repayment-plan"], "negotiation.md": ["prepare-id"]}
+        "response.md": ["contact-support", "repayment-plan"],
+        "negotiation.md": ["prepare-id"],
+    }
 
 
 def test_a_label_is_the_text_as_written_not_yaml_s_reading_of_it():
@@ -125,8 +130,17 @@ def test_an_id_must_be_lower_case_ascii_words(item_id):
     assert "小寫英文字母" in error.message
 
 
-@pytest.mark.parametrize("link", ["response.md", "response#communicate-early", "/response.md#x",
-                                  "../response.md#x", "https://example.com/a.md#x", "response.md#"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "response.md",
+        "response#communicate-early",
+        "/response.md#x",
+        "../response.md#x",
+        "https://example.com/a.md#x",
+        "response.md#",
+    ],
+)
 def test_a_link_must_be_a_page_and_an_anchor(link):
     text = VALID.replace("link: response.md#repayment-plan", f"link: {link}")
     error = error_for(text)
@@ -189,6 +203,7 @@ def test_a_stage_without_items_is_an_error():
 # Checking links against the pages
 # -----------------------------------------------------------------------------
 
+
 def pages_of(anchors) -> dict[str, bool]:
     return {page: ids is not None for page, ids in anchors.items()}
 
@@ -231,6 +246,7 @@ def test_an_item_may_not_link_to_the_checklist_page_itself():
 # Rendering
 # -----------------------------------------------------------------------------
 
+
 def href(page: str, anchor: str = "") -> str:
     return f"../{page.removesuffix('.md')}/" + (f"#{anchor}" if anchor else "")
 
@@ -242,9 +258,14 @@ def test_the_full_list_has_every_item_grouped_by_stage_with_links_back():
     assert [s.h2.get_text() for s in stages] == ["逾期後的應對", "協商步驟"]
     assert [s.h2["id"] for s in stages] == ["after-overdue", "negotiation-steps"]
     assert [[b["data-checklist-item"] for b in s.select("input")] for s in stages] == [
-        ["contact-support", "repayment-plan"], ["prepare-id"]]
+        ["contact-support", "repayment-plan"],
+        ["prepare-id"],
+    ]
     assert [a["href"] for a in html.select("a.checklist__link")] == [
-        "../response/#communicate-early", "../response/#repayment-plan", "../negotiation/#prepare-documents"]
+        "../response/#communicate-early",
+        "../response/#repayment-plan",
+        "../negotiation/#prepare-documents",
+    ]
 
 
 def test_each_checkbox_is_real_and_labelled():
@@ -278,15 +299,19 @@ def test_the_block_carries_every_string_and_every_known_id_for_the_script():
 
 
 def test_markup_in_data_is_escaped_never_executed():
-    text = (VALID.replace("label: 制定還款計劃", "label: '<script>alert(1)</script><b>粗</b>'")
-                 .replace("name: 協商步驟", 'name: <img src=x onerror=alert(1)>')
-                 .replace("reset_confirm: 確定要清除嗎？", 'reset_confirm: 他說"好"<i>'))
+    text = (
+        VALID.replace("label: 制定還款計劃", "label: '<script>alert(1)</script><b>粗</b>'")
+        .replace("name: 協商步驟", "name: <img src=x onerror=alert(1)>")
+        .replace("reset_confirm: 確定要清除嗎？", 'reset_confirm: 他說"好"<i>')
+    )
     data = parse_checklist(text)
     rendered = checklist.render_full_list(data, href)
     html = BeautifulSoup(rendered, "html.parser")
     assert not html.select("script, b, img, i")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
-    assert html.find("label", attrs={"for": "checklist-repayment-plan"}).get_text() == "<script>alert(1)</script><b>粗</b>"
+    assert (
+        html.find("label", attrs={"for": "checklist-repayment-plan"}).get_text() == "<script>alert(1)</script><b>粗</b>"
+    )
     assert html.div["data-checklist-confirm"] == '他說"好"<i>'
 
 
@@ -306,6 +331,7 @@ def test_a_marker_inside_other_text_is_not_a_marker():
 # -----------------------------------------------------------------------------
 # The real data file
 # -----------------------------------------------------------------------------
+
 
 def test_the_site_s_data_file_is_valid():
     data = parse_checklist((ROOT / "data" / "checklist.yml").read_text(encoding="utf-8"))

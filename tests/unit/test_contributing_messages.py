@@ -60,7 +60,7 @@ def test_each_message_in_contributing_is_what_the_code_says(message):
 
 def layout_paths(text: str, heading: str) -> set[str]:
     """The paths of the layout table that follows `heading`: its rows' first cell, in backticks."""
-    table = text[text.index(heading):].split("\n\n")[1:3]
+    table = text[text.index(heading) :].split("\n\n")[1:3]
     return set(re.findall(r"^\| `([^`]+)` \|", "\n\n".join(table), re.MULTILINE))
 
 

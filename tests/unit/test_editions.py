@@ -11,8 +11,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from overdue_guide import editions
-from overdue_guide import script_purity
+from overdue_guide import editions, script_purity
 
 ROOT = Path(__file__).resolve().parents[2]
 to_simplified = editions.converter("tw2s")
@@ -23,6 +22,7 @@ HANS = editions.Edition("zh-Hans", "简体中文", "zh-Hans/", "tw2s")
 # -----------------------------------------------------------------------------
 # Conversion
 # -----------------------------------------------------------------------------
+
 
 def test_conversion_is_phrase_level_and_reads_taiwan_variants():
     assert to_simplified("徵信系統、滯納金、花唄、支付寶") == "征信系统、滞纳金、花呗、支付宝"
@@ -37,14 +37,16 @@ def test_conversion_keeps_the_mainland_vocabulary_of_the_text():
 
 def test_conversion_leaves_ids_links_markup_and_line_numbers_alone():
     markdown = "## 準備材料 {#prepare-documents}\n[說明](negotiation.md#prepare-documents)\n{% if x %}頁{% endif %}\n"
-    assert to_simplified(markdown) == ("## 准备材料 {#prepare-documents}\n[说明](negotiation.md#prepare-documents)\n"
-                                       "{% if x %}页{% endif %}\n")
+    assert to_simplified(markdown) == (
+        "## 准备材料 {#prepare-documents}\n[说明](negotiation.md#prepare-documents)\n{% if x %}页{% endif %}\n"
+    )
 
 
 def test_config_values_are_converted_keys_too_for_the_nav_but_not_urls():
     budget = [100]
-    nav = editions.convert_value([{"首頁": "index.md"}, "協商.md", {"還款": ["還款問題.md"]}], to_simplified,
-                                 budget=budget, keys=True)
+    nav = editions.convert_value(
+        [{"首頁": "index.md"}, "協商.md", {"還款": ["還款問題.md"]}], to_simplified, budget=budget, keys=True
+    )
     # Titles are converted; file names stay the source's (the zh-Hans build reads the same docs/).
     assert nav == [{"首页": "index.md"}, "協商.md", {"还款": ["還款問題.md"]}]
     extra = editions.convert_value({"label": "壓縮包", "url": "download/x.zip"}, to_simplified, budget=budget)
@@ -80,6 +82,7 @@ def test_templates_from_the_projects_overrides_are_converted_and_materials_are_n
 # Which editions
 # -----------------------------------------------------------------------------
 
+
 def real_editions() -> list:
     from mkdocs.utils.yaml import yaml_load
 
@@ -91,18 +94,33 @@ def test_the_real_config_names_the_source_then_the_simplified_edition():
     assert editions.parse(real_editions()) == [HANT, HANS]
 
 
-@pytest.mark.parametrize("entries, message", [
-    ([], "應該是一串版本"),
-    ([{"lang": "zh-Hant", "name": "繁"}], "缺少 lang、name 或 path"),
-    ([{"lang": "zh-Hant", "name": "繁", "path": "", "colour": "red"}], "不認識的字段「colour」"),
-    ([{"lang": "zh-Hans", "name": "简", "path": "zh-Hans/", "opencc": "tw2s"}], "第一項是原文版"),
-    ([{"lang": "zh-Hant", "name": "繁", "path": ""}, {"lang": "zh-Hans", "name": "简", "path": "zh-Hans"}],
-     "path「zh-Hans」寫法不對"),
-    ([{"lang": "zh-Hant", "name": "繁", "path": ""}, {"lang": "zh-Hans", "name": "简", "path": "x/", "opencc": "nope"}],
-     "不是 OpenCC 的轉換設定"),
-    ([{"lang": "zh-Hant", "name": "繁", "path": ""}, {"lang": "zh-Hant", "name": "简", "path": "x/", "opencc": "tw2s"}],
-     "lang 相同"),
-])
+@pytest.mark.parametrize(
+    "entries, message",
+    [
+        ([], "應該是一串版本"),
+        ([{"lang": "zh-Hant", "name": "繁"}], "缺少 lang、name 或 path"),
+        ([{"lang": "zh-Hant", "name": "繁", "path": "", "colour": "red"}], "不認識的字段「colour」"),
+        ([{"lang": "zh-Hans", "name": "简", "path": "zh-Hans/", "opencc": "tw2s"}], "第一項是原文版"),
+        (
+            [{"lang": "zh-Hant", "name": "繁", "path": ""}, {"lang": "zh-Hans", "name": "简", "path": "zh-Hans"}],
+            "path「zh-Hans」寫法不對",
+        ),
+        (
+            [
+                {"lang": "zh-Hant", "name": "繁", "path": ""},
+                {"lang": "zh-Hans", "name": "简", "path": "x/", "opencc": "nope"},
+            ],
+            "不是 OpenCC 的轉換設定",
+        ),
+        (
+            [
+                {"lang": "zh-Hant", "name": "繁", "path": ""},
+                {"lang": "zh-Hant", "name": "简", "path": "x/", "opencc": "tw2s"},
+            ],
+            "lang 相同",
+        ),
+    ],
+)
 def test_mistakes_in_the_editions_list_are_explained(entries, message):
     with pytest.raises(PluginError, match=message):
         editions.parse(entries)
@@ -116,13 +134,15 @@ def test_an_edition_is_selected_by_its_language_tag():
 
 def test_downloads_are_placed_inside_each_edition():
     outputs = [{"format": "zip", "file": "download/guide-{lang}.zip", "label": "壓縮包", "purpose": "電腦上閱讀"}]
-    assert editions.downloads(outputs, HANS) == [{"format": "zip", "label": "壓縮包", "url": "download/guide-zh-Hans.zip",
-                                                  "purpose": "電腦上閱讀"}]
+    assert editions.downloads(outputs, HANS) == [
+        {"format": "zip", "label": "壓縮包", "url": "download/guide-zh-Hans.zip", "purpose": "電腦上閱讀"}
+    ]
 
 
 # -----------------------------------------------------------------------------
 # Script purity
 # -----------------------------------------------------------------------------
+
 
 def test_traditional_left_finds_traditional_forms_in_simplified_text():
     assert script_purity.traditional_left("逾期後果与征信") == [(2, "後", "后")]
@@ -141,14 +161,20 @@ def test_allowlisted_characters_are_not_reported():
 
 def page(body: str, *, lang: str = "zh-Hans", translations: dict | None = None) -> str:
     config = json.dumps({"translations": translations or {}}, ensure_ascii=False)
-    return (f'<html lang="{lang}"><head><title>标题</title><script>var s = "後";</script>'
-            f'<style>/* 後 */</style></head><body>{body}'
-            f'<script id="__config" type="application/json">{config}</script></body></html>')
+    return (
+        f'<html lang="{lang}"><head><title>标题</title><script>var s = "後";</script>'
+        f"<style>/* 後 */</style></head><body>{body}"
+        f'<script id="__config" type="application/json">{config}</script></body></html>'
+    )
 
 
 def test_reader_texts_cover_text_attributes_and_interface_strings_not_code():
-    texts = script_purity.reader_texts(page('<p title="提示">正文</p><a aria-label="链接" href="/後/">x</a>'
-                                            '<div data-progress="已完成"></div>', translations={"search": "查找"}))
+    texts = script_purity.reader_texts(
+        page(
+            '<p title="提示">正文</p><a aria-label="链接" href="/後/">x</a><div data-progress="已完成"></div>',
+            translations={"search": "查找"},
+        )
+    )
     assert ("zh-Hans", "提示") in texts and ("zh-Hans", "链接") in texts and ("zh-Hans", "已完成") in texts
     assert ("zh-Hans", "正文") in texts and ("zh-Hans", "查找") in texts
     assert not any("後" in text for _, text in texts)  # script, style and URLs are not text
@@ -157,10 +183,11 @@ def test_reader_texts_cover_text_attributes_and_interface_strings_not_code():
 def test_text_in_another_language_is_left_to_its_own_edition():
     html = page('<p>逾期后果</p><a lang="zh-Hant" href="../">繁體中文</a>')
     assert script_purity.check_page(html, file="a.html", edition=HANS, allowlist={}) == []
-    problems = script_purity.check_page(page('<p>逾期後果</p>'), file="a.html", edition=HANS, allowlist={})
+    problems = script_purity.check_page(page("<p>逾期後果</p>"), file="a.html", edition=HANS, allowlist={})
     assert [p.format() for p in problems] == [
         "a.html: zh-Hans 版留下沒有轉換的字「後」，應為「后」：…逾期後果… — 改正 docs/ 或 data/ 裡的原文；"
-        "兩種寫法都對的字，加入 data/script-allowlist.yml"]
+        "兩種寫法都對的字，加入 data/script-allowlist.yml"
+    ]
 
 
 def test_a_third_edition_is_checked_with_its_own_profile():
@@ -207,8 +234,10 @@ def test_the_zh_hans_edition_of_mkdocs_yml_asks_for_mainland_quotes():
 
 @pytest.mark.parametrize("quotes", ["“”", 4, "“”‘’x"])
 def test_quotes_that_are_not_four_marks_stop_the_build_with_the_fix(quotes):
-    entries = [{"lang": "zh-Hant", "name": "繁", "path": ""},
-               {"lang": "zh-Hans", "name": "简", "path": "zh-Hans/", "opencc": "tw2s", "quotes": quotes}]
+    entries = [
+        {"lang": "zh-Hant", "name": "繁", "path": ""},
+        {"lang": "zh-Hans", "name": "简", "path": "zh-Hans/", "opencc": "tw2s", "quotes": quotes},
+    ]
     with pytest.raises(PluginError, match="quotes"):
         editions.parse(entries)
 

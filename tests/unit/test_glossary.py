@@ -45,6 +45,7 @@ def marks(html: str) -> list[str]:
 # The data file
 # -----------------------------------------------------------------------------
 
+
 def test_the_real_data_file_loads_with_at_least_15_terms_sorted_by_pinyin():
     loaded = parse_glossary((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
     assert len(loaded.terms) >= 15
@@ -60,23 +61,30 @@ def test_every_term_in_the_data_file_occurs_in_the_pages():
 
 
 def test_a_valid_entry_gives_id_term_aliases_definition_pinyin_and_line():
-    loaded = parse_glossary(data(
-        "  - id: credit-record\n"
-        "    term: 信用記錄\n"
-        "    aliases: [信用報告]\n"
-        "    definition: 借款和還款的記錄。\n"))
+    loaded = parse_glossary(
+        data("  - id: credit-record\n    term: 信用記錄\n    aliases: [信用報告]\n    definition: 借款和還款的記錄。\n")
+    )
     (entry,) = loaded.terms
-    assert entry == Term(id="credit-record", term="信用記錄", aliases=("信用報告",),
-                         definition="借款和還款的記錄。", pinyin="xìn yòng jì lù", line=9)
+    assert entry == Term(
+        id="credit-record",
+        term="信用記錄",
+        aliases=("信用報告",),
+        definition="借款和還款的記錄。",
+        pinyin="xìn yòng jì lù",
+        line=9,
+    )
     assert loaded.page == "glossary.md" and loaded.page_line == 1
 
 
 def test_terms_are_sorted_by_pinyin_and_tone_not_by_file_order_or_code_point():
-    loaded = parse_glossary(data(
-        "  - {id: c, term: 逾期, definition: 甲}\n"       # yú
-        "  - {id: a, term: 額度, definition: 甲}\n"       # é
-        "  - {id: d, term: 利息, definition: 甲}\n"       # lì
-        "  - {id: b, term: 起訴, definition: 甲}\n"))     # qǐ
+    loaded = parse_glossary(
+        data(
+            "  - {id: c, term: 逾期, definition: 甲}\n"  # yú
+            "  - {id: a, term: 額度, definition: 甲}\n"  # é
+            "  - {id: d, term: 利息, definition: 甲}\n"  # lì
+            "  - {id: b, term: 起訴, definition: 甲}\n"
+        )
+    )  # qǐ
     assert [t.term for t in loaded.terms] == ["額度", "利息", "起訴", "逾期"]
 
 
@@ -107,28 +115,56 @@ BAD_INPUT = [
     pytest.param(data("  - {id: a, term: 甲}\n"), 9, "缺少「definition」", id="missing-definition"),
     pytest.param(data("  - {id: a, definition: 乙}\n"), 9, "缺少「term」", id="missing-term"),
     pytest.param(data("  - {id: a, term: 甲, defintion: 乙}\n"), 9, "不認識的字段「defintion」", id="misspelt-key"),
-    pytest.param(data("  - id: a\n    term: 甲\n    term: 丙\n    definition: 乙\n"), 11, "寫了兩次",
-                 id="key-twice"),
-    pytest.param(data("  - {id: a, term: 甲, definition: 乙}\n  - {id: b, term: 甲, definition: 丙}\n"),
-                 10, "「甲」重複了（第 9 行", id="duplicate-term"),
-    pytest.param(data("  - {id: a, term: 甲, definition: 乙}\n"
-                      "  - id: b\n    term: 丙\n    aliases: [丁, 甲]\n    definition: 戊\n"),
-                 12, "「甲」重複了（第 9 行", id="alias-duplicates-another-term"),
-    pytest.param(data("  - {id: a, term: 甲, aliases: [丁], definition: 乙}\n"
-                      "  - {id: b, term: 丙, aliases: [丁], definition: 戊}\n"),
-                 10, "「丁」重複了", id="duplicate-alias"),
-    pytest.param(data("  - {id: a, term: 甲, aliases: [甲], definition: 乙}\n"), 9, "「甲」重複了",
-                 id="alias-repeats-own-term"),
-    pytest.param(data("  - {id: a, term: 甲, definition: 乙}\n  - {id: a, term: 丙, definition: 丁}\n"),
-                 10, "id「a」重複了", id="duplicate-id"),
+    pytest.param(data("  - id: a\n    term: 甲\n    term: 丙\n    definition: 乙\n"), 11, "寫了兩次", id="key-twice"),
+    pytest.param(
+        data("  - {id: a, term: 甲, definition: 乙}\n  - {id: b, term: 甲, definition: 丙}\n"),
+        10,
+        "「甲」重複了（第 9 行",
+        id="duplicate-term",
+    ),
+    pytest.param(
+        data(
+            "  - {id: a, term: 甲, definition: 乙}\n"
+            "  - id: b\n    term: 丙\n    aliases: [丁, 甲]\n    definition: 戊\n"
+        ),
+        12,
+        "「甲」重複了（第 9 行",
+        id="alias-duplicates-another-term",
+    ),
+    pytest.param(
+        data(
+            "  - {id: a, term: 甲, aliases: [丁], definition: 乙}\n"
+            "  - {id: b, term: 丙, aliases: [丁], definition: 戊}\n"
+        ),
+        10,
+        "「丁」重複了",
+        id="duplicate-alias",
+    ),
+    pytest.param(
+        data("  - {id: a, term: 甲, aliases: [甲], definition: 乙}\n"), 9, "「甲」重複了", id="alias-repeats-own-term"
+    ),
+    pytest.param(
+        data("  - {id: a, term: 甲, definition: 乙}\n  - {id: a, term: 丙, definition: 丁}\n"),
+        10,
+        "id「a」重複了",
+        id="duplicate-id",
+    ),
     pytest.param(data("  - {id: Credit Record, term: 甲, definition: 乙}\n"), 9, "小寫英文字母", id="bad-id"),
     pytest.param(data("  - {id: a, term: 甲, aliases: 丁, definition: 乙}\n"), 9, "aliases", id="aliases-not-a-list"),
     pytest.param(data("  - {id: a, term: [甲], definition: 乙}\n"), 9, "term 應該是一段文字", id="term-not-text"),
     pytest.param(data("  - just a line\n"), 9, "每個名詞 應該是一組", id="entry-not-a-mapping"),
-    pytest.param("page: glossary.md\nstrings:\n  see_entry: 查看\nterms:\n  - {id: a, term: 甲, definition: 乙}\n",
-                 3, "strings 缺少", id="missing-string"),
-    pytest.param(data("  - {id: a, term: 甲, definition: 乙}\n").replace("glossary.md", "glossary"), 1,
-                 "page「glossary」", id="page-not-markdown"),
+    pytest.param(
+        "page: glossary.md\nstrings:\n  see_entry: 查看\nterms:\n  - {id: a, term: 甲, definition: 乙}\n",
+        3,
+        "strings 缺少",
+        id="missing-string",
+    ),
+    pytest.param(
+        data("  - {id: a, term: 甲, definition: 乙}\n").replace("glossary.md", "glossary"),
+        1,
+        "page「glossary」",
+        id="page-not-markdown",
+    ),
 ]
 
 
@@ -146,9 +182,13 @@ def test_the_hook_reports_bad_input_as_file_colon_line(tmp_path):
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data/glossary.yml").write_text(
-        data("  - {id: a, term: 甲, definition: 乙}\n  - {id: b, term: 甲, definition: 丙}\n"), encoding="utf-8")
-    config = type("Config", (dict,), {"config_file_path": str(tmp_path / "mkdocs.yml"),
-                                      "extra": {"data": {"glossary": "data/glossary.yml"}}})()
+        data("  - {id: a, term: 甲, definition: 乙}\n  - {id: b, term: 甲, definition: 丙}\n"), encoding="utf-8"
+    )
+    config = type(
+        "Config",
+        (dict,),
+        {"config_file_path": str(tmp_path / "mkdocs.yml"), "extra": {"data": {"glossary": "data/glossary.yml"}}},
+    )()
     with pytest.raises(PluginError, match=r"^data/glossary\.yml:10: 「甲」重複了（第 9 行"):
         glossary.on_config(config)
 
@@ -198,19 +238,30 @@ def test_an_alias_counts_as_its_term():
     assert found == ["late-fee"]
 
 
-@pytest.mark.parametrize("html", [
-    "<h1>逾期</h1>", "<h2 id=\"x\">逾期的影響<a class=\"headerlink\" href=\"#x\">#</a></h2>", "<h6>逾期</h6>",
-    "<p><a href=\"impact.md\">逾期的影響</a></p>", "<p><code>逾期</code></p>", "<pre><code>逾期\n</code></pre>",
-    "<p><abbr title=\"x\">逾期</abbr></p>", "<label for=\"c\">逾期</label>", "<button>逾期</button>",
-    "<script>var s = \"逾期\";</script>", "<style>/* 逾期 */</style>", "<!-- 逾期 -->",
-    "<p><a href=\"x\"><em>逾期</em></a></p>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h1>逾期</h1>",
+        '<h2 id="x">逾期的影響<a class="headerlink" href="#x">#</a></h2>',
+        "<h6>逾期</h6>",
+        '<p><a href="impact.md">逾期的影響</a></p>',
+        "<p><code>逾期</code></p>",
+        "<pre><code>逾期\n</code></pre>",
+        '<p><abbr title="x">逾期</abbr></p>',
+        '<label for="c">逾期</label>',
+        "<button>逾期</button>",
+        '<script>var s = "逾期";</script>',
+        "<style>/* 逾期 */</style>",
+        "<!-- 逾期 -->",
+        '<p><a href="x"><em>逾期</em></a></p>',
+    ],
+)
 def test_terms_are_not_marked_in_headings_links_code_labels_scripts_or_comments(html):
     assert marked(html, term("overdue", "逾期")) == (html, [])
 
 
 def test_after_a_skipped_element_closes_text_is_marked_again():
-    html, _ = marked("<h2>逾期</h2><p><a href=\"#\">逾期</a> 與 <code>逾期</code> 後的逾期</p>", term("overdue", "逾期"))
+    html, _ = marked('<h2>逾期</h2><p><a href="#">逾期</a> 與 <code>逾期</code> 後的逾期</p>', term("overdue", "逾期"))
     assert html.endswith("後的<mark overdue>逾期</mark></p>")
 
 
@@ -256,6 +307,7 @@ def test_void_and_self_closing_skip_elements_do_not_leave_the_walk_skipping():
 # Rendering
 # -----------------------------------------------------------------------------
 
+
 def test_a_mark_is_a_link_to_the_entry_with_an_id_for_appears_in():
     html = glossary.render_mark(term("x", "甲"), "甲", '../glossary/#x"><b')
     assert html == '<a class="glossary-term" id="glossary-ref-x" href="../glossary/#x&quot;&gt;&lt;b">甲</a>'
@@ -269,12 +321,20 @@ def test_definitions_are_json_in_one_hidden_block_that_no_definition_can_break_o
     [block] = parsed.find_all(True)  # one element, no other
     assert block.name == "div" and block["class"] == ["glossary-definitions"]
     assert block.has_attr("hidden") and block.has_attr("data-search-exclude")
-    assert json.loads(block.get_text()) == {"more": "查看", "close": "關閉", "terms": {"y": other.definition, "x": evil.definition}}
+    assert json.loads(block.get_text()) == {
+        "more": "查看",
+        "close": "關閉",
+        "terms": {"y": other.definition, "x": evil.definition},
+    }
 
 
 def test_glossary_entries_escape_every_field_and_leave_a_slot_for_appears_in():
-    loaded = parse_glossary(data(
-        "  - id: x\n    term: <b>甲</b>\n    aliases: ['<i>丁</i>']\n    definition: <img src=x onerror=alert(1)> *強調*\n"))
+    loaded = parse_glossary(
+        data(
+            "  - id: x\n    term: <b>甲</b>\n    aliases: ['<i>丁</i>']\n"
+            "    definition: <img src=x onerror=alert(1)> *強調*\n"
+        )
+    )
     html = glossary.render_entries(loaded)
     assert "<img" not in html and "<b>" not in html and "<i>" not in html
     assert "&lt;img src=x onerror=alert(1)&gt; *強調*" in html
@@ -286,5 +346,7 @@ def test_appears_in_lists_links_with_the_separator_and_nothing_when_empty():
     strings = {"appears_in": "出現於：", "separator": "、"}
     assert glossary.render_appears_in(strings, []) == ""
     html = glossary.render_appears_in(strings, [("../a/#r", "甲 & 乙"), ("../b/#r", "丙")])
-    assert html == ('<p class="glossary__appears-in" data-search-exclude>出現於：<a href="../a/#r">甲 &amp; 乙</a>、'
-                    '<a href="../b/#r">丙</a></p>')
+    assert html == (
+        '<p class="glossary__appears-in" data-search-exclude>出現於：<a href="../a/#r">甲 &amp; 乙</a>、'
+        '<a href="../b/#r">丙</a></p>'
+    )

@@ -33,6 +33,7 @@ def rendered(text: str = VALID) -> BeautifulSoup:
 # Reading the data
 # -----------------------------------------------------------------------------
 
+
 def test_the_data_file_gives_the_reasons_and_the_template_lines():
     letter = parse_letter(VALID)
     assert letter.page == "letter.md" and letter.pages["budget_page"][0] == "budget.md"
@@ -103,6 +104,7 @@ def test_an_empty_template_is_an_error():
 # Rendering
 # -----------------------------------------------------------------------------
 
+
 def test_the_request_is_written_with_blanks_for_paper():
     html = rendered()
     letter = parse_letter(VALID)
@@ -128,7 +130,8 @@ def test_the_reasons_come_from_the_data_with_the_words_the_request_uses():
     letter = parse_letter(VALID)
     options = html.select("select[name=reason] option[value!='']")
     assert [(o["value"], o.get_text(), o["data-letter-reason-text"]) for o in options] == [
-        (r.id, r.label, r.text) for r in letter.reasons]
+        (r.id, r.label, r.text) for r in letter.reasons
+    ]
 
 
 def test_the_output_and_its_copy_button_follow_the_dom_contract():

@@ -48,9 +48,18 @@ def test_half_width_punctuation_next_to_latin_text_passes():
     assert messages("通過支付寶 App, Web 或客服電話") == []
 
 
-@pytest.mark.parametrize("word, char, fixed", [("后果", "后", "後"), ("什么", "么", "麼"), ("征信", "征", "徵"),
-                                                ("寬松", "松", "鬆"), ("并且", "并", "並"), ("采取", "采", "採"),
-                                                ("聯系", "系", "繫")])
+@pytest.mark.parametrize(
+    "word, char, fixed",
+    [
+        ("后果", "后", "後"),
+        ("什么", "么", "麼"),
+        ("征信", "征", "徵"),
+        ("寬松", "松", "鬆"),
+        ("并且", "并", "並"),
+        ("采取", "采", "採"),
+        ("聯系", "系", "繫"),
+    ],
+)
 def test_simplified_characters_left_by_a_naive_conversion_are_reported(word, char, fixed):
     found = messages(f"這是{word}。")
     assert any(f"「{char}」" in m and f"「{fixed}」" in m for m in found), found
@@ -65,7 +74,9 @@ def test_allow_list_silences_a_shared_character():
     assert messages("及時了解還款信息", allowed=frozenset({"了"})) == []
 
 
-@pytest.mark.parametrize("data", ["13800138000", "+86 13800138000", "010-12345678", "someone@example.com", "QQ：12345678"])
+@pytest.mark.parametrize(
+    "data", ["13800138000", "+86 13800138000", "010-12345678", "someone@example.com", "QQ：12345678"]
+)
 def test_phone_numbers_and_email_addresses_are_reported(data):
     assert any("個人信息" in m for m in messages(f"聯繫 {data} 查詢"))
 
@@ -164,17 +175,46 @@ def test_personal_data_message_names_the_kind_and_the_fix():
 
 
 NOT_PERSONAL_DATA = [
-    "支付寶客服熱線 95188", "撥打 12378 投訴", "致電12363", "法律服務熱線：12348", "報警請撥打110",
-    "反詐熱線 96110", "電話 95188、12378 或 12363",  # the national hotlines in facts.md
-    "2013-03-15 起施行", "2021年1月1日", "2024/11/25", "2024.11.25", "於 2013 年 3 月 15 日",
-    "第 16 條", "《民法典》第 546 條", "國務院令第 631 號", "利息 1.5%，已完成 3／10",
-    "金額 50000 元", "欠款 13,800,138,000 元", "與貸款機構聯繫，協商 50000 元", "電話催收 3 次",
-    "聯繫後減免 20000 元", "手機維修費 12000 塊", "致電後 30000 元分 12 期",
-    "[協商的具體步驟](negotiation.md#prepare-documents)", "## 準備材料 {#step-2}", "<a href=\"#ref-12345678\">",
+    "支付寶客服熱線 95188",
+    "撥打 12378 投訴",
+    "致電12363",
+    "法律服務熱線：12348",
+    "報警請撥打110",
+    "反詐熱線 96110",
+    "電話 95188、12378 或 12363",  # the national hotlines in facts.md
+    "2013-03-15 起施行",
+    "2021年1月1日",
+    "2024/11/25",
+    "2024.11.25",
+    "於 2013 年 3 月 15 日",
+    "第 16 條",
+    "《民法典》第 546 條",
+    "國務院令第 631 號",
+    "利息 1.5%，已完成 3／10",
+    "金額 50000 元",
+    "欠款 13,800,138,000 元",
+    "與貸款機構聯繫，協商 50000 元",
+    "電話催收 3 次",
+    "聯繫後減免 20000 元",
+    "手機維修費 12000 塊",
+    "致電後 30000 元分 12 期",
+    "[協商的具體步驟](negotiation.md#prepare-documents)",
+    "## 準備材料 {#step-2}",
+    '<a href="#ref-12345678">',
     "https://www.gov.cn/zhengce/2013-01/29/content_2322231.htm",
-    "第 1/3 期", "3/10", "微信支付", "微信 App", "通過微信 WeChat 聯繫", "QQ 音樂", "FAQ: 12345 條", "Q：12000 元怎麼還？", "打印 A4 紙",
+    "第 1/3 期",
+    "3/10",
+    "微信支付",
+    "微信 App",
+    "通過微信 WeChat 聯繫",
+    "QQ 音樂",
+    "FAQ: 12345 條",
+    "Q：12000 元怎麼還？",
+    "打印 A4 紙",
     "隨機數字 123456789012345678",  # no birth date, not a card number
-    "訂單號 202311251234567890", "流水號 110101199013401234", "流水號 110101199002301234",  # month 13, 30 February
+    "訂單號 202311251234567890",
+    "流水號 110101199013401234",
+    "流水號 110101199002301234",  # month 13, 30 February
 ]
 
 
@@ -183,11 +223,14 @@ def test_hotlines_dates_amounts_articles_and_ids_are_not_personal_data(line):
     assert lint_content.personal_data(line) == []
 
 
-@pytest.mark.parametrize("line, found", [
-    ("熱線 95188 12", "熱線 95188 12"),              # a hotline with more digits is another number
-    ("電話95188-1234-5678", "電話95188-1234"),
-    ("95188 13800138000", "13800138000"),
-])
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("熱線 95188 12", "熱線 95188 12"),  # a hotline with more digits is another number
+        ("電話95188-1234-5678", "電話95188-1234"),
+        ("95188 13800138000", "13800138000"),
+    ],
+)
 def test_a_hotline_next_to_other_digits_is_still_read_with_them(line, found):
     # The quick test before the patterns blanks a hotline only when no digit is within four characters.
     assert [written for _, written, _ in lint_content.personal_data(line)] == [found]
@@ -236,9 +279,19 @@ def test_pinyin_in_brackets_is_reported_at_its_bracket(line, group):
 
 
 NOT_PINYIN = [
-    "在支付寶(App)裡", "許可協議（CC BY-SA 4.0）", "下載(PDF)", "支付寶（Alipay）", "花唄(Huabei)",
-    "打印(A4)紙", "花唄（消費信貸）", "見上文(1)", "清單(a)", "分為(B2)級", "協商(ok)",
-    "[協商的具體步驟](negotiation.md)", "pinyin: huán kuǎn jì huà",
+    "在支付寶(App)裡",
+    "許可協議（CC BY-SA 4.0）",
+    "下載(PDF)",
+    "支付寶（Alipay）",
+    "花唄(Huabei)",
+    "打印(A4)紙",
+    "花唄（消費信貸）",
+    "見上文(1)",
+    "清單(a)",
+    "分為(B2)級",
+    "協商(ok)",
+    "[協商的具體步驟](negotiation.md)",
+    "pinyin: huán kuǎn jì huà",
 ]
 
 
@@ -291,6 +344,7 @@ def test_cli_names_file_line_and_column_and_fails(tmp_path, capsys):
 
 # --- The allow-list for personal data and pinyin (data/lint-allowlist.yml) ---
 
+
 def test_the_allow_list_file_is_valid():
     exceptions, problems = lint_content.load_lint_allowlist(lint_content.LINT_ALLOWLIST_FILE)
     assert problems == []
@@ -299,20 +353,23 @@ def test_the_allow_list_file_is_valid():
 @pytest.mark.parametrize("entry", ['"13800138000":', '"13800138000": ~', '"13800138000": ""', "(Jie Bei): null"])
 def test_an_allow_list_entry_without_a_reason_is_reported_at_its_line(tmp_path, entry):
     path = tmp_path / "lint-allowlist.yml"
-    path.write_text(f"personal-data:\n  \"400-000-0000\": 示例號碼\n  {entry}\npinyin:\n", encoding="utf-8")
+    path.write_text(f'personal-data:\n  "400-000-0000": 示例號碼\n  {entry}\npinyin:\n', encoding="utf-8")
     exceptions, problems = lint_content.load_lint_allowlist(path)
     assert len(problems) == 1 and problems[0].startswith(f"{path}:3:3: 例外「")
     assert "沒有寫理由 — 在冒號後寫一句" in problems[0]
     assert exceptions.personal_data == {"4000000000"}  # the valid entries still count
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("personal-data:\n  a: b\npinyn:\n  c: d\n", 3, "不認識的段落「pinyn」"),
-    ("personal-data:\n  - 13800138000\n", 2, "每一項應該寫成「文字: 理由」"),
-    ("personal-data:\n  a: b\n  a: c\n", 3, "寫了兩次"),
-    ("personal-data:\n  a: b\n c: d\n", 3, "YAML 格式錯誤"),
-    ("- a\n", 1, "應該分成 personal-data:、pinyin: 兩段"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("personal-data:\n  a: b\npinyn:\n  c: d\n", 3, "不認識的段落「pinyn」"),
+        ("personal-data:\n  - 13800138000\n", 2, "每一項應該寫成「文字: 理由」"),
+        ("personal-data:\n  a: b\n  a: c\n", 3, "寫了兩次"),
+        ("personal-data:\n  a: b\n c: d\n", 3, "YAML 格式錯誤"),
+        ("- a\n", 1, "應該分成 personal-data:、pinyin: 兩段"),
+    ],
+)
 def test_allow_list_mistakes_name_the_line(text, line, words):
     exceptions, problems = lint_content.parse_lint_allowlist(text)
     assert [(p.line, words in p.message) for p in problems] == [(line, True)]
@@ -336,15 +393,18 @@ def test_the_cli_reports_allow_list_mistakes_and_uses_its_entries(tmp_path, monk
 PAGE = "# 標題 {#title}\n\n協商的具體步驟\n"
 
 
-@pytest.mark.parametrize("encoding, line, column, words", [
-    ("big5", 1, 3, "不是 UTF-8 編碼（可能是 Big5 或 GBK）"),
-    ("gbk", 1, 3, "不是 UTF-8 編碼（可能是 Big5 或 GBK）"),
-    ("gb18030", 1, 3, "不是 UTF-8 編碼（可能是 Big5 或 GBK）"),
-    ("utf-16", 1, 1, "是 UTF-16 編碼"),     # with a BOM
-    ("utf-16-le", 1, 1, "是 UTF-16 編碼"),  # without
-    ("utf-16-be", 1, 1, "是 UTF-16 編碼"),
-    ("utf-32", 1, 1, "是 UTF-32 編碼"),
-])
+@pytest.mark.parametrize(
+    "encoding, line, column, words",
+    [
+        ("big5", 1, 3, "不是 UTF-8 編碼（可能是 Big5 或 GBK）"),
+        ("gbk", 1, 3, "不是 UTF-8 編碼（可能是 Big5 或 GBK）"),
+        ("gb18030", 1, 3, "不是 UTF-8 編碼（可能是 Big5 或 GBK）"),
+        ("utf-16", 1, 1, "是 UTF-16 編碼"),  # with a BOM
+        ("utf-16-le", 1, 1, "是 UTF-16 編碼"),  # without
+        ("utf-16-be", 1, 1, "是 UTF-16 編碼"),
+        ("utf-32", 1, 1, "是 UTF-32 編碼"),
+    ],
+)
 def test_a_file_in_another_encoding_raises_a_typed_error_with_the_fix(tmp_path, encoding, line, column, words):
     path = tmp_path / "page.md"
     path.write_bytes(PAGE.encode(encoding))
@@ -355,11 +415,11 @@ def test_a_file_in_another_encoding_raises_a_typed_error_with_the_fix(tmp_path, 
 
 
 def test_the_error_names_the_line_where_decoding_fails():
-    data = "# Title {#title}\n\nplain text\n協商，後果\n".encode("utf-8") + "還款".encode("big5") + b"\n"
+    data = "# Title {#title}\n\nplain text\n協商，後果\n".encode() + "還款".encode("big5") + b"\n"
     with pytest.raises(lint_content.EncodingError) as raised:
         lint_content.decode_text(data)
     assert (raised.value.line, raised.value.column) == (5, 1)
-    data = "前文\n協商：".encode("utf-8") + "逾期".encode("gbk")
+    data = "前文\n協商：".encode() + "逾期".encode("gbk")
     with pytest.raises(lint_content.EncodingError) as raised:
         lint_content.decode_text(data)
     assert (raised.value.line, raised.value.column) == (2, 4)
@@ -373,7 +433,7 @@ def test_a_stray_nul_byte_is_reported_at_its_line():
 
 def test_a_utf8_bom_is_accepted_and_does_not_shift_columns(tmp_path):
     path = tmp_path / "page.md"
-    path.write_bytes(b"\xef\xbb\xbf" + "協商后果\n".encode("utf-8"))
+    path.write_bytes(b"\xef\xbb\xbf" + "協商后果\n".encode())
     assert lint_content.read_text(path) == "協商后果\n"
     assert lint_content.main([str(path)]) == 1
     assert [p.column for p in lint_text(lint_content.read_text(path), markdown=True)] == [3]
@@ -385,10 +445,12 @@ def test_the_cli_reports_a_wrong_encoding_as_a_problem_and_lints_the_other_files
     (tmp_path / "ok.md").write_text("# 標題 {#title}\n\n協商后果\n", encoding="utf-8")
     assert lint_content.main([str(tmp_path)]) == 1
     out = capsys.readouterr().out.splitlines()
+    not_utf8 = "這個文件不是 UTF-8 編碼（可能是 Big5 或 GBK），從這裡起無法讀取 — 請用 UTF-8 編碼另存這個文件"
     assert out == [
-        f"{tmp_path / 'big5.md'}:1:3: 這個文件不是 UTF-8 編碼（可能是 Big5 或 GBK），從這裡起無法讀取 — 請用 UTF-8 編碼另存這個文件",
-        f"{tmp_path / 'gbk.yml'}:1:8: 這個文件不是 UTF-8 編碼（可能是 Big5 或 GBK），從這裡起無法讀取 — 請用 UTF-8 編碼另存這個文件",
-        f"{tmp_path / 'ok.md'}:3:3: 簡體字「后」— 繁體版應寫作「後」（若兩種寫法都正確，把它加入 data/script-allowlist.yml）",
+        f"{tmp_path / 'big5.md'}:1:3: {not_utf8}",
+        f"{tmp_path / 'gbk.yml'}:1:8: {not_utf8}",
+        f"{tmp_path / 'ok.md'}:3:3: 簡體字「后」— 繁體版應寫作「後」"
+        "（若兩種寫法都正確，把它加入 data/script-allowlist.yml）",
     ]
 
 
@@ -424,8 +486,9 @@ def test_each_admonition_paragraph_counts_on_its_own_and_its_title_does_not():
 
 
 def test_code_headings_front_matter_and_link_targets_are_not_paragraphs():
-    text = (f"---\ndescription: {LONG}\n---\n\n# {LONG} {{#t}}\n\n```\n{LONG}\n```\n\n"
-            f"[{'逾' * 90}](help.md#{'逾' * 20})\n")
+    text = (
+        f"---\ndescription: {LONG}\n---\n\n# {LONG} {{#t}}\n\n```\n{LONG}\n```\n\n[{'逾' * 90}](help.md#{'逾' * 20})\n"
+    )
     assert lint_content.long_paragraphs(text) == []
 
 

@@ -21,12 +21,14 @@ def lock(name):
 # The locks match their inputs
 # -----------------------------------------------------------------------------
 
+
 @pytest.mark.skipif(sys.version_info[:2] != locks.PYTHON, reason="the locks are compiled for CI's Python")
 def test_the_locks_are_what_their_inputs_compile_to(tmp_path):
     mismatched = locks.check(tmp_path)
     assert not mismatched, "\n".join(
         [f"{name} does not match its input: " + "; ".join(found) for name, found in mismatched.items()]
-        + [f"Run {locks.COMMAND} and commit requirements*.txt."])
+        + [f"Run {locks.COMMAND} and commit requirements*.txt."]
+    )
 
 
 def test_the_locks_are_compiled_for_the_python_ci_runs():
@@ -44,6 +46,7 @@ def test_each_lock_names_the_one_command_that_regenerates_it():
 # -----------------------------------------------------------------------------
 # What is locked
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", [name for _, name in locks.LOCKS])
 def test_every_locked_package_has_a_version_and_a_hash(name):
@@ -70,10 +73,10 @@ def test_every_direct_requirement_says_why_it_is_there():
 def test_setup_installs_only_from_a_lock_and_checks_every_hash():
     setup = (ROOT / "scripts" / "setup").read_text(encoding="utf-8")
     [install, package] = [line for line in setup.splitlines() if "pip install" in line]
-    assert "--require-hashes -r \"$req\"" in install
+    assert '--require-hashes -r "$req"' in install
     # The project's own package: built from the working tree with what is installed, nothing downloaded.
     assert all(flag in package for flag in ("--no-deps", "--no-build-isolation", "--editable ."))
-    assert re.search(r'req=requirements\.txt\n.*req=requirements-test\.txt', setup)
+    assert re.search(r"req=requirements\.txt\n.*req=requirements-test\.txt", setup)
 
 
 # -----------------------------------------------------------------------------
@@ -108,4 +111,5 @@ def test_differences_name_each_package_that_is_missing_extra_moved_or_rehashed()
         "pypdf==7.1.1 is needed but not locked",
     ]
     assert locks.differences(locked, {**locked, "mkdocs": ("1.6.1", frozenset({B}))}) == [
-        "mkdocs==1.6.1: its hashes differ from the registry's"]
+        "mkdocs==1.6.1: its hashes differ from the registry's"
+    ]

@@ -10,32 +10,35 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import editions
-from overdue_guide import pdf
-from overdue_guide import service_worker
-from overdue_guide import single_page
+from overdue_guide import editions, pdf, service_worker, single_page
 from site_pages import OFFLINE_PAGE_STRINGS
-
 
 # -----------------------------------------------------------------------------
 # Footer download links
 # -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("size, text", [(0, "0 B"), (1023, "1023 B"), (1234, "1.2 KB"), (86_392, "84 KB"),
-                                        (2_500_000, "2.4 MB"), (30_000_000, "29 MB")])
+
+@pytest.mark.parametrize(
+    "size, text",
+    [(0, "0 B"), (1023, "1023 B"), (1234, "1.2 KB"), (86_392, "84 KB"), (2_500_000, "2.4 MB"), (30_000_000, "29 MB")],
+)
 def test_human_size(size, text):
     assert editions.human_size(size) == text
 
 
 def test_download_links_in_the_order_of_extra_outputs_with_sizes():
-    outputs = [{"format": "html", "file": "download/guide-{lang}.html", "label": "單頁網頁版"},
-               {"format": "pdf", "file": "download/guide-{lang}.pdf", "label": "PDF"},
-               {"format": "zip", "file": "download/guide-{lang}.zip", "label": "壓縮包"}]
+    outputs = [
+        {"format": "html", "file": "download/guide-{lang}.html", "label": "單頁網頁版"},
+        {"format": "pdf", "file": "download/guide-{lang}.pdf", "label": "PDF"},
+        {"format": "zip", "file": "download/guide-{lang}.zip", "label": "壓縮包"},
+    ]
     hans = editions.Edition("zh-Hans", "简体中文", "zh-Hans/", "tw2s")
     links = editions.downloads(outputs, hans, {"html": 2048, "pdf": 10, "zip": 5})
     assert [(d["label"], d["url"], d["size"]) for d in links] == [
-        ("單頁網頁版", "download/guide-zh-Hans.html", "2.0 KB"), ("PDF", "download/guide-zh-Hans.pdf", "10 B"),
-        ("壓縮包", "download/guide-zh-Hans.zip", "5 B")]  # the labels are converted with the rest of extra
+        ("單頁網頁版", "download/guide-zh-Hans.html", "2.0 KB"),
+        ("PDF", "download/guide-zh-Hans.pdf", "10 B"),
+        ("壓縮包", "download/guide-zh-Hans.zip", "5 B"),
+    ]  # the labels are converted with the rest of extra
     assert "size" not in editions.downloads(outputs, hans)[0]  # before the files exist
 
 
@@ -43,13 +46,20 @@ def test_download_links_in_the_order_of_extra_outputs_with_sizes():
 # Service worker
 # -----------------------------------------------------------------------------
 
+
 def make_site(root: Path) -> Path:
     files = {
-        "index.html": "<title>指南</title></head>", "overview/index.html": "</head>", "404.html": "</head>",
-        "sitemap.xml": "", "sitemap.xml.gz": "", "assets/javascripts/bundle.1.min.js": "",
-        "assets/javascripts/bundle.1.min.js.map": "", "assets/javascripts/lunr/min/lunr.ja.min.js": "",
+        "index.html": "<title>指南</title></head>",
+        "overview/index.html": "</head>",
+        "404.html": "</head>",
+        "sitemap.xml": "",
+        "sitemap.xml.gz": "",
+        "assets/javascripts/bundle.1.min.js": "",
+        "assets/javascripts/bundle.1.min.js.map": "",
+        "assets/javascripts/lunr/min/lunr.ja.min.js": "",
         "search/search_index.json": json.dumps({"config": {"lang": ["en"]}, "docs": []}),
-        "download/guide.html": "", "download/guide.pdf": "x" * (service_worker.DOWNLOAD_PRECACHE_MAX + 1),
+        "download/guide.html": "",
+        "download/guide.pdf": "x" * (service_worker.DOWNLOAD_PRECACHE_MAX + 1),
         "zh-Hans/index.html": "</head>",
         ".work/zh-Hant/print/index.html": "</head>",  # scripts/build's work folder, removed after
     }
@@ -62,27 +72,61 @@ def make_site(root: Path) -> Path:
 def test_precache_skips_maps_unused_lunr_big_downloads_and_other_editions(tmp_path):
     site = make_site(tmp_path)
     assert service_worker.precache_list(site, ("zh-Hans/",)) == [
-        "./", "404.html", "assets/javascripts/bundle.1.min.js", "download/guide.html", "overview/",
-        "search/search_index.json", "sitemap.xml"]
+        "./",
+        "404.html",
+        "assets/javascripts/bundle.1.min.js",
+        "download/guide.html",
+        "overview/",
+        "search/search_index.json",
+        "sitemap.xml",
+    ]
     assert service_worker.on_use_list(site, ("zh-Hans/",)) == ["download/guide.pdf"]
 
 
 def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_alone(tmp_path):
     site = make_site(tmp_path)
-    first = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
-                                              version="7", exclude=("zh-Hans",))
-    again = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
-                                              version="7", exclude=("zh-Hans",))
+    first = service_worker.add_service_worker(
+        site,
+        strings=OFFLINE_PAGE_STRINGS,
+        lang="zh-Hant",
+        name="繁體中文",
+        site_path="/g/",
+        version="7",
+        exclude=("zh-Hans",),
+    )
+    again = service_worker.add_service_worker(
+        site,
+        strings=OFFLINE_PAGE_STRINGS,
+        lang="zh-Hant",
+        name="繁體中文",
+        site_path="/g/",
+        version="7",
+        exclude=("zh-Hans",),
+    )
     assert first == again and first.startswith("7-")
     assert (site / "overview/index.html").read_text(encoding="utf-8").count('rel="manifest"') == 1
     assert (site / "zh-Hans/index.html").read_text(encoding="utf-8") == "</head>"
     (site / "overview/index.html").write_text("</head>changed", encoding="utf-8")
-    changed = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
-                                                version="7", exclude=("zh-Hans",))
+    changed = service_worker.add_service_worker(
+        site,
+        strings=OFFLINE_PAGE_STRINGS,
+        lang="zh-Hant",
+        name="繁體中文",
+        site_path="/g/",
+        version="7",
+        exclude=("zh-Hans",),
+    )
     assert changed != first
     (site / "download/guide.pdf").write_text("y" * (service_worker.DOWNLOAD_PRECACHE_MAX + 1), encoding="utf-8")
-    new_pdf = service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文", site_path="/g/",
-                                                version="7", exclude=("zh-Hans",))
+    new_pdf = service_worker.add_service_worker(
+        site,
+        strings=OFFLINE_PAGE_STRINGS,
+        lang="zh-Hant",
+        name="繁體中文",
+        site_path="/g/",
+        version="7",
+        exclude=("zh-Hans",),
+    )
     assert new_pdf != changed
     worker = (site / "sw.js").read_text(encoding="utf-8")
     assert json.dumps(new_pdf) in worker and '"zh-Hans/"' in worker and "__" not in worker.split("*/", 1)[1]
@@ -91,8 +135,9 @@ def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_al
 def test_offline_page_in_the_editions_script(tmp_path):
     site = make_site(tmp_path)
     strings = {key: editions.converter("tw2s")(text) for key, text in OFFLINE_PAGE_STRINGS.items()}
-    service_worker.add_service_worker(site, strings=strings, lang="zh-Hans", name="简体中文", site_path="/zh-Hans/",
-                                      version="1")
+    service_worker.add_service_worker(
+        site, strings=strings, lang="zh-Hans", name="简体中文", site_path="/zh-Hans/", version="1"
+    )
     html = (site / "offline.html").read_text(encoding="utf-8")
     assert 'lang="zh-Hans"' in html and "目前没有网络连接" in html and 'href="./" data-offline-home' in html
     # sw.js makes that link the edition's root where it serves the page: it looks for these words.
@@ -103,9 +148,18 @@ def test_every_url_it_writes_is_relative_but_in_404(tmp_path):
     """The same site/ at any path: pages, manifest and worker name no path; 404.html, which a
     server shows at any depth, names SITE_URL's (as MkDocs writes the rest of it)."""
     site = make_site(tmp_path)
-    service_worker.add_service_worker(site, strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文",
-                                      site_path="/g/", version="1", exclude=("zh-Hans",))
-    head = {name: (site / name).read_text(encoding="utf-8") for name in ("index.html", "overview/index.html", "404.html")}
+    service_worker.add_service_worker(
+        site,
+        strings=OFFLINE_PAGE_STRINGS,
+        lang="zh-Hant",
+        name="繁體中文",
+        site_path="/g/",
+        version="1",
+        exclude=("zh-Hans",),
+    )
+    head = {
+        name: (site / name).read_text(encoding="utf-8") for name in ("index.html", "overview/index.html", "404.html")
+    }
     assert '<link rel="manifest" href="manifest.webmanifest">' in head["index.html"]
     assert '<script src="assets/javascripts/offline-cache.js" defer></script>' in head["index.html"]
     assert '<link rel="manifest" href="../manifest.webmanifest">' in head["overview/index.html"]
@@ -121,6 +175,7 @@ def test_every_url_it_writes_is_relative_but_in_404(tmp_path):
 # -----------------------------------------------------------------------------
 # What the first visit downloads
 # -----------------------------------------------------------------------------
+
 
 def test_big_images_wait_for_first_view(tmp_path):
     site = make_site(tmp_path)
@@ -155,16 +210,26 @@ def test_icon_is_a_valid_png_of_its_size(size):
     width, height = struct.unpack(">II", png[16:24])
     assert (width, height) == (size, size)
     idat = png.index(b"IDAT")
-    length = struct.unpack(">I", png[idat - 4:idat])[0]
-    assert len(zlib.decompress(png[idat + 4:idat + 4 + length])) == size * (size * 3 + 1)
+    length = struct.unpack(">I", png[idat - 4 : idat])[0]
+    assert len(zlib.decompress(png[idat + 4 : idat + 4 + length])) == size * (size * 3 + 1)
 
 
 # -----------------------------------------------------------------------------
 # Single page: both URL styles
 # -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("href, url", [(".", ""), ("./", ""), ("index.html", ""), ("overview/", "overview/"),
-                                       ("overview/index.html", "overview/"), ("overview.html", "overview/")])
+
+@pytest.mark.parametrize(
+    "href, url",
+    [
+        (".", ""),
+        ("./", ""),
+        ("index.html", ""),
+        ("overview/", "overview/"),
+        ("overview/index.html", "overview/"),
+        ("overview.html", "overview/"),
+    ],
+)
 def test_page_url_reads_both_url_styles(href, url):
     assert single_page._page_url(href) == url
 
@@ -172,6 +237,7 @@ def test_page_url_reads_both_url_styles(href, url):
 # -----------------------------------------------------------------------------
 # PDF: a missing tool is a message, in Chinese, with the command that installs it
 # -----------------------------------------------------------------------------
+
 
 def test_missing_chromium_says_how_to_install_it(monkeypatch, tmp_path):
     monkeypatch.setenv("CHROMIUM", str(tmp_path / "no-chromium"))

@@ -23,20 +23,30 @@ BY_PATH = ("sys.path", "spec_from_file_location", "SourceFileLoader", "run_path"
 
 
 def python_files() -> list[Path]:
-    tracked = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True,
-                             check=True).stdout.split()
+    tracked = subprocess.run(
+        ["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     return [ROOT / name for name in tracked if (ROOT / name).is_file()]
 
 
 def code_lines(source: str) -> list[tuple[int, str]]:
     """(line, text) of each token that is code, or a string that is not a docstring (code run with -c
     counts): comments and docstrings may say what they like."""
-    docstrings = {node.body[0].lineno for node in ast.walk(ast.parse(source))
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-    return [(token.start[0], token.line) for token in tokenize.generate_tokens(io.StringIO(source).readline)
-            if token.type != tokenize.COMMENT and not (token.type == tokenize.STRING and token.start[0] in docstrings)
-            and any(needle in token.string for needle in BY_PATH + ("sys", "path"))]
+    docstrings = {
+        node.body[0].lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (token.start[0], token.line)
+        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        if token.type != tokenize.COMMENT
+        and not (token.type == tokenize.STRING and token.start[0] in docstrings)
+        and any(needle in token.string for needle in BY_PATH + ("sys", "path"))
+    ]
 
 
 def test_the_package_has_the_modules_the_hooks_and_commands_import():
@@ -46,20 +56,33 @@ def test_the_package_has_the_modules_the_hooks_and_commands_import():
 def test_every_module_imports_on_its_own_in_a_fresh_interpreter(tmp_path):
     # Started together, each in its own interpreter, from a folder outside the repository: a module that
     # needs another imported first, or the repository's folders on sys.path, fails here.
-    children = {module: subprocess.Popen([sys.executable, "-c", f"import {module}"], cwd=tmp_path,
-                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                for module in MODULES}
-    failed = {module: child.communicate()[1].strip().splitlines()[-1:] for module, child in children.items()
-              if child.wait() != 0}
+    children = {
+        module: subprocess.Popen(
+            [sys.executable, "-c", f"import {module}"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for module in MODULES
+    }
+    failed = {
+        module: child.communicate()[1].strip().splitlines()[-1:]
+        for module, child in children.items()
+        if child.wait() != 0
+    }
     assert failed == {}
 
 
 def test_no_code_is_found_by_its_file_path():
     this = Path(__file__).resolve()
-    found = {f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
-             for path in python_files() if path != this
-             for number, line in code_lines(path.read_text(encoding="utf-8"))
-             if any(needle in line.split("#")[0] for needle in BY_PATH)}
+    found = {
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in python_files()
+        if path != this
+        for number, line in code_lines(path.read_text(encoding="utf-8"))
+        if any(needle in line.split("#")[0] for needle in BY_PATH)
+    }
     assert found == set()
 
 
@@ -69,10 +92,16 @@ def test_the_package_s_modules_are_imported_by_the_package_s_name():
     found = []
     for path in python_files():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            imported = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
-                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else []
-            found += [f"{path.relative_to(ROOT)}:{node.lineno}: {name}" for name in imported
-                      if name.split(".")[0] in names]
+            imported = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+                else []
+            )
+            found += [
+                f"{path.relative_to(ROOT)}:{node.lineno}: {name}" for name in imported if name.split(".")[0] in names
+            ]
     assert found == []
 
 
@@ -96,8 +125,9 @@ def test_each_hook_file_only_imports_its_event_handlers_from_the_package(hook):
 
 def test_scripts_holds_only_shell_entry_points():
     for path in (ROOT / "scripts").iterdir():
-        assert path.is_file() and path.suffix == "" and path.read_text(encoding="utf-8").startswith("#!/usr/bin/env bash"), \
-            path.name
+        assert (
+            path.is_file() and path.suffix == "" and path.read_text(encoding="utf-8").startswith("#!/usr/bin/env bash")
+        ), path.name
 
 
 def test_one_cache_of_opencc_converters_for_the_build_the_lint_and_the_vocabulary_check():

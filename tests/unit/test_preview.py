@@ -21,8 +21,11 @@ def built_site(tmp_path):
 
 
 def test_every_download_is_listed_with_its_artifact_link_edition_and_size(tmp_path):
-    env = {"ARTIFACT_URL_SITE": "https://example.test/site", "ARTIFACT_URL_ZH_HANT_ZIP": "https://example.test/zip",
-           "ARTIFACT_URL_ZH_HANS_HTML": "https://example.test/html"}
+    env = {
+        "ARTIFACT_URL_SITE": "https://example.test/site",
+        "ARTIFACT_URL_ZH_HANT_ZIP": "https://example.test/zip",
+        "ARTIFACT_URL_ZH_HANS_HTML": "https://example.test/html",
+    }
     text = preview.describe(built_site(tmp_path), env, EDITIONS)
     assert "[`site`](https://example.test/site)" in text
     assert "python3 -m http.server -d site 8000" in text
@@ -43,8 +46,10 @@ def test_every_edition_of_mkdocs_yml_is_listed_a_third_one_too(tmp_path):
 
 
 def test_the_editions_come_from_mkdocs_yml():
-    assert [(e.lang, e.path) for e in preview.configured_editions(ROOT / "mkdocs.yml")] == \
-        [("zh-Hant", ""), ("zh-Hans", "zh-Hans/")]
+    assert [(e.lang, e.path) for e in preview.configured_editions(ROOT / "mkdocs.yml")] == [
+        ("zh-Hant", ""),
+        ("zh-Hans", "zh-Hans/"),
+    ]
 
 
 def test_a_download_without_its_own_link_points_at_the_runs_artifacts(tmp_path):

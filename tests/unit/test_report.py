@@ -5,8 +5,7 @@ import io
 
 import pytest
 
-from overdue_guide import lint_content
-from overdue_guide import report
+from overdue_guide import lint_content, report
 from overdue_guide.report import Problem
 
 BAD_PAGE = "# 標題 {#title}\n\n協商后果\n"
@@ -43,7 +42,9 @@ def test_under_actions_a_bad_page_yields_error_annotations_and_a_summary(bad_pag
 def test_outside_actions_the_output_is_the_plain_lines_only(bad_page, outside_actions, capsys):
     assert lint_content.main([str(bad_page)]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines() == [f"{bad_page}:3:3: 簡體字「后」— 繁體版應寫作「後」（若兩種寫法都正確，把它加入 data/script-allowlist.yml）"]
+    assert out.splitlines() == [
+        f"{bad_page}:3:3: 簡體字「后」— 繁體版應寫作「後」（若兩種寫法都正確，把它加入 data/script-allowlist.yml）"
+    ]
 
 
 def test_a_clean_run_under_actions_writes_no_annotation(tmp_path, monkeypatch, capsys):
@@ -55,11 +56,14 @@ def test_a_clean_run_under_actions_writes_no_annotation(tmp_path, monkeypatch, c
     assert "::" not in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("message, escaped", [
-    ("50% 完成", "50%25 完成"),
-    ("第一行\n第二行\r", "第一行%0A第二行%0D"),
-    ("a, b: c", "a, b: c"),  # the message itself keeps , and :
-])
+@pytest.mark.parametrize(
+    "message, escaped",
+    [
+        ("50% 完成", "50%25 完成"),
+        ("第一行\n第二行\r", "第一行%0A第二行%0D"),
+        ("a, b: c", "a, b: c"),  # the message itself keeps , and :
+    ],
+)
 def test_annotation_messages_are_escaped_as_github_specifies(message, escaped):
     line = report.annotation(Problem("docs/a.md", 2, None, message), title="t")
     assert line == f"::error file=docs/a.md,line=2,title=t::{escaped}"
@@ -70,24 +74,34 @@ def test_annotation_properties_escape_comma_colon_and_percent():
     assert line == "::warning file=docs/a%2Cb%3Ac%25.md,line=1,col=4,title=建置%3A zh-Hans%2C 100%25::m"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("docs/impact.md:12:18: 簡體字「后」— 改", Problem("docs/impact.md", 12, 18, "簡體字「后」— 改")),
-    ("docs/impact.md:12: [zh-Hans] 連結壞了", Problem("docs/impact.md", 12, None, "[zh-Hans] 連結壞了")),
-    ("ERROR   -  data/checklist.yml:46: id「x」重複了 — 換一個",
-     Problem("data/checklist.yml", 46, None, "id「x」重複了 — 換一個")),
-    ("WARNING -  glossary: data/glossary.yml:7: 「罰息」沒有出現在任何頁面",
-     Problem("data/glossary.yml", 7, None, "「罰息」沒有出現在任何頁面", "warning")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("docs/impact.md:12:18: 簡體字「后」— 改", Problem("docs/impact.md", 12, 18, "簡體字「后」— 改")),
+        ("docs/impact.md:12: [zh-Hans] 連結壞了", Problem("docs/impact.md", 12, None, "[zh-Hans] 連結壞了")),
+        (
+            "ERROR   -  data/checklist.yml:46: id「x」重複了 — 換一個",
+            Problem("data/checklist.yml", 46, None, "id「x」重複了 — 換一個"),
+        ),
+        (
+            "WARNING -  glossary: data/glossary.yml:7: 「罰息」沒有出現在任何頁面",
+            Problem("data/glossary.yml", 7, None, "「罰息」沒有出現在任何頁面", "warning"),
+        ),
+    ],
+)
 def test_parse_reads_every_form_the_checks_and_the_build_print(text, expected):
     assert report.parse(text) == [expected]
 
 
-@pytest.mark.parametrize("text", [
-    "INFO    -  Building documentation...",
-    "Doc file 'a.md' contains a link 'b.md', but the target is not found",
-    "Note: 3: not a file",
-    "built 20 pages (zh-Hant and zh-Hans) and 2 offline bundles into site",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INFO    -  Building documentation...",
+        "Doc file 'a.md' contains a link 'b.md', but the target is not found",
+        "Note: 3: not a file",
+        "built 20 pages (zh-Hant and zh-Hans) and 2 offline bundles into site",
+    ],
+)
 def test_parse_skips_lines_that_name_no_file_and_line(text):
     assert report.parse(text) == []
 
@@ -104,9 +118,15 @@ def test_parse_then_format_gives_back_the_line():
 
 def test_summary_names_place_problem_fix_and_command_and_links_the_file():
     env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "abc"}
-    text = report.summary([Problem("docs/a.md", 3, 7, "簡體字「后」— 應寫作「後」|x")],
-                          title="內容檢查", command="./scripts/check", env=env)
-    assert "| [`docs/a.md:3:7`](https://github.com/o/r/blob/abc/docs/a.md#L3) | 簡體字「后」 | 應寫作「後」\\|x |" in text
+    text = report.summary(
+        [Problem("docs/a.md", 3, 7, "簡體字「后」— 應寫作「後」|x")],
+        title="內容檢查",
+        command="./scripts/check",
+        env=env,
+    )
+    assert (
+        "| [`docs/a.md:3:7`](https://github.com/o/r/blob/abc/docs/a.md#L3) | 簡體字「后」 | 應寫作「後」\\|x |" in text
+    )
     assert "```sh\n./scripts/check\n```" in text
 
 

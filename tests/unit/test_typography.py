@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import lint_content
-from overdue_guide import typography
+from overdue_guide import lint_content, typography
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = Path("page.md")  # outside the project: never ignored
@@ -17,11 +16,14 @@ def found(text, file=PAGE):
     return [(p.line, p.column, p.message) for p in typography.lint(text, file)]
 
 
-@pytest.mark.parametrize("text, column, old, new", [
-    ("打開支付寶App查看", 6, "打開支付寶App查看", "打開支付寶 App 查看"),
-    ("在2026年還清", 2, "在2026年還清", "在 2026 年還清"),
-    ("逾期後,請聯繫平臺", 4, "逾期後,請聯繫平臺", "逾期後，請聯繫平臺"),
-])
+@pytest.mark.parametrize(
+    "text, column, old, new",
+    [
+        ("打開支付寶App查看", 6, "打開支付寶App查看", "打開支付寶 App 查看"),
+        ("在2026年還清", 2, "在2026年還清", "在 2026 年還清"),
+        ("逾期後,請聯繫平臺", 4, "逾期後,請聯繫平臺", "逾期後，請聯繫平臺"),
+    ],
+)
 def test_spacing_and_half_width_punctuation_are_reported_with_column_and_fix(text, column, old, new):
     [(line, col, message)] = found(f"# 標題 {{#t}}\n\n{text}\n")
     assert (line, col) == (3, column)
@@ -32,14 +34,17 @@ def test_the_projects_own_spacing_passes():
     assert found("打開支付寶 App 查看，2026 年起計算，已完成 3／10。\n") == []
 
 
-@pytest.mark.parametrize("text", [
-    '!!! warning "免責聲明"\n\n    本指南僅提供一般信息。\n',
-    "## 準備材料 {#prepare-documents}\n",
-    "---\ndescription: 支付寶貸款逾期了怎麼辦？\n---\n\n# 標題 {#home}\n",
-    "[協商的具體步驟](negotiation.md#prepare-documents)\n",
-    "```text\n中文App,說明\n```\n",
-    "<!-- checklist -->\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '!!! warning "免責聲明"\n\n    本指南僅提供一般信息。\n',
+        "## 準備材料 {#prepare-documents}\n",
+        "---\ndescription: 支付寶貸款逾期了怎麼辦？\n---\n\n# 標題 {#home}\n",
+        "[協商的具體步驟](negotiation.md#prepare-documents)\n",
+        "```text\n中文App,說明\n```\n",
+        "<!-- checklist -->\n",
+    ],
+)
 def test_markdown_syntax_is_left_alone(text):
     assert found(text) == []
 
@@ -76,6 +81,9 @@ def test_the_content_lint_reports_typography_as_file_line_column(tmp_path, capsy
 
 
 def test_the_published_pages_and_data_pass():
-    problems = [p.format(str(f)) for f in sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "data").rglob("*.yml"))
-                for p in typography.lint(f.read_text(encoding="utf-8"), f)]
+    problems = [
+        p.format(str(f))
+        for f in sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "data").rglob("*.yml"))
+        for p in typography.lint(f.read_text(encoding="utf-8"), f)
+    ]
     assert problems == []

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import lint_content
-from overdue_guide import vocabulary
+from overdue_guide import lint_content, vocabulary
 from overdue_guide.vocabulary import find_words, lint_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +27,7 @@ ISSUE_WORDS = {
 
 def simplified(text: str) -> str:
     import opencc
+
     return opencc.OpenCC("tw2s").convert(text)
 
 
@@ -145,17 +145,19 @@ def test_materials_in_the_sense_of_materials_is_still_allowed():
     assert find_words("準備申請資料和個人身份證明") == []
 
 
-MATERIAL_HANT = '''{% macro t(key) %}{{ {
+MATERIAL_HANT = """{% macro t(key) %}{{ {
   "language": "zh-Hant",
   "search.placeholder": "搜尋",
   "search.result.placeholder": "鍵入以開始檢索",
   "toc": "目錄"
-}[key] }}{% endmacro %}'''
+}[key] }}{% endmacro %}"""
 
 
 def partial(overrides: str) -> str:
-    return ('{#- the guide\'s strings -#}\n{% import "partials/languages/zh-Hant.html" as fallback %}\n'
-            '{% macro override(key) %}{{ {\n' + overrides + '\n}[key] }}{% endmacro %}\n')
+    return (
+        '{#- the guide\'s strings -#}\n{% import "partials/languages/zh-Hant.html" as fallback %}\n'
+        "{% macro override(key) %}{{ {\n" + overrides + "\n}[key] }}{% endmacro %}\n"
+    )
 
 
 def test_strings_a_language_partial_inherits_from_material_are_checked(tmp_path):

@@ -55,30 +55,51 @@ def uses(data, action):
 # Maintained tools
 # -----------------------------------------------------------------------------
 
+
 def test_zizmor_finds_nothing_in_the_workflows_and_dependabots_configuration():
-    proc = subprocess.run([BIN / "zizmor", "--offline", "--persona", "auditor", "--no-progress",
-                           "--config", GITHUB / "zizmor.yml", DEPENDABOT, *WORKFLOWS],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            BIN / "zizmor",
+            "--offline",
+            "--persona",
+            "auditor",
+            "--no-progress",
+            "--config",
+            GITHUB / "zizmor.yml",
+            DEPENDABOT,
+            *WORKFLOWS,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("schema, files", [
-    ("vendor.github-workflows", [str(p) for p in WORKFLOWS]),
-    ("vendor.github-issue-forms", [str(p) for p in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
-                                   if p.name != "config.yml"]),
-    ("vendor.github-issue-config", [str(GITHUB / "ISSUE_TEMPLATE" / "config.yml")]),
-    ("vendor.dependabot", [str(DEPENDABOT)]),
-])
+@pytest.mark.parametrize(
+    "schema, files",
+    [
+        ("vendor.github-workflows", [str(p) for p in WORKFLOWS]),
+        (
+            "vendor.github-issue-forms",
+            [str(p) for p in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml")) if p.name != "config.yml"],
+        ),
+        ("vendor.github-issue-config", [str(GITHUB / "ISSUE_TEMPLATE" / "config.yml")]),
+        ("vendor.dependabot", [str(DEPENDABOT)]),
+    ],
+)
 def test_workflows_and_issue_forms_match_githubs_schemas(schema, files):
     assert files
-    proc = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *files],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *files], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 # -----------------------------------------------------------------------------
 # Actions: current majors, pinned by major
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_every_action_is_a_known_one_pinned_by_a_current_major(path):
@@ -100,6 +121,7 @@ def test_the_pages_workflow_uses_the_official_pages_actions():
 # -----------------------------------------------------------------------------
 # Least privilege
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_the_default_token_only_reads_the_repository(path):
@@ -129,6 +151,7 @@ def test_checkouts_do_not_keep_the_token_on_disk():
 # Concurrency
 # -----------------------------------------------------------------------------
 
+
 def test_a_new_push_cancels_the_superseded_pull_request_run():
     checks = workflow("checks.yml")
     assert list(triggers(checks)) == ["pull_request"]
@@ -146,6 +169,7 @@ def test_a_deploy_in_progress_is_never_cancelled():
 # -----------------------------------------------------------------------------
 # Setup: pip cache, the project's own setup command
 # -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_pip_downloads_are_cached_by_the_requirements_files(path):
@@ -189,6 +213,7 @@ def test_pages_builds_with_scripts_build_for_the_pages_address_and_uploads_site(
 # The preview
 # -----------------------------------------------------------------------------
 
+
 def test_every_pull_request_uploads_the_site_and_every_offline_download():
     checks = workflow("checks.yml")
     uploads = {step["with"]["path"]: step for step in uses(checks, "actions/upload-artifact")}
@@ -220,6 +245,7 @@ def test_the_build_step_runs_scripts_build_which_annotates_its_own_problems():
 # -----------------------------------------------------------------------------
 # Dependabot: kept current, and a bot's pull request checked like anyone's
 # -----------------------------------------------------------------------------
+
 
 def dependabot_updates():
     return {update["package-ecosystem"]: update for update in load(DEPENDABOT)["updates"]}

@@ -68,8 +68,11 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         site = Path(tmp)
         write_site(site, args.pages, args.terms)
-        print(f"synthetic site: {args.pages} pages, {args.terms} glossary terms, "
-              f"{args.pages // CHECKLIST_EVERY} checklist actions", flush=True)
+        print(
+            f"synthetic site: {args.pages} pages, {args.terms} glossary terms, "
+            f"{args.pages // CHECKLIST_EVERY} checklist actions",
+            flush=True,
+        )
         runs: dict[str, list[tuple[float, float, float]]] = {"with": [], "without": []}
         for _ in range(args.runs):
             for variant in runs:
@@ -91,10 +94,15 @@ def scale(terms: int) -> None:
         with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
             site = Path(tmp)
             write_site(site, pages, terms)
-            cpu = {variant: time_build(site, f"mkdocs-{variant}.yml", site / f"out-{variant}")[1]
-                   for variant in ("with", "without")}
-        print(f"  {pages:5} pages: {(cpu['with'] - cpu['without']) / pages * 1000:.2f} ms per page "
-              f"({cpu['with']:.2f} s vs {cpu['without']:.2f} s CPU)", flush=True)
+            cpu = {
+                variant: time_build(site, f"mkdocs-{variant}.yml", site / f"out-{variant}")[1]
+                for variant in ("with", "without")
+            }
+        print(
+            f"  {pages:5} pages: {(cpu['with'] - cpu['without']) / pages * 1000:.2f} ms per page "
+            f"({cpu['with']:.2f} s vs {cpu['without']:.2f} s CPU)",
+            flush=True,
+        )
 
 
 # One build in a child process that reports its own peak memory (ru_maxrss of the children
@@ -115,7 +123,10 @@ def time_build(site: Path, config: str, out: Path) -> tuple[float, float, float]
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", BUILD, config, str(out)],
-        cwd=site, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -161,19 +172,27 @@ def explain(site: Path) -> None:
     """Where the hooks' time goes: one instrumented build each way (CPU seconds)."""
     spent = {}
     for variant in ("with", "without"):
-        proc = subprocess.run([sys.executable, "-c", EXPLAIN, f"mkdocs-{variant}.yml", str(site / f"out-{variant}")],
-                              cwd=site, capture_output=True, text=True,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        proc = subprocess.run(
+            [sys.executable, "-c", EXPLAIN, f"mkdocs-{variant}.yml", str(site / f"out-{variant}")],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         if proc.returncode != 0:
             sys.exit(f"scripts/bench: building mkdocs-{variant}.yml failed:\n{proc.stderr[-4000:]}")
         spent[variant] = json.loads(proc.stderr.strip().splitlines()[-1])
     with_, without = spent["with"], spent["without"]
     hooks = {label: seconds for label, seconds in with_.items() if label not in ("search", "build")}
     print("where the time goes (one instrumented build each way, CPU):")
-    print(f"  all of the build:      {with_['build']:6.2f} s with hooks, {without['build']:6.2f} s without "
-          f"({with_['build'] - without['build']:+.2f} s)")
-    print(f"  Material's search, parsing the pages' HTML: {with_['search']:.2f} s with, "
-          f"{without['search']:.2f} s without ({with_['search'] - without['search']:+.2f} s: the glossary's marks)")
+    print(
+        f"  all of the build:      {with_['build']:6.2f} s with hooks, {without['build']:6.2f} s without "
+        f"({with_['build'] - without['build']:+.2f} s)"
+    )
+    print(
+        f"  Material's search, parsing the pages' HTML: {with_['search']:.2f} s with, "
+        f"{without['search']:.2f} s without ({with_['search'] - without['search']:+.2f} s: the glossary's marks)"
+    )
     print(f"  the hooks' own code:   {sum(hooks.values()):6.2f} s")
     for label, seconds in sorted(hooks.items(), key=lambda item: -item[1])[:8]:
         print(f"    {seconds:6.2f} s  {label.split('/')[-1]}")
@@ -183,6 +202,7 @@ def explain(site: Path) -> None:
 # The synthetic site
 # -----------------------------------------------------------------------------
 
+
 def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     """Docs, data and two configs (hooks on, hooks off) in `site`."""
     rng = random.Random(seed)
@@ -191,11 +211,14 @@ def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     docs = site / "docs"
     docs.mkdir()
     (site / "data").mkdir()
-    shutil.copy(ROOT / "data/hotlines.yml", site / "data/hotlines.yml")  # the real hotlines: the guide's sentences name them
+    shutil.copy(
+        ROOT / "data/hotlines.yml", site / "data/hotlines.yml"
+    )  # the real hotlines: the guide's sentences name them
 
     glossary = synthetic_glossary(terms, rng)
-    (site / "data/glossary.yml").write_text(yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False),
-                                            encoding="utf-8")
+    (site / "data/glossary.yml").write_text(
+        yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     sentences = guide_sentences()
     words = [entry["term"] for entry in glossary["terms"]]
     names = [f"page-{number:04d}.md" for number in range(1, pages + 1)]
@@ -216,11 +239,14 @@ def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
         (docs / page).write_text(f"# {name} {{#{name}}}\n\n合成的頁面。\n", encoding="utf-8")
     (site / "data/checklist.yml").write_text(
         yaml.safe_dump(synthetic_checklist(names, sentences, rng), allow_unicode=True, sort_keys=False),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
-    base = (f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-            "nav:\n  - index.md\n  - checklist.md\n  - budget.md\n  - letter.md\n  - glossary.md\n"
-            "validation:\n  nav:\n    omitted_files: info\n")
+    base = (
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        "nav:\n  - index.md\n  - checklist.md\n  - budget.md\n  - letter.md\n  - glossary.md\n"
+        "validation:\n  nav:\n    omitted_files: info\n"
+    )
     (site / "mkdocs-with.yml").write_text(base, encoding="utf-8")
     (site / "mkdocs-without.yml").write_text(base + "hooks: []\n", encoding="utf-8")
 
@@ -232,9 +258,13 @@ def guide_sentences() -> list[str]:
         body = page.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
         for line in body.splitlines():
             line = re.sub(r"^\s*(?:\d+\.|[-*])\s+", "", line).strip()
-            line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # a link's text: its target is not in the synthetic site
+            line = re.sub(
+                r"\[([^\]]*)\]\([^)]*\)", r"\1", line
+            )  # a link's text: its target is not in the synthetic site
             if line and not line.startswith(("#", "!!!", "<", "[", "description:")):
-                sentences += [s + "。" for s in re.split(r"(?<=[。！？])", line) if len(s) > 8 for s in [s.rstrip("。")]]
+                sentences += [
+                    s + "。" for s in re.split(r"(?<=[。！？])", line) if len(s) > 8 for s in [s.rstrip("。")]
+                ]
     return sentences
 
 
@@ -248,14 +278,19 @@ def synthetic_glossary(count: int, rng: random.Random) -> dict:
         if any(word in form or form in word for form in seen):
             continue  # keep made-up terms from swallowing or hiding real ones
         seen.add(word)
-        terms.append({"id": f"term-{len(terms):04d}", "term": word,
-                      "definition": f"合成名詞「{word}」的解釋：用來量度名詞解釋對建置時間的影響。"})
+        terms.append(
+            {
+                "id": f"term-{len(terms):04d}",
+                "term": word,
+                "definition": f"合成名詞「{word}」的解釋：用來量度名詞解釋對建置時間的影響。",
+            }
+        )
     return {"page": "glossary.md", "strings": real["strings"], "terms": terms}
 
 
-def synthetic_page(number: int, sentences: list[str], words: list[str], must: list[str],
-                   rng: random.Random) -> str:
+def synthetic_page(number: int, sentences: list[str], words: list[str], must: list[str], rng: random.Random) -> str:
     """One page: a title, three sections of Chinese text with terms, a list, code and a link."""
+
     def paragraph() -> str:
         chosen = rng.choices(sentences, k=4)
         for word in rng.sample(words, k=min(3, len(words))):  # a term opens a sentence: 「甲乙丙丁：…」
@@ -265,21 +300,28 @@ def synthetic_page(number: int, sentences: list[str], words: list[str], must: li
 
     parts = [f"# 合成頁面 {number} {{#page-{number}}}\n", "".join(f"{word}。" for word in must) + paragraph() + "\n"]
     for section in range(1, 4):
-        parts += [f"## 第 {section} 節 {{#section-{section}}}\n", paragraph() + "\n", paragraph() + "\n",
-                  "".join(f"- {rng.choice(sentences)}\n" for _ in range(3)),
-                  f"可以查看 `{rng.choice(words)}` 的說明，或回到[首頁](index.md)。\n"]
+        parts += [
+            f"## 第 {section} 節 {{#section-{section}}}\n",
+            paragraph() + "\n",
+            paragraph() + "\n",
+            "".join(f"- {rng.choice(sentences)}\n" for _ in range(3)),
+            f"可以查看 `{rng.choice(words)}` 的說明，或回到[首頁](index.md)。\n",
+        ]
     return "\n".join(parts)
 
 
 def synthetic_checklist(pages: list[str], sentences: list[str], rng: random.Random) -> dict:
     """The real checklist's strings, with an action for every tenth page, ten actions a stage."""
     real = yaml.safe_load((ROOT / "data/checklist.yml").read_text(encoding="utf-8"))
-    items = [{"id": f"action-{n:04d}", "label": rng.choice(sentences)[:30],
-              "link": f"{page}#section-{1 + n % 3}"}
-             for n, page in enumerate(pages[CHECKLIST_EVERY - 1::CHECKLIST_EVERY], start=1)]
+    items = [
+        {"id": f"action-{n:04d}", "label": rng.choice(sentences)[:30], "link": f"{page}#section-{1 + n % 3}"}
+        for n, page in enumerate(pages[CHECKLIST_EVERY - 1 :: CHECKLIST_EVERY], start=1)
+    ]
     items = items or [{"id": "action-0001", "label": sentences[0][:30], "link": f"{pages[0]}#section-1"}]
-    stages = [{"id": f"stage-{n + 1}", "name": f"第 {n + 1} 階段", "items": items[i:i + 10]}
-              for n, i in enumerate(range(0, len(items), 10))]
+    stages = [
+        {"id": f"stage-{n + 1}", "name": f"第 {n + 1} 階段", "items": items[i : i + 10]}
+        for n, i in enumerate(range(0, len(items), 10))
+    ]
     return {"page": "checklist.md", "strings": real["strings"], "stages": stages}
 
 

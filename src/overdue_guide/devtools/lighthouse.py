@@ -34,9 +34,11 @@ ROOT = Path(__file__).resolve().parents[3]  # the project (src/overdue_guide/dev
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 # (Lighthouse's audit, what we call it, its unit); performance is a category, read apart.
-FIGURES = (("total-blocking-time", "total blocking time", "ms"),
-           ("largest-contentful-paint", "largest contentful paint", "ms"),
-           ("performance", "performance", ""))
+FIGURES = (
+    ("total-blocking-time", "total blocking time", "ms"),
+    ("largest-contentful-paint", "largest contentful paint", "ms"),
+    ("performance", "performance", ""),
+)
 # Issue 20's goals: ours minus the default's at most this much (performance: at least).
 GOALS = {"total-blocking-time": 50, "largest-contentful-paint": 100, "performance": 0}
 SITES = ("ours", "Material's default")
@@ -49,6 +51,7 @@ NOISY_MS = 100
 # -----------------------------------------------------------------------------
 # Building and serving
 # -----------------------------------------------------------------------------
+
 
 def build_sites(tmp: Path) -> dict[str, Path]:
     """{site: folder served}: each site inside www/ of its own, under the same path (the root)."""
@@ -70,9 +73,20 @@ def lighthouse(url: str, out: Path) -> dict[str, float]:
     """One Lighthouse run of url: {audit: value} in ms, and performance out of 100."""
     flags = " ".join(["--headless=new", *local_site.CHROMIUM_ARGS])
     proc = subprocess.run(
-        ["node", str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json",
-         f"--output-path={out}", f"--chrome-flags={flags}", "--quiet"],
-        env={**os.environ, "CHROME_PATH": local_site.CHROMIUM}, capture_output=True, text=True)
+        [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--only-categories=performance",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={flags}",
+            "--quiet",
+        ],
+        env={**os.environ, "CHROME_PATH": local_site.CHROMIUM},
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode:
         sys.exit(f"Lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -87,28 +101,39 @@ def lighthouse(url: str, out: Path) -> dict[str, float]:
 # Report
 # -----------------------------------------------------------------------------
 
+
 def medians(runs: list[dict[str, float]]) -> dict[str, float]:
     return {audit: statistics.median(run[audit] for run in runs) for audit, _, _ in FIGURES}
 
 
 def spread(runs: dict[str, list[dict[str, float]]]) -> str:
     """Each figure's lowest and highest run, so a reader sees how much the median can be trusted."""
-    return "\n".join(f"{site + ', runs':<{LABEL}}" + "".join(
-        f"{f'{min(r[audit] for r in results):,.0f}–{max(r[audit] for r in results):,.0f} {unit}':>26}"
-        for audit, _, unit in FIGURES) for site, results in runs.items())
+    return "\n".join(
+        f"{site + ', runs':<{LABEL}}"
+        + "".join(
+            f"{f'{min(r[audit] for r in results):,.0f}–{max(r[audit] for r in results):,.0f} {unit}':>26}"
+            for audit, _, unit in FIGURES
+        )
+        for site, results in runs.items()
+    )
 
 
 def table(path: str, result: dict[str, dict[str, float]], runs: int) -> str:
     width = 26
-    lines = [f"/{path}: Lighthouse {lighthouse_version()}, mobile, simulated throttling, gzip (nginx), "
-             f"median of {runs}",
-             f"{'':<{LABEL}}" + "".join(f"{name:>{width}}" for _, name, _ in FIGURES)]
+    lines = [
+        f"/{path}: Lighthouse {lighthouse_version()}, mobile, simulated throttling, gzip (nginx), median of {runs}",
+        f"{'':<{LABEL}}" + "".join(f"{name:>{width}}" for _, name, _ in FIGURES),
+    ]
     for site in SITES:
-        lines.append(f"{site:<{LABEL}}" + "".join(f"{result[site][audit]:>{width - len(unit) - 1},.0f} {unit}"
-                                             for audit, _, unit in FIGURES))
+        lines.append(
+            f"{site:<{LABEL}}"
+            + "".join(f"{result[site][audit]:>{width - len(unit) - 1},.0f} {unit}" for audit, _, unit in FIGURES)
+        )
     diff = {audit: round(result["ours"][audit]) - round(result[SITES[1]][audit]) for audit, _, _ in FIGURES}
-    lines.append(f"{'ours - default':<{LABEL}}" + "".join(f"{diff[audit]:>+{width - len(unit) - 1},.0f} {unit}"
-                                                     for audit, _, unit in FIGURES))
+    lines.append(
+        f"{'ours - default':<{LABEL}}"
+        + "".join(f"{diff[audit]:>+{width - len(unit) - 1},.0f} {unit}" for audit, _, unit in FIGURES)
+    )
     verdicts = []
     for audit, _, unit in FIGURES:
         met = diff[audit] >= GOALS[audit] if audit == "performance" else diff[audit] <= GOALS[audit]
@@ -133,8 +158,9 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="guide-lighthouse-") as tmp_name, ExitStack() as servers:
         tmp = Path(tmp_name)
         print("building both sites…", file=sys.stderr, flush=True)
-        urls = {site: servers.enter_context(local_site.nginx(folder / "site"))
-                for site, folder in build_sites(tmp).items()}
+        urls = {
+            site: servers.enter_context(local_site.nginx(folder / "site")) for site, folder in build_sites(tmp).items()
+        }
         for path in args.paths:
             runs: dict[str, list[dict[str, float]]] = {site: [] for site in SITES}
             for number in range(args.runs):
@@ -143,11 +169,15 @@ def main(argv: list[str]) -> int:
                     runs[site].append(lighthouse(urls[site] + path, tmp / "report.json"))
             print(table(path, {site: medians(results) for site, results in runs.items()}, args.runs))
             print(spread(runs))
-            widest = max(max(r["total-blocking-time"] for r in results) - min(r["total-blocking-time"] for r in results)
-                         for results in runs.values())
+            widest = max(
+                max(r["total-blocking-time"] for r in results) - min(r["total-blocking-time"] for r in results)
+                for results in runs.values()
+            )
             if widest > NOISY_MS:
-                print(f"note: total blocking time varied by up to {widest:,.0f} ms between runs: the machine was busy."
-                      f" Measure again when it is quiet, or with more --runs.")
+                print(
+                    f"note: total blocking time varied by up to {widest:,.0f} ms between runs: the machine was busy."
+                    f" Measure again when it is quiet, or with more --runs."
+                )
     return 0
 
 

@@ -42,8 +42,15 @@ PYTHON = (3, 11)
 # hashes are always asked of the registry, never copied from the old lock (a hand-edited or
 # tampered hash is caught); no index or find-links lines, so a machine's pip configuration never
 # lands in a lock.
-OPTIONS = ["--quiet", "--generate-hashes", "--no-reuse-hashes", "--allow-unsafe", "--strip-extras",
-           "--no-emit-index-url", "--no-emit-find-links"]
+OPTIONS = [
+    "--quiet",
+    "--generate-hashes",
+    "--no-reuse-hashes",
+    "--allow-unsafe",
+    "--strip-extras",
+    "--no-emit-index-url",
+    "--no-emit-find-links",
+]
 
 REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>\S+)")
 HASH = re.compile(r"--hash=(sha256:[0-9a-f]{64})")
@@ -53,6 +60,7 @@ HASH = re.compile(r"--hash=(sha256:[0-9a-f]{64})")
 # Reading a lock
 # -----------------------------------------------------------------------------
 
+
 def normalize(name):
     """A package name as the registry compares them (PEP 503): Jinja2 and jinja2 are one."""
     return re.sub(r"[-_.]+", "-", name).lower()
@@ -60,7 +68,8 @@ def normalize(name):
 
 def pins(text):
     """{package: (version, frozenset of hashes)} of a lock file's text; comments and layout ignored."""
-    result, name = {}, None
+    result: dict[str, tuple[str, frozenset[str]]] = {}
+    name = None
     for line in text.splitlines():
         line = line.split("#", 1)[0] if line.lstrip().startswith("#") else line
         m = REQUIREMENT.match(line)
@@ -92,14 +101,22 @@ def differences(locked, compiled):
 # Compiling
 # -----------------------------------------------------------------------------
 
+
 def compile_lock(source, lock, extra=()):
     """Run pip-compile on ROOT/source into lock (a path); extra: e.g. --upgrade-package NAME."""
     env = dict(os.environ, CUSTOM_COMPILE_COMMAND=COMMAND)
-    proc = subprocess.run([BIN / "pip-compile", *OPTIONS, *extra, "--output-file", str(lock), source],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [BIN / "pip-compile", *OPTIONS, *extra, "--output-file", str(lock), source],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
-        raise SystemExit(f"pip-compile {source} failed (a version in {lock.name} the registry "
-                         f"does not have?):\n{proc.stderr[-2000:]}\nFix {source}, then run {COMMAND}.")
+        raise SystemExit(
+            f"pip-compile {source} failed (a version in {lock.name} the registry "
+            f"does not have?):\n{proc.stderr[-2000:]}\nFix {source}, then run {COMMAND}."
+        )
 
 
 def check(workdir):
@@ -122,8 +139,10 @@ def main(argv):
     parser.add_argument("--check", action="store_true", help="compare the locks with their inputs, change nothing")
     args, extra = parser.parse_known_args(argv)
     if sys.version_info[:2] != PYTHON:
-        raise SystemExit(f"The locks are compiled for Python {'.'.join(map(str, PYTHON))}, as CI runs it; "
-                         f"this is {sys.version.split()[0]}.")
+        raise SystemExit(
+            f"The locks are compiled for Python {'.'.join(map(str, PYTHON))}, as CI runs it; "
+            f"this is {sys.version.split()[0]}."
+        )
     if args.check:
         with tempfile.TemporaryDirectory() as workdir:
             mismatched = check(workdir)

@@ -35,6 +35,7 @@ DEFAULT_KEEPS = ("site_name", "site_description", "nav", "markdown_extensions", 
 # Building and serving
 # -----------------------------------------------------------------------------
 
+
 def default_config(tmp: Path) -> Path:
     """A mkdocs.yml for Material's defaults on the same docs (font: false, as ours)."""
     from mkdocs.utils.yaml import yaml_load
@@ -51,7 +52,9 @@ def default_config(tmp: Path) -> Path:
 def build(config: Path, site_dir: Path, site_url: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url},
     )
     if proc.returncode:
@@ -61,6 +64,7 @@ def build(config: Path, site_dir: Path, site_url: str) -> None:
 # -----------------------------------------------------------------------------
 # Measuring
 # -----------------------------------------------------------------------------
+
 
 def first_view(browser, url: str) -> list[tuple[str, int, int]]:
     """(url, raw bytes, gzip bytes) for each response before the load event."""
@@ -81,8 +85,10 @@ def first_view(browser, url: str) -> list[tuple[str, int, int]]:
 
 def report(name: str, path: str, rows: list[tuple[str, int, int]], base_url: str, verbose: bool) -> float:
     total = sum(r[2] for r in rows) / 1024
-    print(f"{name:>8}  /{path}: {total:6.1f} KB gzip in {len(rows)} responses "
-          f"({sum(r[1] for r in rows) / 1024:.1f} KB raw), up to the load event")
+    print(
+        f"{name:>8}  /{path}: {total:6.1f} KB gzip in {len(rows)} responses "
+        f"({sum(r[1] for r in rows) / 1024:.1f} KB raw), up to the load event"
+    )
     if verbose:
         for url, raw, gz in rows:
             print(f"          {gz / 1024:6.1f} KB gzip  {raw / 1024:6.1f} KB raw  {url.removeprefix(base_url)}")
@@ -105,8 +111,10 @@ def main(argv: list[str]) -> int:
         with sync_playwright() as p:
             browser = launch_chromium(p)  # its flags keep Chromium off Google's hosts: they would count as weight
             for path in paths:
-                totals = {name: report(name, path, first_view(browser, url + path), url, verbose)
-                          for name, (_, url) in servers.items()}
+                totals = {
+                    name: report(name, path, first_view(browser, url + path), url, verbose)
+                    for name, (_, url) in servers.items()
+                }
                 print(f"{'':>8}  ours - default: {totals['ours'] - totals['default']:+.1f} KB")
             browser.close()
         for server, _ in servers.values():

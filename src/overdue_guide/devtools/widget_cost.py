@@ -51,12 +51,24 @@ def measure(browser, url: str) -> dict[str, float]:
 def summarise(events: list[dict]) -> dict[str, float]:
     main = _main_thread(events)
     tasks = [e for e in events if e.get("tid") == main and e.get("name") == "RunTask" and e.get("ph") == "X"]
-    own = [e for e in events if e.get("tid") == main and e.get("ph") == "X"
-           and e.get("name") in ("EvaluateScript", "FunctionCall", "v8.compile")
-           and OWN_SCRIPT in json.dumps(e.get("args", {}))]
+    own = [
+        e
+        for e in events
+        if e.get("tid") == main
+        and e.get("ph") == "X"
+        and e.get("name") in ("EvaluateScript", "FunctionCall", "v8.compile")
+        and OWN_SCRIPT in json.dumps(e.get("args", {}))
+    ]
     long_tasks = [t["dur"] / 1000 for t in tasks if t["dur"] / 1000 > LONG_TASK_MS]
-    own_in_long = sum(o["dur"] for o in own for t in tasks
-                      if t["dur"] / 1000 > LONG_TASK_MS and t["ts"] <= o["ts"] <= t["ts"] + t["dur"]) / 1000
+    own_in_long = (
+        sum(
+            o["dur"]
+            for o in own
+            for t in tasks
+            if t["dur"] / 1000 > LONG_TASK_MS and t["ts"] <= o["ts"] <= t["ts"] + t["dur"]
+        )
+        / 1000
+    )
     return {
         "long tasks": len(long_tasks),
         "longest task ms": max(long_tasks, default=0.0),

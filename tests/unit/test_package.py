@@ -5,6 +5,7 @@ shell entry points."""
 from __future__ import annotations
 
 import ast
+import importlib
 import io
 import pkgutil
 import subprocess
@@ -121,6 +122,20 @@ def test_each_hook_file_only_imports_its_event_handlers_from_the_package(hook):
             assert all(alias.name.startswith("on_") for alias in node.names), ast.unparse(node)
         else:
             assert isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "__all__", ast.unparse(node)
+
+
+@pytest.mark.parametrize("hook", sorted((ROOT / "hooks").glob("*.py")), ids=lambda path: path.name)
+def test_each_hook_file_hands_mkdocs_every_event_handler_of_its_module(hook):
+    # An event handler the module gains (say on_post_page) runs only once its hook file imports it.
+    module = importlib.import_module(f"overdue_guide.{hook.stem}")
+    handlers = {name for name in dir(module) if name.startswith("on_") and callable(getattr(module, name))}
+    imported = {
+        alias.name
+        for node in ast.parse(hook.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == handlers
 
 
 def test_scripts_holds_only_shell_entry_points():

@@ -172,7 +172,7 @@ def _print(single_page: Path, out_file: Path, chromium: str) -> None:
     Chromium) is killed at once: no browser outlives the build.
     """
     child = subprocess.Popen(
-        [sys.executable, "-m", __name__, "--print-only", str(single_page), str(out_file), chromium],
+        [sys.executable, "-m", "overdue_guide.pdf", "--print-only", str(single_page), str(out_file), chromium],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -245,7 +245,7 @@ def main(argv: list[str]) -> int:
     try:
         out = build_pdf(args.single_page, args.out)
     except MissingTool as error:
-        print(f"scripts/pdf.py: {error}", file=sys.stderr)
+        print(f"overdue_guide.pdf: {error}", file=sys.stderr)
         return 1
     print(f"{out.stat().st_size:,} bytes", file=sys.stderr)
     print(out)

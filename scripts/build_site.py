@@ -214,6 +214,8 @@ def make_downloads(config_file: Path, edition: editions.Edition, outputs: list[O
             made["pdf"] = pdf.build_pdf(printed, work / Path(formats["pdf"].path(edition)).name)
         except pdf.MissingTool as missing:
             raise BuildFailed([f"{_display(config_file)}: {missing}"]) from None
+        finally:
+            shutil.rmtree(printed.parent, ignore_errors=True)  # the print copy: never published or precached
     shutil.rmtree(offline_site, ignore_errors=True)
     return made
 

@@ -72,7 +72,8 @@ def test_every_way_of_filling_the_box_searches_offline_on_a_returning_visit(brow
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN")
     page = context.new_page()
     page.goto(full_base_url + edition)
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)  # a function: CSP allows no eval
+    # A function, not an expression: the page's policy allows no eval.
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
     context.set_offline(True)
     page.reload(wait_until="load")
     throttled(page)

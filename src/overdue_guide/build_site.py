@@ -33,11 +33,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from . import (
-    editions,  # the one reader of extra.editions
+    editions,
     page_checks,
     publish,
     script_purity,
+    settings,  # the schema of extra: editions, outputs, data
 )
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
@@ -77,7 +80,7 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
         raise BuildFailed([deep])
     try:
         with open(config_file, "rb") as file:
-            extra = (yaml_load(file) or {}).get("extra") or {}
+            extra = (yaml_load(file) or {}).get("extra")
     except Exception as error:  # mkdocs.yml itself is broken: MkDocs' own load reports it properly
         raise BuildFailed(format_config_error(config_file, error)) from None
     oversized = config_too_large(config_file)
@@ -87,28 +90,11 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
     if gate:
         raise BuildFailed(gate)
     try:
-        found = editions.parse(extra.get("editions"))
-    except Exception as error:
-        entry = re.search(r"第 (\d+) 項(?:的 (\w+)「)?", str(error))
-        path = ["extra", "editions"] + ([int(entry[1]) - 1] + ([entry[2]] if entry[2] else []) if entry else [])
-        line = _yaml_line(config_file, path) or _line_of(config_file, "editions:")
-        raise BuildFailed([f"{_display(config_file)}:{line}: {error}"]) from None
-    outputs = []
-    for number, entry in enumerate(extra.get("outputs") or [], start=1):
-        if (
-            not isinstance(entry, dict)
-            or entry.get("format") not in FORMATS
-            or "{lang}" not in str(entry.get("file", ""))
-        ):
-            key = [] if not isinstance(entry, dict) else ["format"] if entry.get("format") not in FORMATS else ["file"]
-            line = _yaml_line(config_file, ["extra", "outputs", number - 1, *key]) or _line_of(config_file, "outputs:")
-            raise BuildFailed(
-                [
-                    f"{_display(config_file)}:{line}: extra.outputs 第 {number} 項寫法不對"
-                    f" — 每項寫 format（{'、'.join(FORMATS)}）、file（含 {{lang}}）和 label"
-                ]
-            )
-        outputs.append(Output(entry["format"], str(entry["file"]), str(entry.get("label", entry["format"]))))
+        checked = settings.validated(extra, config_file, name=_display(config_file))
+    except PluginError as error:
+        raise BuildFailed([str(error)]) from None
+    found = [editions.Edition.of(entry) for entry in checked.editions]
+    outputs = [Output(o.format, o.file, o.label or o.format) for o in checked.outputs]
     return found, outputs
 
 
@@ -219,8 +205,8 @@ def build_edition(
     return config
 
 
-# The formats extra.outputs may name; make_downloads makes them.
-FORMATS = ("html", "pdf", "zip")
+# The formats extra.outputs may name (settings.py); make_downloads makes them.
+FORMATS = settings.FORMATS
 
 
 def make_downloads(
@@ -235,13 +221,6 @@ def make_downloads(
     formats = {output.format: output for output in outputs}
     if not formats:
         return {}
-    if "pdf" in formats and "html" not in formats:
-        raise BuildFailed(
-            [
-                f"{_display(config_file)}:{_line_of(config_file, 'format: pdf')}: extra.outputs 有 pdf"
-                f"，卻沒有 html — PDF 是從單頁網頁版打印的：把 format: html 那一項加回去"
-            ]
-        )
     made: dict[str, Path] = {}
     offline_site = work / "offline-site"
     config = build_edition(config_file, edition, offline_site, site_url=site_url, offline=True)
@@ -698,24 +677,6 @@ def format_config_error(config_file: Path, error: Exception) -> list[str]:
 
 def _tag(edition: editions.Edition) -> str:
     return "" if edition.opencc is None else f"（{edition.lang} 版，由上述原文轉換）"
-
-
-def _yaml_line(path: Path, keys: list) -> int | None:
-    """The 1-based line of the value at `keys` (mapping keys and list indexes) in a YAML file, or None."""
-    import yaml
-
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)  # tags (!ENV) kept as is
-        for key in keys:
-            if isinstance(key, int) and isinstance(node, yaml.SequenceNode):
-                node = node.value[key]
-            elif isinstance(node, yaml.MappingNode):
-                node = next(v for k, v in node.value if getattr(k, "value", None) == key)
-            else:
-                return None
-    except Exception:  # an unreadable file, a missing key: the caller falls back to a search
-        return None
-    return node.start_mark.line + 1 if node is not None else None
 
 
 def _line_of(path: Path, needle: str) -> int:

@@ -23,6 +23,8 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from . import settings  # the schema of mkdocs.yml's extra
+
 T = TypeVar("T")
 
 # libyaml's loader where PyYAML was built with it: the same nodes, ten times faster.
@@ -52,8 +54,9 @@ def load(
     name = data_path(config, kind)
     path = Path(config.config_file_path).parent / name
     if not path.is_file():
+        where = settings.where(config.config_file_path, "extra", "data", kind)
         raise PluginError(
-            f"{config_where(config, name)}: 找不到{what}的數據文件「{name}」 — 請把它放回 data/ 文件夾，"
+            f"{where}: 找不到{what}的數據文件「{name}」 — 請把它放回 data/ 文件夾，"
             f"或改正這一行（extra.data.{kind}）寫的路徑"
         )
     text = read(path, name)
@@ -65,34 +68,8 @@ def load(
 
 
 def data_path(config: MkDocsConfig, kind: str) -> str:
-    """Where mkdocs.yml says a data file is (``extra.data``), checked to be a plain relative path."""
-    paths = config.extra.get("data")
-    name = paths.get(kind) if isinstance(paths, dict) else None
-    if (
-        not isinstance(name, str)
-        or not name.endswith((".yml", ".yaml"))
-        or name.startswith("/")
-        or ".." in name.split("/")
-    ):
-        where = config_where(config, f"{kind}:", after="data:")
-        raise PluginError(f"{where}: extra.data.{kind} 應該寫項目裡數據文件的相對路徑 — 例如 data/{kind}.yml")
-    return name
-
-
-def config_where(config: MkDocsConfig, needle: str, *, after: str = "extra:") -> str:
-    """``mkdocs.yml:line`` of the first line containing `needle` (after the line starting `after`)."""
-    path = Path(config.config_file_path)
-    number = 1
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    start = next((n for n, line in enumerate(lines) if line.strip().startswith(after)), 0)
-    for index in range(start, len(lines)):
-        if needle in lines[index]:
-            number = index + 1
-            break
-    return f"{path.name}:{number}"
+    """Where mkdocs.yml says a data file is (``extra.data``), checked by the settings' schema (settings.py)."""
+    return settings.data_file(config, kind)
 
 
 def read(path: str | Path, name: str) -> str:

@@ -40,7 +40,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from . import data_file  # shared reading of contributors' files
+from . import (
+    data_file,  # shared reading of contributors' files
+    settings,  # the schema of extra
+)
 
 # Config strings a reader sees; everything else in mkdocs.yml is left alone.
 READER_KEYS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
@@ -69,6 +72,12 @@ class Edition:
         """Its quotation marks for the source's 「」『』 (four characters), or None to keep them."""
         return dict(self.more).get("quotes") or None
 
+    @classmethod
+    def of(cls, entry: settings.EditionSettings) -> Edition:
+        """An edition from its checked entry of extra.editions."""
+        more = tuple((key, entry[key]) for key in OPTIONAL if entry[key] is not None)
+        return cls(entry.lang, entry.name, entry.path, entry.opencc, more)
+
     def as_extra(self) -> dict[str, Any]:
         return {"lang": self.lang, "name": self.name, "path": self.path, "opencc": self.opencc, **dict(self.more)}
 
@@ -81,7 +90,8 @@ class Edition:
 # Before every other hook and plugin: they read the edition's language and strings.
 @event_priority(200)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    editions = parse(config.extra.get("editions"))
+    # extra checked once, here, against its schema: every later hook reads it as valid.
+    editions = [Edition.of(entry) for entry in settings.of(config).editions]
     wanted = config.extra.get("edition") or os.environ.get("EDITION") or editions[0].lang
     edition = select(editions, wanted)
     config.extra["editions"] = [e.as_extra() for e in editions]
@@ -127,47 +137,12 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 
 
 def parse(value: Any) -> list[Edition]:
-    """extra.editions, checked; the first edition is the source (no profile)."""
-    where = "mkdocs.yml 的 extra.editions"
-    if not isinstance(value, list) or not value:
-        raise PluginError(f"{where} 應該是一串版本 — 每個版本寫 lang、name、path、opencc")
-    editions: list[Edition] = []
-    for number, entry in enumerate(value, start=1):
-        if not isinstance(entry, dict) or not {"lang", "name", "path"} <= entry.keys():
-            raise PluginError(f"{where} 第 {number} 項缺少 lang、name 或 path — 三項都要寫")
-        unknown = entry.keys() - {"lang", "name", "path", "opencc", *OPTIONAL}
-        if unknown:
-            raise PluginError(
-                f"{where} 第 {number} 項有不認識的字段「{'、'.join(sorted(unknown))}」"
-                f" — 只能有 lang、name、path、opencc、{'、'.join(OPTIONAL)}"
-            )
-        path = str(entry["path"] or "")
-        if path and (not path.endswith("/") or path.startswith("/") or ".." in path):
-            raise PluginError(f"{where} 第 {number} 項的 path「{path}」寫法不對 — 寫成「zh-Hans/」，或留空給原文版")
-        profile = entry.get("opencc") or None
-        if profile is not None:
-            try:
-                converter(str(profile))
-            except Exception:
-                raise PluginError(
-                    f"{where} 第 {number} 項的 opencc「{profile}」不是 OpenCC 的轉換設定"
-                    f" — 例如 tw2s（繁→簡）、t2hk（繁→香港繁體）"
-                ) from None
-        quotes = entry.get("quotes")
-        if quotes is not None and (not isinstance(quotes, str) or len(quotes) != len(SOURCE_QUOTES)):
-            raise PluginError(
-                f"{where} 第 {number} 項的 quotes「{quotes}」寫法不對"
-                f' — 依次寫出代替「」『』的四個引號，例如 quotes: "“”‘’"'
-            )
-        more = tuple((key, entry[key]) for key in OPTIONAL if key in entry)
-        editions.append(Edition(str(entry["lang"]), str(entry["name"]), path, str(profile) if profile else None, more))
-    if editions[0].opencc or editions[0].path:
-        raise PluginError(f"{where} 的第一項是原文版（docs/ 裡的繁體原文）— 它的 path 留空、不寫 opencc")
-    for kind in ("lang", "path"):
-        values = [getattr(e, kind) for e in editions]
-        if len(set(values)) != len(values):
-            raise PluginError(f"{where} 裡有兩個版本的 {kind} 相同 — 每個版本的 {kind} 都要不同")
-    return editions
+    """extra.editions, checked by the settings' schema (settings.py); the first edition is the source."""
+    try:
+        entries = settings.GuideSettings.editions.run_validation(value)
+    except settings.Mistake as mistake:
+        raise PluginError(mistake.within("editions").describe()) from None
+    return [Edition.of(entry) for entry in entries]
 
 
 def select(editions: list[Edition], lang: str) -> Edition:
@@ -187,16 +162,17 @@ def has_language(config: MkDocsConfig, lang: str) -> bool:
 
 def downloads(outputs: Any, edition: Edition, sizes: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """The edition's downloads (extra.outputs) for templates: format, label, purpose, url inside the edition,
-    and, when scripts/build made them before the site (extra.download_sizes), bytes and size."""
+    and, when scripts/build made them before the site (extra.download_sizes), bytes and size.
+
+    `outputs` has been checked (settings.py): a malformed entry stopped the build before this.
+    """
     found = []
     for output in outputs or []:
-        if not (isinstance(output, dict) and "format" in output and "file" in output):
-            continue
         entry: dict[str, Any] = {
             "format": str(output["format"]),
-            "label": str(output.get("label", output["format"])),
+            "label": str(output.get("label") or output["format"]),
             "url": str(output["file"]).format(lang=edition.lang),
-            "purpose": str(output.get("purpose", "")),
+            "purpose": str(output.get("purpose") or ""),
         }
         if sizes and output["format"] in sizes:
             entry |= {"bytes": sizes[output["format"]], "size": human_size(sizes[output["format"]])}
@@ -324,9 +300,8 @@ def convert_config(config: MkDocsConfig, convert: Callable[[str], str]) -> None:
                 where = key
                 config.extra[key] = convert_value(value, convert, budget=budget)
     except PluginError as error:
-        raise PluginError(
-            f"{data_file.config_where(config, f'{where}:', after='extra:' if where != 'nav' else where)}: {error}"
-        ) from None
+        keys = ("nav",) if where == "nav" else ("extra", where)
+        raise PluginError(f"{settings.where(config.config_file_path, *keys)}: {error}") from None
 
 
 def convert_value(

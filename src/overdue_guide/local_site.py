@@ -107,14 +107,16 @@ def nginx_server_block(port: int, root: Path, error_page: str) -> str:
         (r"error_page 404 \S+;", f"error_page 404 {error_page};"),
     ):
         text, count = re.subn(pattern + r"(?=\s*# CHANGE)", value.replace("\\", "\\\\"), text)
-        assert count == 1, f"{NGINX_CONF}: expected one «{pattern} # CHANGE» line"
+        if count != 1:
+            raise ValueError(f"{NGINX_CONF}: expected one «{pattern} # CHANGE» line")
     return text
 
 
 @contextmanager
 def nginx(www: Path, *, error_page: str = "/404.html") -> Iterator[str]:
     """Serve www with deploy/nginx.conf on a free loopback port; yield its base URL."""
-    assert Path(NGINX).is_file(), f"no nginx at {NGINX}: scripts/setup --test installs Debian's (or set NGINX)"
+    if not Path(NGINX).is_file():
+        raise FileNotFoundError(f"no nginx at {NGINX}: scripts/setup --test installs Debian's (or set NGINX)")
     work = Path(tempfile.mkdtemp(prefix="guide-nginx-"))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

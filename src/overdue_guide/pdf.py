@@ -225,7 +225,8 @@ def _print_here(single_page: Path, out_file: Path, chromium: str) -> None:
 
 def _title(single_page: Path) -> str:
     match = re.search(r"<title>(.*?)</title>", single_page.read_text(encoding="utf-8"), re.S)
-    assert match, f"{single_page}: no <title> (not made by scripts/single_page.py?)"
+    if not match:
+        raise ValueError(f"{single_page}: no <title> (not made by single_page.py?)")
     return match.group(1).strip()
 
 

@@ -350,7 +350,8 @@ def shim_script_hash(html: str) -> str:
     """
     shim = SHIM.read_text(encoding="utf-8")
     worker = SEARCH_WORKER.search(html)
-    assert worker, "no search worker in Material's config"
+    if not worker:  # Material changed how it configures its search worker
+        raise ValueError("no search worker in Material's config")
     code = (
         f"postMessage={_function(shim, 'c')};importScripts={_function(shim, 'd')};"
         f'addEventListener("error",({{error}})=>{{parent.dispatchEvent(new ErrorEvent("error",'
@@ -375,5 +376,6 @@ def with_policy(html: str, policy: str) -> str:
     html = POLICY_META.sub("", html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     head = HEAD.search(html)
-    assert head, "a page without <head>"
+    if not head:  # a theme template without <head>: no policy could apply
+        raise ValueError("a page without <head>")
     return html[: head.end()] + meta + html[head.end() :]

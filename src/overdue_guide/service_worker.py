@@ -64,7 +64,8 @@ OFFLINE_POLICY = {
     "base-uri": "'none'",
 }
 
-STRINGS = ("title", "explanation", "home", "retry")  # the offline page's words: extra.offline_page
+# The offline page's words: extra.offline_page, every one checked by settings.py (OFFLINE_PAGE_STRINGS).
+STRINGS = ("title", "explanation", "home", "retry")
 
 # -----------------------------------------------------------------------------
 # Entry point
@@ -94,11 +95,10 @@ def add_service_worker(
     site), left to that edition's own worker.
     """
     site = Path(edition_site)
-    assert site_path is None or site_path.startswith("/") and site_path.endswith("/"), f"site_path {site_path!r}"
+    if site_path is not None and not (site_path.startswith("/") and site_path.endswith("/")):
+        raise ValueError(f"site_path {site_path!r}: a path from the root, ending in /")
     exclude = tuple(folder.rstrip("/") + "/" for folder in exclude)
     site_name = _site_name(site / "index.html")
-    missing = [key for key in STRINGS if not strings.get(key)]
-    assert not missing, f"extra.offline_page lacks {missing}"
 
     for size, path in ICONS.items():
         _write(site / path, icon_png(size))
@@ -240,7 +240,8 @@ def fill_worker(worker: str, *, version: str, files: list[str], on_use: list[str
         "__OFFLINE_PAGE__": OFFLINE_PAGE,
     }
     for placeholder, value in values.items():
-        assert placeholder in worker, f"sw.js has no {placeholder}"
+        if placeholder not in worker:
+            raise ValueError(f"sw.js has no {placeholder}")
         worker = worker.replace(placeholder, json.dumps(value, ensure_ascii=False))
     return worker
 
@@ -257,7 +258,8 @@ def _add_to_head(page: Path, root: str) -> None:
         return  # already added (a second call on the same build)
     tags = f'{MARKER}<link rel="manifest" href="{root}{MANIFEST}"><script src="{root}{REGISTRATION}" defer></script>'
     head_end = html.find("</head>")
-    assert head_end != -1, f"{page}: no </head>"
+    if head_end == -1:  # a theme template without </head>
+        raise ValueError(f"{page}: no </head>")
     page.write_text(html[:head_end] + tags + html[head_end:], encoding="utf-8")
 
 
@@ -311,7 +313,8 @@ def _with_policy(html: str) -> str:
 
 def _site_name(index: Path) -> str:
     match = re.search(r"<title>(.*?)</title>", index.read_text(encoding="utf-8"), re.S)
-    assert match, f"{index}: no <title>"
+    if not match:
+        raise ValueError(f"{index}: no <title>")
     return match.group(1).strip()
 
 

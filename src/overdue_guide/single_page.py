@@ -30,7 +30,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from . import safe_html  # the one place the policies are written
+from . import (
+    safe_html,  # the one place the policies are written
+    settings,  # the schema of extra
+)
 
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
 STYLESHEET = ASSETS / "single-page.css"
@@ -54,10 +57,10 @@ POLICY = {
     "base-uri": "'none'",
 }
 
-# The file's own words come from mkdocs.yml (extra.outputs, format html: strings), converted
-# like the rest of its edition: note, toc, search_label, search_placeholder, search_button,
-# found ({count}), none, top.
-STRINGS = ("note", "toc", "search_label", "search_placeholder", "search_button", "found", "none", "top")
+# The file's own words come from mkdocs.yml (extra.outputs, format html: strings; every one of them
+# checked by settings.py), converted like the rest of its edition: note, toc, search_label,
+# search_placeholder, search_button, found ({count}), none, top.
+STRINGS = settings.SINGLE_PAGE_STRINGS
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,6 @@ def build_single_page(
     known = {page.url: page.id for page in pages}
     for page in pages:
         _localize(page, known, edition_site)
-    missing = [key for key in STRINGS if not strings.get(key)]
-    assert not missing, f"extra.outputs (html) strings lacks {missing}"
     html = render(
         pages,
         index=index,
@@ -115,7 +116,8 @@ def build_single_page(
 def nav_order(index: BeautifulSoup) -> list[str]:
     """Page URLs in the order of the primary navigation (pages only, not headings)."""
     nav = index.select_one("nav.md-nav--primary")
-    assert nav is not None, "index.html has no primary navigation (not a Material site?)"
+    if nav is None:
+        raise ValueError("index.html has no primary navigation (not a Material site?)")
     urls: list[str] = []
     for link in nav.select("a.md-nav__link[href]"):
         href = link["href"]
@@ -158,7 +160,8 @@ def _load_page(site: Path, url: str) -> Page:
     path = _page_file(site, url)
     soup = _soup(path)
     article = soup.select_one("article.md-content__inner")
-    assert article is not None, f"{url or 'index'}: no article in the built page"
+    if article is None:
+        raise ValueError(f"{url or 'index'}: no article in the built page")
     # Not part of the text: edit buttons, permalinks, revision dates.
     for chrome in article.select("a.md-content__button, a.headerlink, aside.md-source-file"):
         chrome.decompose()
@@ -225,7 +228,8 @@ def _data_uri(src: str, base: str, site: Path) -> str:
     if f"{target.scheme}://{target.netloc}/" != ORIGIN:
         return src  # blocked by the CSP anyway; no page has one
     path = site / unquote(target.path).lstrip("/")  # my%20file.png is my file.png
-    assert path.is_file(), f"{src}: not in the site (hooks/page_checks.py reports missing images)"
+    if not path.is_file():  # page_checks reports a missing image first, at its line
+        raise FileNotFoundError(f"{src}: not in the site")
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
@@ -378,9 +382,14 @@ def main(argv: list[str]) -> int:
         help="the mkdocs.yml whose extra.outputs give the file's strings",
     )
     args = parser.parse_args(argv)
-    out = build_single_page(
-        args.site, args.out, lang=args.lang, strings=configured_strings(args.config_file, args.lang)
-    )
+    from mkdocs.exceptions import PluginError
+
+    try:
+        strings = configured_strings(args.config_file, args.lang)
+    except PluginError as error:  # a mistake in mkdocs.yml, said as a build says it
+        print(error, file=sys.stderr)
+        return 1
+    out = build_single_page(args.site, args.out, lang=args.lang, strings=strings)
     print(f"{out.stat().st_size:,} bytes", file=sys.stderr)
     print(out)
     return 0
@@ -389,15 +398,18 @@ def main(argv: list[str]) -> int:
 def configured_strings(config_file: Path, lang: str) -> dict[str, str]:
     """The html output's strings (extra.outputs in mkdocs.yml) as edition `lang` writes them: what a build
     passes in, converted the way the build converts them (hooks' on_config)."""
+    from mkdocs.exceptions import PluginError
     from mkdocs.utils.yaml import yaml_load
 
     from . import editions
 
     with open(config_file, "rb") as file:
-        extra = (yaml_load(file) or {}).get("extra") or {}
-    strings = next((o.get("strings") or {} for o in extra.get("outputs") or [] if o.get("format") == "html"), {})
-    edition = editions.select(editions.parse(extra.get("editions")), lang)
-    convert = editions.converter(edition.opencc) if edition.opencc else str
+        checked = settings.validated((yaml_load(file) or {}).get("extra"), config_file)  # the build's own checks
+    strings = next((o.strings or {} for o in checked.outputs if o.format == "html"), {})
+    if not strings:
+        raise PluginError(f"{config_file}: extra.outputs 裡沒有 format: html — 把單頁網頁版那一項加回去")
+    edition = editions.select([editions.Edition.of(entry) for entry in checked.editions], lang)
+    convert = editions.edition_converter(edition.opencc, edition.quotes) if edition.opencc else str
     return {key: convert(str(value)) for key, value in strings.items()}
 
 

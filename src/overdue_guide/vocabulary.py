@@ -267,7 +267,8 @@ def _tables(script: str) -> tuple[dict[str, str], set[str]]:
     masks |= allowed
     if script == "zh-Hant":
         return words, masks
-    assert script == "zh-Hans", script
+    if script != "zh-Hans":
+        raise ValueError(f"no word list for the script {script!r}")
     simplify = _to_simplified
     mainland_forms = {simplify(m) for m in words.values()} | {simplify(m) for m in masks}
     # A Simplified form that is itself a mainland word (or an allowed one) is not a Taiwan word.
@@ -296,7 +297,8 @@ def dump_opencc_table(name: str) -> str:
     clib = Path(opencc.__file__).parent / "clib"
     source = clib / "share" / "opencc" / f"{name}.ocd2"
     tool = clib / "bin" / "opencc_dict"
-    assert source.is_file() and tool.is_file(), f"OpenCC wheel without {source.name} or opencc_dict"
+    if not (source.is_file() and tool.is_file()):
+        raise FileNotFoundError(f"OpenCC wheel without {source.name} or opencc_dict")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"{name}.txt"
         subprocess.run(

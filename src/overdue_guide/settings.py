@@ -1,0 +1,493 @@
+"""The guide's own settings in mkdocs.yml (``extra``), as one typed schema.
+
+MkDocs leaves ``extra`` free-form, so nothing checks what the hooks and the build
+read from it: the editions, the downloads (``outputs``), the data files, the
+offline page's words. This module is their schema, written with MkDocs' own
+``config_options`` as Material's plugins and mkdocs-static-i18n write theirs
+(``Config`` classes, ``SubConfig``, ``ListOfItems``), and validated once per
+build: by the first hook's ``on_config`` (``of``), and by the build command
+before any build starts (``validated``).
+
+Its options speak the contributors' language: a mistake is a ``Mistake`` that
+knows the keys leading to it, so the message names ``mkdocs.yml:line`` (found
+in the YAML tree by yaml_source, not by searching text) and says how to fix it.
+A wrong type, a missing or unknown key, an output of an unknown kind, two
+editions with one language: each stops the build, whatever Python's flags
+(no check here is an ``assert``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.config_options import BaseConfigOption, ListOfItems, SubConfig
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from . import yaml_source
+
+Key = yaml_source.Key
+
+# -----------------------------------------------------------------------------
+# Mistakes: what is wrong, at which keys
+# -----------------------------------------------------------------------------
+
+
+class Mistake(ValidationError):
+    """A mistake under extra: the keys and list indexes that lead to it, and the message and fix in Chinese.
+
+    `path` is where the line is found; `subject` is what the message names, when that is
+    less than the path (the editions list, not the second edition's lang).
+    """
+
+    def __init__(self, message: str, path: Sequence[Key] = (), *, subject: Sequence[Key] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = tuple(path)
+        self.subject = self.path if subject is None else tuple(subject)
+        self.unknown_key = False  # the mistake is the key itself (its line is the key's)
+
+    def within(self, key: Key) -> Mistake:
+        """The same mistake seen from one level up."""
+        outer = Mistake(self.message, (key, *self.path), subject=(key, *self.subject))
+        outer.unknown_key = self.unknown_key
+        return outer
+
+    def describe(self) -> str:
+        """The message with what it is about: 「mkdocs.yml 的 extra.editions 第 2 項的 path「x」寫法不對 — …」."""
+        where = "extra"
+        after_index = False
+        for key in self.subject:
+            if isinstance(key, int):
+                where += f" 第 {key + 1} 項"
+            else:
+                where += f"的 {key}" if after_index else f".{key}"
+            after_index = isinstance(key, int)
+        space = "" if self.message.startswith(("「", "（")) or not where[-1].isascii() else " "
+        return f"mkdocs.yml 的 {where}{space}{self.message}"
+
+
+def unknown_key(key: object, allowed: Iterable[str], *, also: str = "") -> Mistake:
+    """A key the schema does not know, reported at the key's own line."""
+    mistake = Mistake(
+        f"有不認識的字段「{key}」 — 只能有 {'、'.join(allowed)}{also}（檢查拼寫）", (str(key),), subject=()
+    )
+    mistake.unknown_key = True
+    return mistake
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# -----------------------------------------------------------------------------
+# Options
+# -----------------------------------------------------------------------------
+
+
+class Text(BaseConfigOption[str]):
+    """A piece of text written on the key's line (not a list, a number or nothing)."""
+
+    def __init__(self, *, required: bool = True):
+        super().__init__()
+        self.needed = required
+
+    def run_validation(self, value: object) -> Any:
+        if value is None and not self.needed:
+            return None
+        if _is_empty(value):
+            raise Mistake("是空的 — 在冒號後寫上文字")
+        if not isinstance(value, str):
+            raise Mistake("應該是一段文字 — 寫在冒號後的同一行（數字、日期等用引號括起來）")
+        return value
+
+
+class TextList(BaseConfigOption[list]):
+    """A list of pieces of text: [甲, 乙], or one per line starting with "- "."""
+
+    needed = False
+
+    def run_validation(self, value: object) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise Mistake("應該是一串文字，至少一項 — 寫成 [zh-Hans, zh-CN]")
+        return value
+
+
+class EditionPath(BaseConfigOption[str]):
+    """Where an edition lives under the site's address: "" for the source, else "zh-Hans/"."""
+
+    needed = True
+
+    def run_validation(self, value: object) -> str:
+        path = "" if value is None else value
+        if not isinstance(path, str) or (
+            path and (not path.endswith("/") or path.startswith("/") or ".." in path or path == "/")
+        ):
+            raise Mistake(f"「{value}」寫法不對 — 寫成「zh-Hans/」，或留空給原文版")
+        return path
+
+
+class OpenCCProfile(BaseConfigOption[str]):
+    """An OpenCC profile (tw2s, t2hk, …) that OpenCC can load; none for the source edition."""
+
+    needed = False
+
+    def run_validation(self, value: object) -> Any:
+        if _is_empty(value):
+            return None
+        from . import editions  # the one cache of OpenCC's converters
+
+        try:
+            editions.converter(str(value))
+        except Exception:
+            raise Mistake(f"「{value}」不是 OpenCC 的轉換設定 — 例如 tw2s（繁→簡）、t2hk（繁→香港繁體）") from None
+        return str(value)
+
+
+class Quotes(BaseConfigOption[str]):
+    """The four quotation marks an edition writes for the source's 「」『』."""
+
+    needed = False
+
+    def run_validation(self, value: object) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, str) or len(value) != 4:
+            raise Mistake(f'「{value}」寫法不對 — 依次寫出代替「」『』的四個引號，例如 quotes: "“”‘’"')
+        return value
+
+
+class OneOf(BaseConfigOption[str]):
+    """One of a few words (a download's format)."""
+
+    needed = True
+
+    def __init__(self, choices: Sequence[str], what: str):
+        super().__init__()
+        self.choices = tuple(choices)
+        self.what = what
+
+    def run_validation(self, value: object) -> str:
+        if value not in self.choices:
+            raise Mistake(f"「{value}」不是{self.what} — 只能寫 {'、'.join(self.choices)} 其中一個")
+        return str(value)
+
+
+class OutputFile(Text):
+    """Where a download goes inside each edition: a relative path with {lang}, one file per edition."""
+
+    def run_validation(self, value: object) -> Any:
+        text = super().run_validation(value)
+        if "{lang}" not in text or text.startswith("/") or ".." in text.split("/") or text.endswith("/"):
+            raise Mistake(f"「{text}」寫法不對 — 寫成含 {{lang}} 的相對路徑，例如 download/guide-{{lang}}.zip")
+        return text
+
+
+class DataFilePath(BaseConfigOption[str]):
+    """A data file of the project: a relative path to a .yml file (never outside the project)."""
+
+    needed = True
+
+    def pre_validation(self, config: Config, key_name: str) -> None:
+        self.kind = key_name
+
+    def run_validation(self, value: object) -> str:
+        if (
+            not isinstance(value, str)
+            or not value.endswith((".yml", ".yaml"))
+            or value.startswith("/")
+            or ".." in value.split("/")
+        ):
+            raise Mistake(f"應該寫項目裡數據文件的相對路徑 — 例如 data/{getattr(self, 'kind', 'checklist')}.yml")
+        return value
+
+
+class Anything(BaseConfigOption[Any]):
+    """A key other code owns (Material's extra keys, what the build sets): any value."""
+
+    needed = False
+
+    def run_validation(self, value: object) -> Any:
+        return value
+
+
+class Section(SubConfig):
+    """A mapping with the keys of a Config class: each required key once, no other, each value valid.
+
+    MkDocs' SubConfig reports in English and lets unknown keys through as warnings;
+    this one raises a Mistake naming the key, in Chinese.
+    """
+
+    def __init__(self, config_class: type[Config], *, required: bool = True, missing: str | None = None):
+        super().__init__(config_class)
+        self.config_class = config_class  # (SubConfig sets it only for itself, not for a subclass)
+        self.needed = required
+        self.missing = missing  # the message for a missing required key, if not the generic one
+
+    def run_validation(self, value: object) -> Any:
+        if value is None and not self.needed:
+            return None
+        schema = dict(self.config_class._schema)
+        if not isinstance(value, dict):
+            raise Mistake(f"應該是一組「鍵: 值」 — 寫 {'、'.join(schema)}")
+        unknown = [key for key in value if key not in schema]
+        if unknown:
+            raise unknown_key(unknown[0], schema)
+        missing = [key for key, option in schema.items() if getattr(option, "needed", False) and key not in value]
+        if missing:
+            raise Mistake(self.missing or f"缺少「{'、'.join(missing)}」 — 請補上")
+        section = self.config_class(config_file_path=self._config_file_path)
+        section.load_dict(value)
+        failed, _ = section.validate()
+        if failed:
+            key, error = failed[0]
+            raise (error if isinstance(error, Mistake) else Mistake(str(error))).within(key)
+        return section
+
+
+class Entries(ListOfItems):
+    """A list of sections (the editions, the downloads), each checked as its Section says."""
+
+    def __init__(self, section: Section, *, required: bool = True, at_least: int = 1, what: str = "一串項目"):
+        super().__init__(section, default=[] if not required else None)
+        self.needed = required
+        self.at_least = at_least
+        self.what = what
+
+    def run_validation(self, value: object) -> Any:
+        if value is None and not self.needed:
+            return []
+        if not isinstance(value, list) or len(value) < self.at_least:
+            raise Mistake(f"應該是{self.what} — 每項另起一行、以「- 」開頭")
+        items = []
+        for index, item in enumerate(value):
+            try:
+                items.append(self.option_type.run_validation(item))
+            except Mistake as mistake:
+                raise mistake.within(index) from None
+        self.check(items)
+        return items
+
+    def check(self, items: list) -> None:
+        """Rules across the items (none here)."""
+
+
+class Editions(Entries):
+    """extra.editions: the source edition first (no path, no profile), then each edition made from it."""
+
+    def check(self, items: list) -> None:
+        first = items[0]
+        if first.opencc or first.path:
+            raise Mistake("的第一項是原文版（docs/ 裡的繁體原文）— 它的 path 留空、不寫 opencc", (0,), subject=())
+        for kind in ("lang", "path"):
+            seen: set[str] = set()
+            for index, item in enumerate(items):
+                if item[kind] in seen:
+                    raise Mistake(f"裡有兩個版本的 {kind} 相同 — 每個版本的 {kind} 都要不同", (index, kind), subject=())
+                seen.add(item[kind])
+
+
+class Outputs(Entries):
+    """extra.outputs: one download of each format at most; the PDF is printed from the single page."""
+
+    def check(self, items: list) -> None:
+        formats = [item.format for item in items]
+        for index, fmt in enumerate(formats):
+            if fmt in formats[:index]:
+                raise Mistake(f"裡有兩項的 format 都是 {fmt} — 每種格式只寫一項", (index, "format"), subject=())
+        if "pdf" in formats and "html" not in formats:
+            raise Mistake(
+                "有 pdf，卻沒有 html — PDF 是從單頁網頁版打印的：把 format: html 那一項加回去",
+                (formats.index("pdf"), "format"),
+                subject=(),
+            )
+
+
+class Strings(BaseConfigOption[dict]):
+    """The words a file shows readers: a mapping of texts, each of `keys`, any of `optional`, nothing else."""
+
+    def __init__(self, keys: Iterable[str] = (), optional: Iterable[str] = (), *, required: bool = True):
+        super().__init__()
+        self.keys, self.optional, self.needed = tuple(keys), tuple(optional), required
+
+    def run_validation(self, value: object) -> Any:
+        if value is None and not self.needed:
+            return {}
+        allowed = (*self.keys, *self.optional)
+        if not isinstance(value, dict):
+            raise Mistake(f"應該是一組「鍵: 值」 — 寫 {'、'.join(allowed)}")
+        for key in value:
+            if key not in allowed:
+                raise unknown_key(key, allowed)
+        missing = [key for key in self.keys if key not in value]
+        if missing:
+            raise Mistake(f"缺少「{'、'.join(missing)}」 — 請補上")
+        text = Text()
+        for key, words in value.items():
+            try:
+                text.run_validation(words)
+            except Mistake as mistake:
+                raise mistake.within(key) from None
+        return value
+
+
+# -----------------------------------------------------------------------------
+# The schema
+# -----------------------------------------------------------------------------
+
+# The words the downloads and the offline page show (their modules fill them in).
+SINGLE_PAGE_STRINGS = ("note", "toc", "search_label", "search_placeholder", "search_button", "found", "none", "top")
+OFFLINE_PAGE_STRINGS = ("title", "explanation", "home", "retry")
+# What an output of each format says in its own file (the PDF's opening line replaces the single page's note).
+OUTPUT_STRINGS = {"html": SINGLE_PAGE_STRINGS, "pdf": (), "zip": ()}
+FORMATS = tuple(OUTPUT_STRINGS)
+
+
+class EditionSettings(Config):
+    lang = Text()  # language tag: <html lang>, hreflang
+    name = Text()  # on the switch, in its own script
+    path = EditionPath()  # "" or "zh-Hans/"
+    opencc = OpenCCProfile()  # the profile that makes it from the source; none for the source
+    suggest_to = TextList()  # browsers' first Chinese languages shown the suggestion to read it
+    suggestion = Text(required=False)
+    dismiss = Text(required=False)
+    quotes = Quotes()
+
+
+class OutputSettings(Config):
+    format = OneOf(FORMATS, "可以做的下載格式")
+    file = OutputFile()
+    label = Text(required=False)  # the footer's name for it (the format if none)
+    purpose = Text(required=False)
+    strings = Strings(optional=(*SINGLE_PAGE_STRINGS,), required=False)
+
+    def validate(self):
+        """The strings its format needs (the single page's words), once the format is known."""
+        failed, warnings = super().validate()
+        if not failed:
+            needed = [key for key in OUTPUT_STRINGS[self.format] if key not in (self.strings or {})]
+            if needed:
+                missing = "、".join(needed)
+                failed.append(("strings", Mistake(f"缺少「{missing}」 — 請補上（{self.format} 文件裡顯示的文字）")))
+        return failed, warnings
+
+
+class DataFiles(Config):
+    checklist = DataFilePath()
+    glossary = DataFilePath()
+    budget = DataFilePath()
+    letter = DataFilePath()
+    hotlines = DataFilePath()
+
+
+class ReportError(Config):
+    label = Text()
+    form = Text()
+
+
+class DownloadStrings(Config):
+    offline = Text()
+
+
+class GuideSettings(Config):
+    """extra in mkdocs.yml."""
+
+    data_ = Section(DataFiles)  # "data": the trailing _ keeps it off UserDict's own .data
+    editions = Editions(Section(EditionSettings, missing="缺少 lang、name 或 path — 三項都要寫"), what="一串版本")
+    outputs = Outputs(Section(OutputSettings), required=False, at_least=0)
+    short_title = Text(required=False)
+    report_error = Section(ReportError, required=False)
+    download_strings = Section(DownloadStrings, required=False)
+    offline_page = Strings(OFFLINE_PAGE_STRINGS)
+    # Set by the build, never written in mkdocs.yml: the edition it makes, its downloads' sizes.
+    edition = Text(required=False)
+    download_sizes = Anything()
+    # Material for MkDocs' own keys under extra (its documentation), left to it.
+    alternate = Anything()
+    analytics = Anything()
+    annotate = Anything()
+    consent = Anything()
+    generator = Anything()
+    homepage = Anything()
+    polyfills = Anything()
+    scope = Anything()
+    social = Anything()
+    status = Anything()
+    tags = Anything()
+    version = Anything()
+
+
+# -----------------------------------------------------------------------------
+# Validating, and saying where
+# -----------------------------------------------------------------------------
+
+
+def check(extra: object) -> GuideSettings:
+    """extra as typed settings; the first Mistake (with its keys) if anything in it is wrong."""
+    settings = GuideSettings()
+    if not isinstance(extra, Mapping):  # MkDocs' own config holds it as a Config, a Mapping
+        raise Mistake("應該是一組「鍵: 值」 — 寫 editions、outputs、data 等")
+    settings.load_dict(dict(extra))
+    failed, warnings = settings.validate()
+    if failed:
+        key, error = failed[0]
+        raise (error if isinstance(error, Mistake) else Mistake(str(error))).within(key)
+    unknown = [key for key, _ in warnings if key not in settings._schema_keys]
+    if unknown:
+        written = [key for key, option in settings._schema if not isinstance(option, Anything) and key != "edition"]
+        raise unknown_key(unknown[0], written, also="，或 Material 的 extra 設置")
+    return settings
+
+
+def located(mistake: Mistake, config_file: str | Path, name: str | None = None) -> str:
+    """The mistake as the contributor reads it: ``mkdocs.yml:line: … — fix``, at the line of its keys."""
+    root = yaml_source.compose_file(config_file)
+    path = ("extra", *mistake.path)
+    node = yaml_source.key_node(root, path) if mistake.unknown_key else None
+    line = yaml_source.line(node) if node is not None else yaml_source.line_at(root, path)
+    return f"{name or Path(config_file).name}:{line}: {mistake.describe()}"
+
+
+def where(config_file: str | Path, *path: Key) -> str:
+    """``mkdocs.yml:line`` of a setting (its keys from the top of the file), for messages about its value."""
+    return f"{Path(config_file).name}:{yaml_source.line_at(yaml_source.compose_file(config_file), path)}"
+
+
+def validated(extra: object, config_file: str | Path, *, name: str | None = None) -> GuideSettings:
+    """check(), or PluginError naming mkdocs.yml's line and the fix (`name`: how to call the file)."""
+    try:
+        return check(extra)
+    except Mistake as mistake:
+        raise PluginError(located(mistake, config_file, name)) from None
+
+
+def data_file(config: MkDocsConfig, kind: str) -> str:
+    """The path of one data file (``extra.data.<kind>``), checked by the schema's own option for it.
+
+    Each data hook asks for its own file only, so a hook works (and is tested) without the others' settings.
+    """
+    paths = config.extra.get("data")
+    if not isinstance(paths, Mapping) or kind not in paths:
+        mistake = Mistake(f"缺少「{kind}」 — 請補上，例如 {kind}: data/{kind}.yml").within("data")
+        raise PluginError(located(mistake, config.config_file_path))
+    path = DataFilePath()  # the option DataFiles gives each of its keys
+    path.kind = kind
+    try:
+        return path.run_validation(paths[kind])
+    except Mistake as mistake:
+        raise PluginError(located(mistake.within(kind).within("data"), config.config_file_path)) from None
+
+
+STATE = "guide_settings"  # where a build keeps its validated settings on its config
+
+
+def of(config: MkDocsConfig) -> GuideSettings:
+    """This build's settings, validated on first use (the first hook's on_config), as mkdocs.yml writes them."""
+    if STATE not in config:
+        config[STATE] = validated(config.extra, config.config_file_path)
+    return config[STATE]

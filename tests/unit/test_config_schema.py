@@ -80,6 +80,7 @@ MISTAKES = [
     ("single-page-word-missing", "        toc: 目錄\n", "", "第 1 項的 strings 缺少「toc」", "note: 單頁網頁版"),
     ("unknown-string", "        toc: 目錄\n", "        tok: 目錄\n", "有不認識的字段「tok」", None),
     ("unknown-extra-key", "  short_title:", "  short_titel:", "extra 有不認識的字段「short_titel」", None),
+    ("unknown-key-over-a-block", "  outputs:\n", "  output:\n", "extra 有不認識的字段「output」", None),
     ("data-path-outside", "glossary: data/glossary.yml", "glossary: /etc/passwd", "extra.data.glossary 應該寫", None),
     ("data-file-missing", "    budget: data/budget.yml\n", "", "extra.data 缺少「budget」", "checklist: data/"),
     ("offline-word-missing", "    retry: 重新加載這一頁\n", "", "extra.offline_page 缺少「retry」", "title: 目前沒有"),

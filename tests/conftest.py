@@ -149,11 +149,12 @@ class Project:
 
 
 def copy_project(root: Path) -> Project:
-    """docs/, data/ and mkdocs.yml copied into root; hooks/ and overrides/ linked (the code: the installed package)."""
+    """docs/, data/, mkdocs.yml and the typography rules copied into root; hooks/ and overrides/ linked (the code: the installed package)."""
     root.mkdir(parents=True)
     for name in ("docs", "data"):
         shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("mkdocs.yml", ".autocorrectrc", ".autocorrectignore"):  # the typography check's rules too
+        shutil.copy(ROOT / name, root / name)
     for name in ("hooks", "overrides"):
         (root / name).symlink_to(ROOT / name)
     return Project(root)

@@ -38,14 +38,11 @@ from mkdocs.exceptions import PluginError
 from . import (
     editions,
     page_checks,
+    project,  # the project's folder, passed down
     publish,
     script_purity,
     settings,  # the schema of extra: editions, outputs, data
 )
-
-ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
-
-CONFIG_FILE = ROOT / "mkdocs.yml"
 
 
 class BuildFailed(Exception):
@@ -71,10 +68,11 @@ class Output:
 # -----------------------------------------------------------------------------
 
 
-def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition], list[Output]]:
-    """The editions and outputs mkdocs.yml names (extra.editions, extra.outputs)."""
+def read_matrix(config_file: Path | None = None) -> tuple[list[editions.Edition], list[Output]]:
+    """The editions and outputs mkdocs.yml names (extra.editions, extra.outputs); by default the current folder's."""
     from mkdocs.utils.yaml import yaml_load
 
+    config_file = project.config_path(config_file)
     deep = config_too_deep(config_file)
     if deep:
         raise BuildFailed([deep])
@@ -120,13 +118,14 @@ def missing_gate(config_file: Path) -> list[str]:
     return problems + publishable.symlinks(config_file.parent)
 
 
-def lint(config_file: Path = CONFIG_FILE) -> None:
+def lint(config_file: Path | None = None) -> None:
     """The whole content lint on the project of config_file; BuildFailed with its problems.
 
     (Every build, whatever starts it, runs its personal-data part: hooks/page_checks.py.)
     """
     from . import lint_content
 
+    config_file = project.config_path(config_file)
     # Size and nesting first: past them the lint's own parsers (AutoCorrect's, native code) crash.
     problems = page_checks.hostile_files(config_file.parent, config_file.parent / "docs") or lint_content.lint_project(
         config_file.parent
@@ -135,14 +134,15 @@ def lint(config_file: Path = CONFIG_FILE) -> None:
         raise BuildFailed(problems)
 
 
-def build_all(site_dir: Path, *, config_file: Path = CONFIG_FILE, site_url: str | None = None) -> Path:
+def build_all(site_dir: Path, *, config_file: Path | None = None, site_url: str | None = None) -> Path:
     """Every edition and output into site_dir, replaced only if everything succeeded."""
+    config_file = project.config_path(config_file)
     all_editions, outputs = read_matrix(config_file)
     lint(config_file)
     try:
         with publish.publishing(site_dir) as staging:
             work = staging / ".work"
-            version = build_version()
+            version = build_version(config_file.parent)
             for edition in all_editions:  # the source edition first: its build empties the folder
                 dest = staging / edition.path
                 made = make_downloads(config_file, edition, outputs, work / edition.lang, site_url)
@@ -159,13 +159,14 @@ def build_all(site_dir: Path, *, config_file: Path = CONFIG_FILE, site_url: str 
     return site_dir
 
 
-def check_all(*, config_file: Path = CONFIG_FILE) -> list[str]:
+def check_all(*, config_file: Path | None = None) -> list[str]:
     """The contributors' quick check: every edition's site, strict, into a folder thrown away after.
 
     The content lint runs inside every build (hooks/page_checks.py). Returns a line per edition.
     """
     import tempfile
 
+    config_file = project.config_path(config_file)
     lint(config_file)
     done = ["內容檢查：沒有問題"]
     with tempfile.TemporaryDirectory(prefix="guide-check-") as tmp:
@@ -190,7 +191,8 @@ def build_edition(
     """
     config = run_mkdocs(config_file, edition, dest, site_url=site_url, offline=offline, extra=extra)
     skip = tuple(dest / other.path for other in read_matrix(config_file)[0] if other.path and other != edition)
-    problems = script_purity.check_site(dest, edition=edition, skip=skip)
+    allowlist = script_purity.load_allowlist(config_file.parent / "data" / "script-allowlist.yml")
+    problems = script_purity.check_site(dest, edition=edition, allowlist=allowlist, skip=skip)
     if problems:
         pages: dict[str, list[str]] = {}  # one line per source place, not one per built page showing it
         for problem in problems:
@@ -261,8 +263,8 @@ def personal_data_in_download(path: Path, name: str, config_file: Path) -> list[
     """Personal data in a download's built text (its pages are checked as they are built; its own words too)."""
     from . import page_checks
 
-    allowed = page_checks.allowed_personal_data(config_file.parent / "data" / "lint-allowlist.yml")
-    found = page_checks.built_personal_data(path.read_text(encoding="utf-8"), page_checks.lint_module(), allowed)
+    rules = page_checks.allowed_personal_data(config_file.parent)
+    found = page_checks.built_personal_data(path.read_text(encoding="utf-8"), page_checks.lint_module(), rules)
     return [
         f"{name}:1: 個人信息（{kind}）「{text}」在下載文件的文字裡 — 在 docs/、data/ 或 mkdocs.yml 裡找到它並刪掉"
         f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）"
@@ -302,11 +304,12 @@ def add_offline_cache(
         raise BuildFailed([f"{_display(Path(config.config_file_path))}: {error}{_tag(edition)}"]) from None
 
 
-def build_version() -> str:
-    """A name for this build: the commit being built, if any (the worker's cache name adds a content hash)."""
+def build_version(root: Path) -> str:
+    """A name for this build: the commit of the project being built, if any (the worker's cache name adds a
+    content hash)."""
     import subprocess
 
-    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
     return proc.stdout.strip() if proc.returncode == 0 else "local"
 
 
@@ -552,7 +555,7 @@ def purity_problem(problem, config_file: Path) -> str:
                 continue
             line = _line_of(path, window)
             if line > 1 or window in _first_line(path):
-                return f"{_display_in(path, root)}:{line}: {message}"
+                return f"{project.display(path, root)}:{line}: {message}"
     return problem.format()
 
 
@@ -561,13 +564,6 @@ def _first_line(path: Path) -> str:
         return path.read_text(encoding="utf-8").split("\n", 1)[0]
     except (OSError, UnicodeDecodeError):
         return ""
-
-
-def _display_in(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return _display(path)
 
 
 def describe_crash(error: Exception, config_file: Path) -> str:
@@ -691,13 +687,8 @@ def _line_of(path: Path, needle: str) -> int:
 
 
 def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        try:
-            return str(path.resolve().relative_to(Path.cwd()))
-        except ValueError:
-            return str(path)
+    """A file as messages name it: relative to the current folder (scripts/ run in the project's), else as it is."""
+    return project.display(path)
 
 
 # -----------------------------------------------------------------------------

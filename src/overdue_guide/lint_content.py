@@ -21,6 +21,7 @@ Text the checks flag wrongly is listed, with a reason, in data/lint-allowlist.ym
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import sys
@@ -31,13 +32,14 @@ from pathlib import Path
 
 import yaml
 
-from . import editions, report, typography, vocabulary
+from . import editions, project, report, typography, vocabulary, yaml_source
 from .data_file import EncodingError  # the one decoder of contributors' files
 from .data_file import decode as decode_text
 
-ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
-ALLOWLIST_FILE = ROOT / "data" / "script-allowlist.yml"
-LINT_ALLOWLIST_FILE = ROOT / "data" / "lint-allowlist.yml"
+# The project's own lists, relative to its folder (passed in: a copy of the project is checked with its own).
+SCRIPT_ALLOWLIST_NAME = "data/script-allowlist.yml"
+LINT_ALLOWLIST_NAME = "data/lint-allowlist.yml"
+HOTLINES_NAME = "data/hotlines.yml"  # the public hotlines (hooks/hotlines.py links them)
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -68,20 +70,29 @@ YAML_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*:(?=\s|$)")
 SEP = r"(?:[ \t]?[-.\u2010-\u2013\u2212][ \t]?|[ \t])"
 START = r"(?<![0-9_#+])(?<!\d[.\-])"  # not inside a longer number, a date or an anchor
 END = r"(?!\d)"
-HOTLINES_FILE = ROOT / "data" / "hotlines.yml"  # the public hotlines (hooks/hotlines.py links them)
 
 
-def _hotlines(path: Path = HOTLINES_FILE) -> frozenset[str]:
-    """The public hotlines listed in data/hotlines.yml; none if it cannot be read (the build says why)."""
+def _hotlines(path: Path) -> frozenset[str]:
+    """The public hotlines listed in a data/hotlines.yml; none if it cannot be read (the build says why)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = yaml_source.load(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, UnicodeDecodeError, yaml_source.YamlSyntaxError):
         return frozenset()
     numbers = data.get("hotlines") if isinstance(data, dict) else None
     return frozenset(str(number) for number in numbers) if isinstance(numbers, dict) else frozenset()
 
 
-PUBLIC_NUMBERS = _hotlines()
+def public_numbers(root: Path) -> frozenset[str]:
+    """The project's public hotlines (its data/hotlines.yml): never personal data, wherever they are written."""
+    path = root / HOTLINES_NAME
+    key = (str(path), path.stat().st_mtime_ns if path.exists() else 0)
+    if key not in _PUBLIC:
+        _PUBLIC.clear()
+        _PUBLIC[key] = _hotlines(path)
+    return _PUBLIC[key]
+
+
+_PUBLIC: dict[tuple[str, int], frozenset[str]] = {}
 PHONE_WORDS = (
     r"電話|电话|手機|手机|致電|致电|來電|来电|撥打|拨打|熱線|热线|專線|专线|座機|座机|固話|固话"
     r"|聯繫方式|联系方式|聯繫|聯系|联系|tel|phone|mobile"
@@ -163,8 +174,13 @@ MAYBE_PERSONAL = re.compile(
 LIKELY_PERSONAL = re.compile(
     r"\d(?:\D{0,4}\d){4}|@|#(?=[A-Za-z0-9-]+\.)|\bat\b|微信|V信|威信|薇信|[VW]X|wechat|weixin", re.IGNORECASE
 )
-# A hotline with no other digit within four characters cannot be part of such a chain: blanked first.
-PUBLIC_NUMBER = re.compile("|".join(sorted(PUBLIC_NUMBERS, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
+def _public_number(numbers: frozenset[str]) -> re.Pattern | None:
+    """Any of the hotlines (longest first); a hotline with no other digit within four characters cannot be
+    part of such a chain, so it is blanked before that test."""
+    return re.compile("|".join(sorted(map(re.escape, numbers), key=len, reverse=True))) if numbers else None
 
 
 def _blank_if_alone(match: re.Match) -> str:
@@ -208,17 +224,22 @@ def half_width_punctuation(text: str) -> list[tuple[int, str]]:
     return [(m.start(1) + 1, m.group(1)) for m in HALF_WIDTH.finditer(text)]
 
 
-def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
+def personal_data(
+    text: str, allowed: frozenset[str] = frozenset(), public: frozenset[str] | None = None
+) -> list[tuple[int, str, str]]:
     """(column, text as written, kind) for each phone, QQ, WeChat, e-mail, ID-card or bank-card number.
 
     Patterns are tried in PERSONAL_DATA's order and a match never overlaps an
-    earlier one, so 「電話 13800138000」 is one 手機號碼. The national hotlines
-    in PUBLIC_NUMBERS and the texts in `allowed` (canonical() form) pass.
+    earlier one, so 「電話 13800138000」 is one 手機號碼. The project's public
+    hotlines (`public`; by default those of the project in the current folder)
+    and the texts in `allowed` (canonical() form) pass.
     """
     if not MAYBE_PERSONAL.search(text):
         return []  # most lines: no digit, no @, no WeChat or QQ word
+    public = public_numbers(project.root()) if public is None else public
     normal, origin = normalize(text)
-    if not LIKELY_PERSONAL.search(PUBLIC_NUMBER.sub(_blank_if_alone, normal)):
+    hotline = _public_number(public)
+    if not LIKELY_PERSONAL.search(hotline.sub(_blank_if_alone, normal) if hotline else normal):
         return []  # digits, but too few together to be anyone's number
     taken: list[tuple[int, int]] = []
     found = []
@@ -232,7 +253,7 @@ def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tupl
                 continue
             taken.append((start, end))
             key = m.groupdict().get("number") or m.groupdict().get("id") or m.group(0)
-            if {canonical(key), canonical(m.group(0))} & (PUBLIC_NUMBERS | allowed):
+            if {canonical(key), canonical(m.group(0))} & (public | allowed):
                 continue
             written = text[origin[start] : origin[end - 1] + 1]
             found.append((origin[start] + 1, written, kind_found))
@@ -520,7 +541,7 @@ def lint_text(
                     f"簡體字「{c}」— 繁體版應寫作「{t}」（若兩種寫法都正確，把它加入 data/script-allowlist.yml）",
                 )
             )
-        for col, found, kind in personal_data(line, exceptions.personal_data):
+        for col, found, kind in personal_data(line, exceptions.personal_data, exceptions.public):
             problems.append(Problem(number, col, personal_data_message(found, kind)))
         for col, phrase in spam_phrases(line):
             problems.append(Problem(number, col, f"來源網站的用語「{phrase}」— 請刪除或改寫"))
@@ -541,13 +562,16 @@ def long_paragraph_message(count: int) -> str:
     )
 
 
-def lint_paths(paths: list[Path], allowlist: Path | None = None) -> list[str]:
-    allowed = load_allowlist()
-    exceptions, lines = load_lint_allowlist(allowlist or LINT_ALLOWLIST_FILE)
+def lint_paths(paths: list[Path], root: Path | None = None) -> list[str]:
+    """The whole lint on the files under paths, with the lists of the project at root (default: the current
+    folder's)."""
+    root = project.root() if root is None else root
+    allowed = load_allowlist(path=root / SCRIPT_ALLOWLIST_NAME)
+    exceptions, lines = project_rules(root)
     for file, text in contributor_files(paths, lines):
         for problem in lint_text(
             text, markdown=file.suffix == ".md", allowed=allowed, exceptions=exceptions
-        ) + typography.lint(text, file):
+        ) + typography.lint(text, file, root):
             lines.append(problem.format(_display(file)))
     return lines
 
@@ -585,9 +609,9 @@ class LintAllowlist:
 
     personal_data: frozenset[str] = frozenset()
     pinyin: frozenset[str] = frozenset()
+    public: frozenset[str] | None = None  # the project's hotlines (None: those of the current folder's project)
 
 
-LINT_ALLOWLIST_NAME = "data/lint-allowlist.yml"
 LINT_ALLOWLIST_SECTIONS = {"personal-data": "個人信息", "pinyin": "拼音"}
 
 
@@ -599,15 +623,13 @@ def parse_lint_allowlist(text: str) -> tuple[LintAllowlist, list[Problem]]:
     """
     problems: list[Problem] = []
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        root = yaml_source.compose(text)
+    except yaml_source.YamlSyntaxError as error:
         return LintAllowlist(), [
             Problem(
-                mark.line + 1 if mark else 1,
-                mark.column + 1 if mark else 1,
-                f"YAML 格式錯誤（{error.problem or error.context}）"
-                f" — 檢查這行附近的縮排、「文字: 理由」的冒號和空格、引號是否成對",
+                error.line,
+                error.column,
+                f"YAML 格式錯誤（{error.problem}） — 檢查這行附近的縮排、「文字: 理由」的冒號和空格、引號是否成對",
             )
         ]
     if root is None:
@@ -646,10 +668,20 @@ def parse_lint_allowlist(text: str) -> tuple[LintAllowlist, list[Problem]]:
 
 def _is_allowlist(file: Path) -> bool:
     """The lint's own allow-lists (here or in a copy of the project): lists of flagged text, not content."""
-    return file.parent.name == "data" and file.name in (ALLOWLIST_FILE.name, LINT_ALLOWLIST_FILE.name)
+    return file.parent.name == "data" and file.name in (
+        Path(SCRIPT_ALLOWLIST_NAME).name,
+        Path(LINT_ALLOWLIST_NAME).name,
+    )
 
 
-def load_lint_allowlist(path: Path = LINT_ALLOWLIST_FILE) -> tuple[LintAllowlist, list[str]]:
+def project_rules(root: Path) -> tuple[LintAllowlist, list[str]]:
+    """What the checks let through in the project at root: its data/lint-allowlist.yml and its public
+    hotlines (data/hotlines.yml), and the allow-list's mistakes as ``path:line:col: …`` lines."""
+    exceptions, problems = load_lint_allowlist(root / LINT_ALLOWLIST_NAME)
+    return dataclasses.replace(exceptions, public=public_numbers(root)), problems
+
+
+def load_lint_allowlist(path: Path) -> tuple[LintAllowlist, list[str]]:
     """The allow-list for the personal-data and pinyin checks, and its mistakes as ``path:line:col: …`` lines."""
     if not path.exists():
         return LintAllowlist(), []
@@ -661,20 +693,20 @@ def load_lint_allowlist(path: Path = LINT_ALLOWLIST_FILE) -> tuple[LintAllowlist
     return exceptions, [problem.format(_display(path)) for problem in problems]
 
 
-def _is_null(node: yaml.ScalarNode) -> bool:
-    """A plain ~ or null: YAML's "nothing" (libyaml marks plain style as "", PyYAML as None)."""
-    return node.tag == "tag:yaml.org,2002:null" and not node.style
+_is_null = yaml_source.is_null
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def load_allowlist(edition: str = "zh-Hant", path: Path = ALLOWLIST_FILE) -> frozenset[str]:
-    """Characters allowed in one edition's text although the script checks would flag them."""
+def load_allowlist(edition: str = "zh-Hant", path: Path | None = None) -> frozenset[str]:
+    """Characters allowed in one edition's text although the script checks would flag them
+    (data/script-allowlist.yml; by default the current folder's project's)."""
+    path = project.root() / SCRIPT_ALLOWLIST_NAME if path is None else path
     if not path.exists():
         return frozenset()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_source.load(path.read_text(encoding="utf-8")) or {}
     return frozenset(str(c) for c in (data.get(edition) or {}))
 
 
@@ -684,25 +716,22 @@ def _converters():
 
 
 def _display(file: Path) -> str:
-    try:
-        return str(file.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(file)
+    return project.display(file)
 
 
-def personal_data_in(paths: list[Path], allowlist: Path | None = None) -> list[str]:
+def personal_data_in(paths: list[Path], root: Path) -> list[str]:
     """Only the personal-data check (and the encoding it needs), on every Markdown and YAML file under paths.
 
     The part of the lint that every build runs, whatever command starts it (hooks/page_checks.py):
     nothing personal may ever be published. The whole lint runs before scripts/build and in tests.
-    `allowlist`: the data/lint-allowlist.yml of the project being built (one list for all its checks).
+    `root`: the project being built, whose allow-list and hotlines every check of it reads.
     """
-    exceptions, lines = load_lint_allowlist(allowlist or LINT_ALLOWLIST_FILE)
+    exceptions, lines = project_rules(root)
     for file, text in contributor_files(paths, lines):
         if not MAYBE_PERSONAL.search(text):
             continue
         for number, line in enumerate(text.splitlines(), start=1):
-            for col, found, kind in personal_data(line, exceptions.personal_data):
+            for col, found, kind in personal_data(line, exceptions.personal_data, exceptions.public):
                 lines.append(Problem(number, col, personal_data_message(found, kind)).format(_display(file)))
     return lines
 
@@ -714,16 +743,18 @@ def personal_data_message(found: str, kind: str) -> str:
     )
 
 
-def lint_project(root: Path = ROOT) -> list[str]:
+def lint_project(root: Path) -> list[str]:
     """Everything contributors write: the pages and data, and the words of the theme and config."""
-    return lint_paths([root / "docs", root / "data"], root / "data" / LINT_ALLOWLIST_FILE.name) + vocabulary.lint_paths(
-        [root / "docs", root / "data", root / "overrides", root / "mkdocs.yml"]
+    return lint_paths([root / "docs", root / "data"], root) + vocabulary.lint_paths(
+        [root / "docs", root / "data", root / "overrides", root / "mkdocs.yml"], root
     )
 
 
 def main(argv: list[str]) -> int:
     problems = (
-        lint_paths([Path(a) for a in argv]) + vocabulary.lint_paths([Path(a) for a in argv]) if argv else lint_project()
+        lint_paths([Path(a) for a in argv]) + vocabulary.lint_paths([Path(a) for a in argv])
+        if argv
+        else lint_project(project.root())
     )
     report.report(report.parse(problems), title="內容檢查", command="./scripts/check")
     if problems:

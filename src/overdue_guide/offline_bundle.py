@@ -17,15 +17,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import build_site, publish
-
-DIST = build_site.ROOT / "dist"
+from . import build_site, project, publish
 
 
 def build_download(
-    fmt: str, lang: str | None = None, *, dist: Path = DIST, config_file: Path = build_site.CONFIG_FILE
+    fmt: str, lang: str | None = None, *, dist: Path | None = None, config_file: Path | None = None
 ) -> Path:
-    """Build one edition's download of one format into dist; return its path."""
+    """Build one edition's download of one format into dist (default: the project's dist/); return its path."""
+    config_file = project.config_path(config_file)
+    dist = dist if dist is not None else config_file.parent / "dist"
     editions, outputs = build_site.read_matrix(config_file)
     build_site.lint(config_file)
     edition = build_site.editions.select(editions, lang or editions[0].lang)
@@ -44,7 +44,7 @@ def build_download(
 
 
 def main(argv: list[str]) -> int:
-    config_file = Path("mkdocs.yml").absolute()  # the project in the current folder, as for mkdocs
+    config_file = project.config_path()  # the project in the current folder, as for mkdocs
     editions, outputs = build_site.read_matrix(config_file)
     parser = argparse.ArgumentParser(prog="scripts/offline-bundle", description=__doc__.split("\n\n")[0])
     parser.add_argument("--format", choices=[o.format for o in outputs], default="zip")

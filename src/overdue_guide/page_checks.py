@@ -40,6 +40,7 @@ import itertools
 import re
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -190,7 +191,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
             f" — 把文件放進網站裡用相對路徑引用，或刪掉引用它的那一行"
         )
     lint = lint_module()
-    for found, kind in built_personal_data(output, lint, allowed_personal_data(root / "data" / "lint-allowlist.yml")):
+    for found, kind in built_personal_data(output, lint, allowed_personal_data(root)):
         problems.append(
             f"docs/{page.file.src_uri}:{text_line(source, found)}: 個人信息（{kind}）「{found}」"
             f"在發佈的頁面裡（被 HTML 標記、注釋或 &#…; 字符拆開也算）— 刪掉它"
@@ -280,24 +281,26 @@ def visible_text(html: str) -> str:
     return unescape(ANY_TAG.sub("\n", text))
 
 
-def allowed_personal_data(path: Path) -> frozenset[str]:
-    """data/lint-allowlist.yml's personal-data entries, read once per version of the file (not once per page)."""
+def allowed_personal_data(root: Path):
+    """What the personal-data check lets through in the project at root (its data/lint-allowlist.yml and
+    hotlines), read once per version of the allow-list (not once per page)."""
+    path = root / "data" / "lint-allowlist.yml"
     key = (str(path), path.stat().st_mtime_ns if path.exists() else 0)
     if key not in _ALLOWED:
         _ALLOWED.clear()
-        lint = lint_module()
-        _ALLOWED[key] = (lint.load_lint_allowlist(path)[0] if path.exists() else lint.LintAllowlist()).personal_data
+        _ALLOWED[key] = lint_module().project_rules(root)[0]
     return _ALLOWED[key]
 
 
-_ALLOWED: dict[tuple[str, int], frozenset[str]] = {}
+_ALLOWED: dict[tuple[str, int], Any] = {}
 
 
-def built_personal_data(html: str, lint, allowed: frozenset[str]) -> list[tuple[str, str]]:
-    """(text, kind) of each phone, QQ, WeChat, e-mail, ID or bank-card number in a built page's visible text."""
+def built_personal_data(html: str, lint, rules) -> list[tuple[str, str]]:
+    """(text, kind) of each phone, QQ, WeChat, e-mail, ID or bank-card number in a built page's visible text;
+    `rules`: what the project lets through (allowed_personal_data)."""
     found = []
     for line in visible_text(html).splitlines():
-        for _, text, kind in lint.personal_data(line, allowed):
+        for _, text, kind in lint.personal_data(line, rules.personal_data, rules.public):
             found.append((text, kind))
     return found
 
@@ -520,9 +523,9 @@ def run_content_lint(root: Path, docs: Path) -> list[str]:
     """The personal-data part of the content lint (lint_content.py) on the pages, the data and the theme and config,
     as `path:line:col: message` lines."""
     module = lint_module()
-    return module.personal_data_in(
-        [path for path in (docs, root / "data") if path.exists()], root / "data" / "lint-allowlist.yml"
-    ) + theme_personal_data(module, root)
+    return module.personal_data_in([path for path in (docs, root / "data") if path.exists()], root) + (
+        theme_personal_data(module, root)
+    )
 
 
 def lint_module():
@@ -543,8 +546,7 @@ def theme_personal_data(lint, root: Path) -> list[str]:
     every page too. Only the personal-data check runs on them (with the same
     allow-list), not the prose checks.
     """
-    allow_file = root / "data" / "lint-allowlist.yml"
-    exceptions, _ = lint.load_lint_allowlist(allow_file) if allow_file.exists() else (lint.LintAllowlist(), [])
+    exceptions, _ = lint.project_rules(root)
     overrides = root / "overrides"
     files = (
         [root / "mkdocs.yml"] + sorted(p for p in overrides.rglob("*") if p.suffix in THEME_SUFFIXES and p.is_file())
@@ -559,7 +561,7 @@ def theme_personal_data(lint, root: Path) -> list[str]:
             continue
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         for number, line in enumerate(text.splitlines(), start=1):
-            for column, found, kind in lint.personal_data(line, exceptions.personal_data):
+            for column, found, kind in lint.personal_data(line, exceptions.personal_data, exceptions.public):
                 problems.append(
                     f"{name}:{number}:{column}: 個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、"
                     f"郵箱、身份證號和銀行卡號，請刪除（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）"

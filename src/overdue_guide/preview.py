@@ -16,6 +16,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from . import project
 from .editions import Edition
 
 # What each kind of offline download is, and how a reader opens it.
@@ -45,7 +46,8 @@ def downloads(site_dir: Path, editions: list[Edition]) -> list[tuple[Edition, Pa
 
 
 def describe(site_dir: Path, env: Mapping[str, str] = os.environ, editions: list[Edition] | None = None) -> str:
-    editions = configured_editions(Path("mkdocs.yml").absolute()) if editions is None else editions
+    """The summary's Markdown; the editions, unless given, are those of the current folder's mkdocs.yml."""
+    editions = configured_editions(project.config_path()) if editions is None else editions
     run_url = _run_url(env)
     where = "，".join(f"{e.name}在{f' `{e.path}`' if e.path else '根目錄'}" for e in editions)
     urls = "，".join(f"{e.name}：<http://127.0.0.1:{PORT}/{e.path}>" for e in editions[1:])

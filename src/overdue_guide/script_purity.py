@@ -29,9 +29,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString
 
-from . import editions, lint_content
+from . import editions, lint_content, project, yaml_source
 
-ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 TEXT_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder", "content")
 SKIPPED_TAGS = {"script", "style", "template"}
 SNIPPET = 12  # characters of context either side
@@ -150,7 +149,7 @@ def check_site(
     skip: tuple[Path, ...] = (),
 ) -> list[Problem]:
     """Every HTML page of one edition's built site, except those under the skip folders."""
-    allowlist = load_allowlist() if allowlist is None else allowlist
+    allowlist = load_allowlist(project.root() / lint_content.SCRIPT_ALLOWLIST_NAME) if allowlist is None else allowlist
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
         if any(path.is_relative_to(folder) for folder in skip):
@@ -160,11 +159,10 @@ def check_site(
     return problems
 
 
-def load_allowlist(path: Path = lint_content.ALLOWLIST_FILE) -> dict[str, frozenset[str]]:
-    """{language tag: characters allowed although the check would flag them}."""
+def load_allowlist(path: Path) -> dict[str, frozenset[str]]:
+    """{language tag: characters allowed although the check would flag them}, from a project's
+    data/script-allowlist.yml."""
     if not path.exists():
         return {}
-    import yaml
-
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_source.load(path.read_text(encoding="utf-8")) or {}
     return {str(lang): lint_content.load_allowlist(str(lang), path) for lang in data}

@@ -26,8 +26,9 @@ from typing import Any
 
 import autocorrect_py
 
-ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
-CONFIG_FILE = ROOT / ".autocorrectrc"
+from . import project
+
+CONFIG_NAME = ".autocorrectrc"  # AutoCorrect's rules, and its .autocorrectignore, at the project's root
 ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w")
 CONTEXT = 6  # characters shown either side of a change
 
@@ -42,11 +43,13 @@ class Problem:
         return f"{path}:{self.line}:{self.column}: {self.message}"
 
 
-def lint(text: str, file: Path) -> list[Problem]:
-    """AutoCorrect's findings for one file's text, one problem per changed stretch of a line."""
-    if _ignored(file):
+def lint(text: str, file: Path, root: Path | None = None) -> list[Problem]:
+    """AutoCorrect's findings for one file's text, one problem per changed stretch of a line, with the rules of
+    the project at root (default: the current folder's)."""
+    root = (project.root() if root is None else root).absolute()
+    if _ignored(file, root):
         return []
-    _configure()
+    _configure(root)
     source, shifts = dedent_admonitions(text) if file.suffix == ".md" else (text, {})
     try:
         result = autocorrect_py.lint_for(source, file.name)
@@ -93,24 +96,25 @@ def dedent_admonitions(text: str) -> tuple[str, dict[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _configure() -> None:
-    # AutoCorrect keeps one configuration per process; load ours once, on top of its defaults.
-    if CONFIG_FILE.exists():
-        autocorrect_py.load_config(CONFIG_FILE.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+def _configure(root: Path) -> None:
+    # AutoCorrect keeps one configuration per process; load the project's once, on top of its defaults.
+    config = root / CONFIG_NAME
+    if config.exists():
+        autocorrect_py.load_config(config.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
 
 
-@lru_cache(maxsize=1)
-def _ignorer() -> Any:  # autocorrect_py's stubs lack Ignorer and load_config, which the wheel has
-    return autocorrect_py.Ignorer(str(ROOT) + "/")  # type: ignore[attr-defined]
+@lru_cache(maxsize=2)
+def _ignorer(root: Path) -> Any:  # autocorrect_py's stubs lack Ignorer and load_config, which the wheel has
+    return autocorrect_py.Ignorer(str(root) + "/")  # type: ignore[attr-defined]
 
 
-def _ignored(file: Path) -> bool:
+def _ignored(file: Path, root: Path) -> bool:
     try:
-        relative = file.resolve().relative_to(ROOT)
+        relative = file.resolve().relative_to(root.resolve())
     except ValueError:  # a copy of the project (a build test's): from its docs/ or data/ on
         parts = file.resolve().parts
         starts = [i for i, part in enumerate(parts[:-1]) if part in ("docs", "data")]
         if not starts:
             return False  # a loose file (a unit test's): always checked
         relative = Path(*parts[starts[-1] :])
-    return _ignorer().is_ignored(str(relative))
+    return _ignorer(root).is_ignored(str(relative))

@@ -47,13 +47,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
-import yaml
 
-ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
-DATA_FILE = ROOT / "data" / "vocabulary.yml"  # it lists the very words the check refuses: the check skips it
-# Files whose words are data about words, not text for readers.
-NOT_TEXT = {DATA_FILE, ROOT / "data" / "script-allowlist.yml"}
-DEFAULT_PATHS = [ROOT / "docs", ROOT / "data", ROOT / "overrides", ROOT / "mkdocs.yml"]
+from . import project, yaml_source
+
+DATA_NAME = "data/vocabulary.yml"  # in the project; it lists the very words the check refuses: the check skips it
+# Files whose words are data about words, not text for readers (in data/, here or in a copy of the project).
+NOT_TEXT = {"vocabulary.yml", "script-allowlist.yml"}
+DEFAULT_PATHS = ("docs", "data", "overrides", "mkdocs.yml")  # in the project
 TEXT_SUFFIXES = (".md", ".yml", ".yaml", ".html")
 # OpenCC's Taiwan phrase table: mainland word, tab, Taiwan word(s) separated by spaces.
 OPENCC_TABLES = ("TWPhrases",)
@@ -93,9 +93,10 @@ class VocabularyDataError(Exception):
 # -----------------------------------------------------------------------------
 
 
-def find_words(text: str, script: str = "zh-Hant") -> list[Finding]:
-    """Every Taiwan/Hong Kong word in text written in script (zh-Hant or zh-Hans), leftmost-longest."""
-    automaton = _automaton(script)
+def find_words(text: str, script: str = "zh-Hant", data: Path | None = None) -> list[Finding]:
+    """Every Taiwan/Hong Kong word in text written in script (zh-Hant or zh-Hans), leftmost-longest;
+    `data`: the project's data/vocabulary.yml (default: the current folder's project's)."""
+    automaton = _automaton(script, _data_file(data))
     words, masks = [], []
     for end, (kind, word, mainland) in automaton.iter(text):
         span = (end - len(word) + 1, end + 1)
@@ -118,18 +119,20 @@ def find_words(text: str, script: str = "zh-Hant") -> list[Finding]:
     return findings
 
 
-def lint_text(text: str, suffix: str = ".md") -> list[Finding]:
+def lint_text(text: str, suffix: str = ".md", data: Path | None = None) -> list[Finding]:
     """Findings in one file's text, outside comments (columns stay those of the file)."""
     comment = COMMENTS.get(suffix)
     if comment:
         text = comment.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    return find_words(text)
+    return find_words(text, data=data)
 
 
-def lint_paths(paths: list[Path]) -> list[str]:
-    """``path:line:col: message`` for every finding in the text files under paths."""
+def lint_paths(paths: list[Path], root: Path | None = None) -> list[str]:
+    """``path:line:col: message`` for every finding in the text files under paths, with the word list of
+    the project at root (default: the current folder's)."""
+    data = (project.root() if root is None else root) / DATA_NAME
     try:
-        _automaton()
+        _automaton("zh-Hant", data)
     except VocabularyDataError as error:
         return [str(error)]
     lines: list[str] = []
@@ -139,14 +142,14 @@ def lint_paths(paths: list[Path]) -> list[str]:
             if (
                 file.suffix not in TEXT_SUFFIXES
                 or not file.is_file()
-                or (file.parent.name == "data" and file.name in {p.name for p in NOT_TEXT})
+                or (file.parent.name == "data" and file.name in NOT_TEXT)
             ):  # here or in a copy
                 continue
             try:
                 text = file.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 continue  # scripts/lint_content.py reports the file's encoding
-            for finding in lint_text(text, file.suffix):
+            for finding in lint_text(text, file.suffix, data):
                 lines.append(finding.format(_display(file)))
             if file.suffix == ".html":
                 lines += inherited_theme_strings(text, _display(file))
@@ -223,21 +226,29 @@ def word_table(
     return table, masks
 
 
-def load_data(path: Path = DATA_FILE) -> tuple[dict[str, str], set[str]]:
-    """(supplement {word: mainland word}, allowed words) from data/vocabulary.yml."""
+def load_data(path: Path | None = None) -> tuple[dict[str, str], set[str]]:
+    """(supplement {word: mainland word}, allowed words) from a data/vocabulary.yml (default: the current
+    folder's project's)."""
+    path = _data_file(path)
+    if not path.exists():
+        return {}, set()  # a project without a word list of its own: OpenCC's table alone
     shown = _display(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise VocabularyDataError(f"{shown}:{line}: YAML 格式錯誤 — 檢查縮排、冒號後的空格和引號") from None
+        root = yaml_source.compose(path.read_text(encoding="utf-8"))
+    except yaml_source.YamlSyntaxError as error:
+        raise VocabularyDataError(f"{shown}:{error.line}: YAML 格式錯誤 — 檢查縮排、冒號後的空格和引號") from None
+    data = yaml_source.values(root) or {}
+
+    def line_of(section: str, word: object) -> int:
+        key = yaml_source.key_node(root, (section, str(word)))
+        return yaml_source.line(key) if key is not None else 1
+
     if not isinstance(data, dict) or set(data) - {"supplement", "allow"}:
         raise VocabularyDataError(f"{shown}:1: 最上層只能有 supplement 和 allow 兩項 — 照檔案裡現有的格式寫")
     supplement: dict[str, str] = {}
     for word, entry in (data.get("supplement") or {}).items():
         if not isinstance(entry, dict) or not entry.get("use") or not entry.get("reason"):
-            line = _line_of_key(path, word)
+            line = line_of("supplement", word)
             raise VocabularyDataError(
                 f"{shown}:{line}: supplement 的「{word}」要寫 use（大陸用語）和 reason（理由）"
                 f" — 例如 {{use: 合同, reason: …}}"
@@ -247,21 +258,25 @@ def load_data(path: Path = DATA_FILE) -> tuple[dict[str, str], set[str]]:
     for word, reason in (data.get("allow") or {}).items():
         if not reason or not isinstance(reason, str):
             raise VocabularyDataError(
-                f"{shown}:{_line_of_key(path, word)}: allow 的「{word}」沒有寫理由 — 在冒號後寫一句為什麼它在大陸也通用"
+                f"{shown}:{line_of('allow', word)}: allow 的「{word}」沒有寫理由 — 在冒號後寫一句為什麼它在大陸也通用"
             )
         allowed.add(str(word))
     return supplement, allowed
 
 
-@lru_cache(maxsize=2)
-def table(script: str = "zh-Hant") -> dict[str, str]:
+def table(script: str = "zh-Hant", data: Path | None = None) -> dict[str, str]:
     """{Taiwan/Hong Kong word: mainland word} in one script (zh-Hant or zh-Hans)."""
-    return dict(_tables(script)[0])
+    return dict(_tables(script, _data_file(data))[0])
 
 
-@lru_cache(maxsize=2)
-def _tables(script: str) -> tuple[dict[str, str], set[str]]:
-    supplement, allowed = load_data()
+def _data_file(data: Path | None) -> Path:
+    """The word list to use: the one given, or the current folder's project's (absolute: it keys the caches)."""
+    return (project.root() / DATA_NAME if data is None else data).absolute()
+
+
+@lru_cache(maxsize=4)
+def _tables(script: str, data: Path) -> tuple[dict[str, str], set[str]]:
+    supplement, allowed = load_data(data)
     pairs = [p for t in OPENCC_TABLES for p in opencc_pairs(t)]
     words, masks = word_table(pairs, supplement, allowed)
     masks |= allowed
@@ -277,9 +292,9 @@ def _tables(script: str) -> tuple[dict[str, str], set[str]]:
     return simplified, {simplify(m) for m in masks}
 
 
-@lru_cache(maxsize=2)
-def _automaton(script: str = "zh-Hant"):
-    words, masks = _tables(script)
+@lru_cache(maxsize=4)
+def _automaton(script: str, data: Path):
+    words, masks = _tables(script, data)
     automaton = ahocorasick.Automaton()
     for word, mainland in words.items():
         automaton.add_word(word, ("word", word, mainland))
@@ -329,22 +344,13 @@ def _line_of(line_starts: list[int], index: int) -> int:
     return lo
 
 
-def _line_of_key(path: Path, key: object) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip().startswith(f"{key}:"):
-            return number
-    return 1
-
-
 def _display(file: Path) -> str:
-    try:
-        return str(file.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(file)
+    return project.display(file)
 
 
 def main(argv: list[str]) -> int:
-    problems = lint_paths([Path(a) for a in argv] or DEFAULT_PATHS)
+    root = project.root()
+    problems = lint_paths([Path(a) for a in argv] or [root / name for name in DEFAULT_PATHS], root)
     for line in problems:
         print(line)
     if problems:

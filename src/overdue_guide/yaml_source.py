@@ -50,7 +50,11 @@ def compose(text: str) -> yaml.Node | None:
 
 def load(text: str) -> Any:
     """The plain values (dicts, lists, strings, numbers) of a YAML text, from the same tree compose() makes."""
-    node = compose(text)
+    return values(compose(text))
+
+
+def values(node: yaml.Node | None) -> Any:
+    """The plain values of a tree of nodes (None for an empty document)."""
     return None if node is None else LOADER("").construct_document(node)
 
 

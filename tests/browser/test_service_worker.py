@@ -38,7 +38,7 @@ def cache_of(site: Path, url: str) -> str:
     return f"{urlsplit(url).path}|{json.loads(version)}"
 
 
-def build_served_site(tmp: Path, config_file: Path = build_site.CONFIG_FILE):
+def build_served_site(tmp: Path, config_file: Path | None = None):
     """Everything scripts/build publishes, built for a new local server's URL."""
     server, url = serve()
     site = tmp / "site"

@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 
 from overdue_guide import build_site
-from overdue_guide.local_site import ROOT, launch_chromium, serve
+from overdue_guide.local_site import launch_chromium, serve
+
+ROOT = Path(__file__).resolve().parents[1]  # the project the tests build and copy
 
 # -----------------------------------------------------------------------------
 # The build matrix
@@ -149,7 +151,8 @@ class Project:
 
 
 def copy_project(root: Path) -> Project:
-    """docs/, data/, mkdocs.yml and the typography rules copied into root; hooks/ and overrides/ linked (the code: the installed package)."""
+    """docs/, data/, mkdocs.yml and the typography rules copied into root; hooks/ and overrides/ linked
+    (the code: the installed package)."""
     root.mkdir(parents=True)
     for name in ("docs", "data"):
         shutil.copytree(ROOT / name, root / name)

@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
+from . import project
+
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 # Without these Chromium keeps calling Google's hosts (blocked here, and noise in network logs).
 CHROMIUM_ARGS = [
@@ -75,7 +76,7 @@ def serve(directory: Path | None = None):
 # -----------------------------------------------------------------------------
 
 NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
-NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+NGINX_CONF = "deploy/nginx.conf"  # in the project
 # The http block around deploy/nginx.conf, as a distribution's nginx.conf has it, with every file
 # nginx writes in its own folder: no root, no /var, nothing left behind.
 NGINX_MAIN = """
@@ -98,9 +99,10 @@ http {{
 """
 
 
-def nginx_server_block(port: int, root: Path, error_page: str) -> str:
-    """deploy/nginx.conf with its three CHANGE lines set: loopback port, the folder, the 404 page."""
-    text = NGINX_CONF.read_text(encoding="utf-8")
+def nginx_server_block(port: int, root: Path, error_page: str, conf: Path) -> str:
+    """A project's deploy/nginx.conf (`conf`) with its three CHANGE lines set: loopback port, the folder, the
+    404 page."""
+    text = conf.read_text(encoding="utf-8")
     for pattern, value in (
         (r"listen \S+;", f"listen 127.0.0.1:{port};"),
         (r"root \S+;", f"root {root};"),
@@ -108,20 +110,22 @@ def nginx_server_block(port: int, root: Path, error_page: str) -> str:
     ):
         text, count = re.subn(pattern + r"(?=\s*# CHANGE)", value.replace("\\", "\\\\"), text)
         if count != 1:
-            raise ValueError(f"{NGINX_CONF}: expected one «{pattern} # CHANGE» line")
+            raise ValueError(f"{conf}: expected one «{pattern} # CHANGE» line")
     return text
 
 
 @contextmanager
-def nginx(www: Path, *, error_page: str = "/404.html") -> Iterator[str]:
-    """Serve www with deploy/nginx.conf on a free loopback port; yield its base URL."""
+def nginx(www: Path, *, error_page: str = "/404.html", project_root: Path | None = None) -> Iterator[str]:
+    """Serve www with the project's deploy/nginx.conf (that of the current folder unless given) on a free
+    loopback port; yield its base URL."""
+    conf = (project.root() if project_root is None else project_root) / NGINX_CONF
     if not Path(NGINX).is_file():
         raise FileNotFoundError(f"no nginx at {NGINX}: scripts/setup --test installs Debian's (or set NGINX)")
     work = Path(tempfile.mkdtemp(prefix="guide-nginx-"))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    (work / "guide.conf").write_text(nginx_server_block(port, www.absolute(), error_page), encoding="utf-8")
+    (work / "guide.conf").write_text(nginx_server_block(port, www.absolute(), error_page, conf), encoding="utf-8")
     # user: as root, nginx would run its worker as nobody, who cannot read a private temporary folder.
     (work / "nginx.conf").write_text(
         NGINX_MAIN.format(work=work, user=pwd.getpwuid(os.getuid()).pw_name), encoding="utf-8"

@@ -38,6 +38,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from pygments.token import STANDARD_TYPES
 
+from . import project
+
 log = get_plugin_logger("safe_html")
 
 # -----------------------------------------------------------------------------
@@ -158,7 +160,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(-200)  # last: the page as it is written, every other hook's change included
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    extra = [shim_script_hash(output)] if config.extra.get("offline_build") else []
+    extra = [shim_script_hash(output, project.of(config))] if config.extra.get("offline_build") else []
     return with_policy(output, content_policy(output, extra=extra))
 
 
@@ -334,13 +336,11 @@ def content_policy(html: str, base: dict[str, str] = SITE_POLICY, *, extra: Iter
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-SHIM = (
-    Path(__file__).resolve().parents[2] / "overrides/assets/javascripts/vendor/iframe-worker/shim.js"
-)  # the repository
+SHIM = "overrides/assets/javascripts/vendor/iframe-worker/shim.js"  # in the project
 SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]+)"')
 
 
-def shim_script_hash(html: str) -> str:
+def shim_script_hash(html: str, root: Path) -> str:
     """The hash of the inline script the offline bundle's iframe-worker shim writes to run search from file://.
 
     The shim (vendored, pinned) writes `postMessage=${c};importScripts=${d};…"${url}"…` into an iframe,
@@ -348,7 +348,7 @@ def shim_script_hash(html: str) -> str:
     url is the search worker's URL as Material's config gives it (relative, so the same wherever
     the bundle is unpacked; overrides/assets/javascripts/search.js passes it on as it is there).
     """
-    shim = SHIM.read_text(encoding="utf-8")
+    shim = (root / SHIM).read_text(encoding="utf-8")
     worker = SEARCH_WORKER.search(html)
     if not worker:  # Material changed how it configures its search worker
         raise ValueError("no search worker in Material's config")

@@ -51,3 +51,18 @@ def test_the_preview_lists_a_third_edition_of_the_projects_mkdocs_yml(project, t
     assert "香港繁體在 `zh-HK/`" in text
     assert "<http://127.0.0.1:8000/zh-HK/>" in text
     assert "| `alipay-overdue-guide-zh-HK.pdf` | PDF（香港繁體，0 KiB） |" in text
+
+
+def test_no_module_finds_the_project_from_its_own_file():
+    """Package data sits beside its module (Path(__file__).parent); the project is never found by climbing
+    from the installed package (Path(__file__).parents[n]) but passed in."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "src" / "overdue_guide").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "parents" and "__file__" in ast.unparse(node):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "ROOT" for t in node.targets):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

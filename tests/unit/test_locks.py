@@ -24,7 +24,7 @@ def lock(name):
 
 @pytest.mark.skipif(sys.version_info[:2] != locks.PYTHON, reason="the locks are compiled for CI's Python")
 def test_the_locks_are_what_their_inputs_compile_to(tmp_path):
-    mismatched = locks.check(tmp_path)
+    mismatched = locks.check(ROOT, tmp_path)
     assert not mismatched, "\n".join(
         [f"{name} does not match its input: " + "; ".join(found) for name, found in mismatched.items()]
         + [f"Run {locks.COMMAND} and commit requirements*.txt."]

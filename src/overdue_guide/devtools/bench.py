@@ -43,7 +43,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[3]  # the project (src/overdue_guide/devtools/ → the repository)
+from .. import project, yaml_source
+
 CHECKLIST_EVERY = 10  # one checklist action for every tenth page
 
 # Characters synthetic terms are made of: common in the guide's register, so terms look like its words.
@@ -62,12 +63,13 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if min(args.pages, args.terms, args.runs) < 1:
         parser.error("--pages, --terms and --runs must be at least 1")
+    root = project.root()  # the project in the current folder: its hooks, theme, data and sentences
     if args.scale:
-        scale(args.terms)
+        scale(args.terms, root)
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         site = Path(tmp)
-        write_site(site, args.pages, args.terms)
+        write_site(site, args.pages, args.terms, root)
         print(
             f"synthetic site: {args.pages} pages, {args.terms} glossary terms, "
             f"{args.pages // CHECKLIST_EVERY} checklist actions",
@@ -87,13 +89,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"hooks overhead: {(best['with'][1] / best['without'][1] - 1) * 100:+.1f}%")
 
 
-def scale(terms: int) -> None:
+def scale(terms: int, root: Path) -> None:
     """The hooks' CPU time per page at several sizes: flat means they cost the same per page."""
     print("hooks' cost per page (one build each way):")
     for pages in (250, 500, 1000, 2000):
         with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
             site = Path(tmp)
-            write_site(site, pages, terms)
+            write_site(site, pages, terms, root)
             cpu = {
                 variant: time_build(site, f"mkdocs-{variant}.yml", site / f"out-{variant}")[1]
                 for variant in ("with", "without")
@@ -203,23 +205,23 @@ def explain(site: Path) -> None:
 # -----------------------------------------------------------------------------
 
 
-def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
-    """Docs, data and two configs (hooks on, hooks off) in `site`."""
+def write_site(site: Path, pages: int, terms: int, root: Path, seed: int = 4) -> None:
+    """Docs, data and two configs (hooks on, hooks off) in `site`, from the project at root."""
     rng = random.Random(seed)
     for name in ("hooks", "overrides"):
-        (site / name).symlink_to(ROOT / name)  # the real ones
+        (site / name).symlink_to(root / name)  # the real ones
     docs = site / "docs"
     docs.mkdir()
     (site / "data").mkdir()
     shutil.copy(
-        ROOT / "data/hotlines.yml", site / "data/hotlines.yml"
+        root / "data/hotlines.yml", site / "data/hotlines.yml"
     )  # the real hotlines: the guide's sentences name them
 
-    glossary = synthetic_glossary(terms, rng)
+    glossary = synthetic_glossary(terms, rng, root)
     (site / "data/glossary.yml").write_text(
         yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
-    sentences = guide_sentences()
+    sentences = guide_sentences(root)
     words = [entry["term"] for entry in glossary["terms"]]
     names = [f"page-{number:04d}.md" for number in range(1, pages + 1)]
     for number, name in enumerate(names):
@@ -231,19 +233,19 @@ def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     (docs / "checklist.md").write_text("# 行動清單 {#checklist}\n\n<!-- checklist -->\n", encoding="utf-8")
     # The budget and the request as the guide has them, on pages of their own; the pages they link to.
     for name in ("budget", "letter"):
-        shutil.copy(ROOT / "data" / f"{name}.yml", site / "data" / f"{name}.yml")
+        shutil.copy(root / "data" / f"{name}.yml", site / "data" / f"{name}.yml")
         (docs / f"{name}.md").write_text(f"# {name} {{#{name}}}\n\n<!-- {name} -->\n", encoding="utf-8")
-    budget = yaml.safe_load((ROOT / "data/budget.yml").read_text(encoding="utf-8"))
+    budget = yaml_source.load((root / "data/budget.yml").read_text(encoding="utf-8"))
     for page in (budget["path_page"], budget["help_page"]):
         name = page.removesuffix(".md")
         (docs / page).write_text(f"# {name} {{#{name}}}\n\n合成的頁面。\n", encoding="utf-8")
     (site / "data/checklist.yml").write_text(
-        yaml.safe_dump(synthetic_checklist(names, sentences, rng), allow_unicode=True, sort_keys=False),
+        yaml.safe_dump(synthetic_checklist(names, sentences, rng, root), allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
 
     base = (
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"INHERIT: {root / 'mkdocs.yml'}\n"
         "nav:\n  - index.md\n  - checklist.md\n  - budget.md\n  - letter.md\n  - glossary.md\n"
         "validation:\n  nav:\n    omitted_files: info\n"
     )
@@ -251,10 +253,10 @@ def write_site(site: Path, pages: int, terms: int, seed: int = 4) -> None:
     (site / "mkdocs-without.yml").write_text(base + "hooks: []\n", encoding="utf-8")
 
 
-def guide_sentences() -> list[str]:
+def guide_sentences(root: Path) -> list[str]:
     """The guide's own sentences (paragraphs and list items), as filler text."""
     sentences = []
-    for page in sorted((ROOT / "docs").glob("*.md")):
+    for page in sorted((root / "docs").glob("*.md")):
         body = page.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
         for line in body.splitlines():
             line = re.sub(r"^\s*(?:\d+\.|[-*])\s+", "", line).strip()
@@ -268,9 +270,9 @@ def guide_sentences() -> list[str]:
     return sentences
 
 
-def synthetic_glossary(count: int, rng: random.Random) -> dict:
+def synthetic_glossary(count: int, rng: random.Random, root: Path) -> dict:
     """The real glossary's strings and terms, topped up with made-up terms to `count`."""
-    real = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
+    real = yaml_source.load((root / "data/glossary.yml").read_text(encoding="utf-8"))
     terms = real["terms"][:count]
     seen = {form for entry in terms for form in (entry["term"], *entry.get("aliases", []))}
     while len(terms) < count:
@@ -310,9 +312,9 @@ def synthetic_page(number: int, sentences: list[str], words: list[str], must: li
     return "\n".join(parts)
 
 
-def synthetic_checklist(pages: list[str], sentences: list[str], rng: random.Random) -> dict:
+def synthetic_checklist(pages: list[str], sentences: list[str], rng: random.Random, root: Path) -> dict:
     """The real checklist's strings, with an action for every tenth page, ten actions a stage."""
-    real = yaml.safe_load((ROOT / "data/checklist.yml").read_text(encoding="utf-8"))
+    real = yaml_source.load((root / "data/checklist.yml").read_text(encoding="utf-8"))
     items = [
         {"id": f"action-{n:04d}", "label": rng.choice(sentences)[:30], "link": f"{page}#section-{1 + n % 3}"}
         for n, page in enumerate(pages[CHECKLIST_EVERY - 1 :: CHECKLIST_EVERY], start=1)

@@ -27,12 +27,18 @@ import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
-from .. import local_site, precompress
+from .. import local_site, precompress, project
 from . import page_weight
 
-ROOT = Path(__file__).resolve().parents[3]  # the project (src/overdue_guide/devtools/ → the repository)
+# Installed by scripts/lighthouse (npm ci) inside the project.
+LIGHTHOUSE = "tools/lighthouse/node_modules/lighthouse/cli/index.js"
 
-LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+
+def lighthouse_cli() -> Path:
+    """Lighthouse's command line in the project of the current folder (scripts/lighthouse runs in it)."""
+    return project.root() / LIGHTHOUSE
+
+
 # (Lighthouse's audit, what we call it, its unit); performance is a category, read apart.
 FIGURES = (
     ("total-blocking-time", "total blocking time", "ms"),
@@ -63,7 +69,7 @@ def build_sites(tmp: Path) -> dict[str, Path]:
         build_site.build_all(ours / "site")
     except build_site.BuildFailed as failure:
         sys.exit("our site does not build:\n" + "\n".join(failure.problems))
-    page_weight.build(page_weight.default_config(tmp), default / "site", "http://127.0.0.1/")
+    page_weight.build(page_weight.default_config(tmp, project.root()), default / "site", "http://127.0.0.1/")
     for site in (ours, default):
         precompress.precompress(site / "site")
     return {"ours": ours, "Material's default": default}
@@ -75,7 +81,7 @@ def lighthouse(url: str, out: Path) -> dict[str, float]:
     proc = subprocess.run(
         [
             "node",
-            str(LIGHTHOUSE),
+            str(lighthouse_cli()),
             url,
             "--only-categories=performance",
             "--output=json",
@@ -144,7 +150,7 @@ def table(path: str, result: dict[str, dict[str, float]], runs: int) -> str:
 
 
 def lighthouse_version() -> str:
-    package = LIGHTHOUSE.parent.parent / "package.json"
+    package = lighthouse_cli().parent.parent / "package.json"
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
@@ -153,7 +159,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per page and site (the median is printed)")
     parser.add_argument("paths", nargs="*", default=[""], help='pages, e.g. "" checklist/ (default: the home page)')
     args = parser.parse_args(argv)
-    if not LIGHTHOUSE.is_file():
+    if not lighthouse_cli().is_file():
         sys.exit("Lighthouse is not installed: run scripts/lighthouse (it runs npm ci in tools/lighthouse)")
     with tempfile.TemporaryDirectory(prefix="guide-lighthouse-") as tmp_name, ExitStack() as servers:
         tmp = Path(tmp_name)

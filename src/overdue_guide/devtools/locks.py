@@ -25,7 +25,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]  # the project (src/overdue_guide/devtools/ → the repository)
+from .. import project
+
 BIN = Path(sys.executable).parent
 
 # (input, lock), in the order they are compiled: the tests' lock includes the build's inputs.
@@ -102,12 +103,12 @@ def differences(locked, compiled):
 # -----------------------------------------------------------------------------
 
 
-def compile_lock(source, lock, extra=()):
-    """Run pip-compile on ROOT/source into lock (a path); extra: e.g. --upgrade-package NAME."""
+def compile_lock(root, source, lock, extra=()):
+    """Run pip-compile on root/source (root: the project) into lock (a path); extra: e.g. --upgrade-package NAME."""
     env = dict(os.environ, CUSTOM_COMPILE_COMMAND=COMMAND)
     proc = subprocess.run(
         [BIN / "pip-compile", *OPTIONS, *extra, "--output-file", str(lock), source],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         capture_output=True,
         text=True,
@@ -119,16 +120,17 @@ def compile_lock(source, lock, extra=()):
         )
 
 
-def check(workdir):
-    """{lock: differences} for every lock that does not match its inputs, compiled into workdir."""
+def check(root, workdir):
+    """{lock: differences} for every lock of the project at root that does not match its inputs, compiled
+    into workdir."""
     scratch = {lock: Path(workdir) / lock for _, lock in LOCKS}
     for lock, path in scratch.items():
-        shutil.copyfile(ROOT / lock, path)  # its pins are pip-compile's starting point, as in --lock
+        shutil.copyfile(root / lock, path)  # its pins are pip-compile's starting point, as in --lock
     with ThreadPoolExecutor() as pool:  # both at once: each mostly waits on the registry
-        list(pool.map(lambda pair: compile_lock(pair[0], scratch[pair[1]]), LOCKS))
+        list(pool.map(lambda pair: compile_lock(root, pair[0], scratch[pair[1]]), LOCKS))
     mismatched = {}
     for lock, path in scratch.items():
-        found = differences(pins((ROOT / lock).read_text(encoding="utf-8")), pins(path.read_text(encoding="utf-8")))
+        found = differences(pins((root / lock).read_text(encoding="utf-8")), pins(path.read_text(encoding="utf-8")))
         if found:
             mismatched[lock] = found
     return mismatched
@@ -143,17 +145,18 @@ def main(argv):
             f"The locks are compiled for Python {'.'.join(map(str, PYTHON))}, as CI runs it; "
             f"this is {sys.version.split()[0]}."
         )
+    root = project.root()  # the project in the current folder (scripts/setup runs in it)
     if args.check:
         with tempfile.TemporaryDirectory() as workdir:
-            mismatched = check(workdir)
+            mismatched = check(root, workdir)
         for lock, found in mismatched.items():
             print(f"{lock} does not match its input:", *found, sep="\n  ", file=sys.stderr)
         if mismatched:
             raise SystemExit(f"Run {COMMAND} and commit the locks.")
         return
     for source, lock in LOCKS:
-        compile_lock(source, ROOT / lock, extra)
-        print(f"{lock}: {len(pins((ROOT / lock).read_text(encoding='utf-8')))} packages, from {source}")
+        compile_lock(root, source, root / lock, extra)
+        print(f"{lock}: {len(pins((root / lock).read_text(encoding='utf-8')))} packages, from {source}")
 
 
 if __name__ == "__main__":

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import yaml
 
+from .. import project
 from ..local_site import launch_chromium, serve
 
-ROOT = Path(__file__).resolve().parents[3]  # the project (src/overdue_guide/devtools/ → the repository)
 # What the default site keeps from mkdocs.yml: the same pages, written the same way.
 DEFAULT_KEEPS = ("site_name", "site_description", "nav", "markdown_extensions", "exclude_docs")
 
@@ -36,14 +36,14 @@ DEFAULT_KEEPS = ("site_name", "site_description", "nav", "markdown_extensions", 
 # -----------------------------------------------------------------------------
 
 
-def default_config(tmp: Path) -> Path:
-    """A mkdocs.yml for Material's defaults on the same docs (font: false, as ours)."""
+def default_config(tmp: Path, root: Path) -> Path:
+    """A mkdocs.yml for Material's defaults on the same docs as the project at root (font: false, as ours)."""
     from mkdocs.utils.yaml import yaml_load
 
-    with open(ROOT / "mkdocs.yml", "rb") as file:
+    with open(root / "mkdocs.yml", "rb") as file:
         ours = yaml_load(file)
     config = {key: ours[key] for key in DEFAULT_KEEPS if key in ours}
-    config.update(docs_dir=str(ROOT / "docs"), theme={"name": "material", "font": False, "language": "zh-Hant"})
+    config.update(docs_dir=str(root / "docs"), theme={"name": "material", "font": False, "language": "zh-Hant"})
     path = tmp / "default-mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
@@ -52,7 +52,7 @@ def default_config(tmp: Path) -> Path:
 def build(config: Path, site_dir: Path, site_url: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT,
+        cwd=config.parent,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url},
@@ -102,7 +102,8 @@ def main(argv: list[str]) -> int:
     paths = [arg for arg in argv if arg != "-v"] or [""]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        sites = {"ours": ROOT / "mkdocs.yml", "default": default_config(tmp)}
+        root = project.root()  # the project in the current folder
+        sites = {"ours": root / "mkdocs.yml", "default": default_config(tmp, root)}
         servers = {}
         for name, config in sites.items():
             (tmp / name).mkdir()

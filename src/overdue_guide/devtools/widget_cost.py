@@ -21,7 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..local_site import ROOT, launch_chromium, serve
+from .. import project
+from ..local_site import launch_chromium, serve
 
 THROTTLE = 4
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute"]
@@ -30,7 +31,7 @@ OWN_SCRIPT = "widgets.js"
 
 
 def build_site(into: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(into)], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(into)], cwd=project.root(), check=True)
     return into
 
 

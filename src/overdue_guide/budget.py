@@ -25,7 +25,6 @@ from html import escape
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -67,7 +66,7 @@ STRINGS = (
     "clear_confirm",
 )
 # Strings that must carry a placeholder the script fills in.
-PLACEHOLDERS = {"no_debts": "{available}", "result": "{available}"}
+PLACEHOLDERS = {"no_debts": ("{available}",), "result": ("{available}",)}
 # Messages the script shows, passed to it as data-message-* attributes.
 MESSAGES = (
     "start",
@@ -131,31 +130,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build: BudgetBuild = config[STATE]
-    for key, (path, line) in build.budget.pages.items():
-        if not data_file.is_page(files, path):
-            raise data_file.build_error(
-                build.data_file,
-                BudgetError(line, f"{key}「{path}」不存在 — 寫上 docs/ 裡的頁面文件名（大小寫要一致），例如 budget.md"),
-            )
+    data_file.check_pages_exist(files, build.budget.pages, build.data_file, example="budget.md")
     return files
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     build: BudgetBuild = config[STATE]
     budget = build.budget
-    src = page.file.src_uri
-    if src != budget.page:
-        if "<!--" in html and MARKER.search(html):
-            raise PluginError(
-                f"docs/{src}:{data_file.marker_line(page, MARKER)}: 這頁有 <!-- budget --> 標記，"
-                f"但還款預算表放在 {budget.page}（{build.data_file} 的 page）— 刪除這行標記"
-            )
+    here = data_file.widget_goes_here(
+        html,
+        page,
+        tag="budget",
+        marker=MARKER,
+        home=budget.page,
+        data_path=build.data_file,
+        what="還款預算表",
+        thing="表格",
+    )
+    if not here:
         return html
-    if not MARKER.search(html):
-        raise PluginError(
-            f"docs/{src}:1: 這頁是還款預算表的頁面（{build.data_file} 的 page），但沒有"
-            f" <!-- budget --> 標記 — 在要放表格的地方單獨寫一行 <!-- budget -->"
-        )
 
     def href(key: str) -> str:
         return files.get_file_from_path(budget.pages[key][0]).url_relative_to(page.file)
@@ -171,19 +164,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def parse_budget(text: str) -> Budget:
     """The budget in a data file's text; BudgetError for anything wrong in it."""
     fields = data_file.compose(text, parts=("page", "path_page", "help_page", "strings", "income", "spending"))
-    pages = {
-        key: (
-            data_file.page(fields[key], example=f"{key.removesuffix('_page') or 'budget'}.md"),
-            data_file.line(fields[key]),
-        )
-        for key in ("page", "path_page", "help_page")
-    }
-    strings, nodes = data_file.strings(fields["strings"], STRINGS)
-    for key, placeholder in PLACEHOLDERS.items():
-        if placeholder not in strings[key]:
-            raise BudgetError(
-                data_file.line(nodes[key]), f"{key} 必須含有 {placeholder}（會換成每月能拿出來的錢數）— 請把它加回去"
-            )
+    pages = data_file.page_fields(fields, ("page", "path_page", "help_page"), example="budget")
+    strings = data_file.strings_with_placeholders(
+        fields["strings"], STRINGS, PLACEHOLDERS, filled_with="會換成每月能拿出來的錢數"
+    )
     seen: dict[str, int] = {}  # id → line where it was first used
     return Budget(
         page=pages["page"][0],

@@ -23,13 +23,12 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from . import settings  # the schema of mkdocs.yml's extra
+from . import (
+    settings,  # the schema of mkdocs.yml's extra
+    yaml_source,  # the one YAML reader, with lines
+)
 
 T = TypeVar("T")
-
-# libyaml's loader where PyYAML was built with it: the same nodes, ten times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_NULL = "tag:yaml.org,2002:null"
 
 
 class DataError(Exception):
@@ -184,7 +183,7 @@ def check_source(text: str) -> None:
                 "真的是註解的話，在 # 後面加一個空格",
             )
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
+        for event in yaml.parse(text, Loader=yaml_source.LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise DataError(event.start_mark.line + 1, "數據文件不支持 & 和 * 引用 — 把引用的內容直接寫出來")
     except yaml.MarkedYAMLError:
@@ -200,15 +199,10 @@ def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:
     """The top-level mapping of a data file's text, which must have exactly these parts."""
     parts = tuple(parts)
     try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as error:
-        # An unclosed quote is found at the end of the file; the mistake is where it opened.
-        opened = error.context and "quoted scalar" in error.context
-        mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
+        root = yaml_source.compose(text)
+    except yaml_source.YamlSyntaxError as error:
         raise DataError(
-            mark.line + 1 if mark else 1,
-            f"YAML 格式錯誤（{error.problem or error.context}）"
-            f" — 檢查這行附近的縮進、「鍵: 值」的冒號和空格、引號是否成對",
+            error.line, f"YAML 格式錯誤（{error.problem}） — 檢查這行附近的縮進、「鍵: 值」的冒號和空格、引號是否成對"
         ) from None
     if root is None:
         raise DataError(1, f"文件是空的 — 需要 {'、'.join(parts)} 這 {len(parts)} 個部分")
@@ -263,14 +257,12 @@ def text(node: yaml.Node, what: str) -> str:
         raise DataError(line(node), f"{what} 應該是一段文字 — 寫在冒號後的同一行")
     value = node.value.strip()
     # A plain ~ or null is YAML's "nothing" (libyaml marks plain style as "", PyYAML as None).
-    if not value or (node.tag == _NULL and not node.style):
+    if not value or yaml_source.is_null(node):
         raise DataError(line(node), f"{what} 是空的 — 在冒號後寫上文字")
     return value
 
 
-def line(node: yaml.Node) -> int:
-    """The 1-based line where a node starts."""
-    return node.start_mark.line + 1
+line = yaml_source.line  # the 1-based line where a node starts
 
 
 def unique_id(node: yaml.Node, seen: dict[str, int], pattern: re.Pattern, *, example: str) -> str:
@@ -301,3 +293,69 @@ def marker_line(page, marker: re.Pattern) -> int:
     source = page.file.content_string
     found = marker.search(source)
     return source[: found.start()].count("\n") + 1 if found else 1
+
+
+# -----------------------------------------------------------------------------
+# A widget's data file: the pages it names, its strings, and the page its marker goes on
+# -----------------------------------------------------------------------------
+# The budget and the request letter (and any widget like them) read and check their data the same
+# way; the steps live here once, each widget keeps only what is its own.
+
+
+def page_fields(fields: dict[str, yaml.Node], keys: Iterable[str], example: str) -> dict[str, tuple[str, int]]:
+    """The pages a data file names (``page``, ``budget_page``…): key → (docs path, line in the data file).
+    `example`: the widget's own page, for ``page``; another page is named after its key."""
+    return {
+        key: (
+            page(fields[key], example=f"{key.removesuffix('_page') if key != 'page' else example}.md"),
+            line(fields[key]),
+        )
+        for key in keys
+    }
+
+
+def strings_with_placeholders(
+    node: yaml.Node, keys: Iterable[str], placeholders: dict[str, tuple[str, ...]], *, filled_with: str
+) -> dict[str, str]:
+    """The widget's strings (``strings:``), each of `placeholders` holding the {names} its script fills in
+    (`filled_with`: what they become, for the message)."""
+    found, nodes = strings(node, keys)
+    for key, needed in placeholders.items():
+        missing = [name for name in needed if name not in found[key]]
+        if missing:
+            raise DataError(line(nodes[key]), f"{key} 必須含有 {'、'.join(missing)}（{filled_with}）— 請把它加回去")
+    return found
+
+
+def check_pages_exist(files, pages: dict[str, tuple[str, int]], data_path: str, example: str) -> None:
+    """Every page the data file names is a page of this build; else the error at the data file's line."""
+    for key, (path, at) in pages.items():
+        if not is_page(files, path):
+            raise build_error(
+                data_path,
+                DataError(at, f"{key}「{path}」不存在 — 寫上 docs/ 裡的頁面文件名（大小寫要一致），例如 {example}"),
+            )
+
+
+def widget_goes_here(
+    html: str, page, *, tag: str, marker: re.Pattern, home: str, data_path: str, what: str, thing: str
+) -> bool:
+    """Whether this page gets the widget: it is the widget's page (``page:`` in the data file, `home`).
+
+    The marker (``<!-- tag -->``) on another page, or the widget's page without it, stops the build at
+    the page's line. `what`: the widget's name (還款預算表); `thing`: what the reader gets there (表格).
+    """
+    src = page.file.src_uri
+    if src != home:
+        if "<!--" in html and marker.search(html):
+            raise PluginError(
+                f"docs/{src}:{marker_line(page, marker)}: 這頁有 <!-- {tag} --> 標記，"
+                f"但{what}放在 {home}（{data_path} 的 page）— 刪除這行標記"
+            )
+        return False
+    if not marker.search(html):
+        raise PluginError(
+            f"docs/{src}:1: 這頁是{what}的頁面（{data_path} 的 page），但沒有"
+            f" <!-- {tag} --> 標記 — 在要放{thing}的地方單獨寫一行 <!-- {tag} -->"
+        )
+    return True

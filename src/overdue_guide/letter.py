@@ -23,7 +23,6 @@ from html import escape
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -133,31 +132,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build: LetterBuild = config[STATE]
-    for key, (path, line) in build.letter.pages.items():
-        if not data_file.is_page(files, path):
-            raise data_file.build_error(
-                build.data_file,
-                LetterError(line, f"{key}「{path}」不存在 — 寫上 docs/ 裡的頁面文件名（大小寫要一致），例如 letter.md"),
-            )
+    data_file.check_pages_exist(files, build.letter.pages, build.data_file, example="letter.md")
     return files
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     build: LetterBuild = config[STATE]
     letter = build.letter
-    src = page.file.src_uri
-    if src != letter.page:
-        if "<!--" in html and MARKER.search(html):
-            raise PluginError(
-                f"docs/{src}:{data_file.marker_line(page, MARKER)}: 這頁有 <!-- letter --> 標記，"
-                f"但協商申請放在 {letter.page}（{build.data_file} 的 page）— 刪除這行標記"
-            )
+    here = data_file.widget_goes_here(
+        html,
+        page,
+        tag="letter",
+        marker=MARKER,
+        home=letter.page,
+        data_path=build.data_file,
+        what="協商申請",
+        thing="申請",
+    )
+    if not here:
         return html
-    if not MARKER.search(html):
-        raise PluginError(
-            f"docs/{src}:1: 這頁是協商申請的頁面（{build.data_file} 的 page），但沒有"
-            f" <!-- letter --> 標記 — 在要放申請的地方單獨寫一行 <!-- letter -->"
-        )
     budget_href = files.get_file_from_path(letter.pages["budget_page"][0]).url_relative_to(page.file)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.add("letter-output")
@@ -172,20 +165,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def parse_letter(text: str) -> Letter:
     """The letter in a data file's text; LetterError for anything wrong in it."""
     fields = data_file.compose(text, parts=("page", "budget_page", "strings", "reasons", "template"))
-    pages = {
-        key: (
-            data_file.page(fields[key], example=f"{key.removesuffix('_page') or 'letter'}.md"),
-            data_file.line(fields[key]),
-        )
-        for key in ("page", "budget_page")
-    }
-    strings, nodes = data_file.strings(fields["strings"], STRINGS)
-    for key, needed in STRING_PLACEHOLDERS.items():
-        missing = [name for name in needed if name not in strings[key]]
-        if missing:
-            raise LetterError(
-                data_file.line(nodes[key]), f"{key} 必須含有 {'、'.join(missing)}（會換成預算表裡的內容）— 請把它加回去"
-            )
+    pages = data_file.page_fields(fields, ("page", "budget_page"), example="letter")
+    strings = data_file.strings_with_placeholders(
+        fields["strings"], STRINGS, STRING_PLACEHOLDERS, filled_with="會換成預算表裡的內容"
+    )
     seen: dict[str, int] = {}
     reasons = tuple(_reason(node, seen) for node in data_file.sequence(fields["reasons"], "reasons"))
     return Letter(

@@ -102,13 +102,16 @@ REQUIRED_HOOKS = ("hooks/page_checks.py", "hooks/safe_html.py")
 
 def missing_gate(config_file: Path) -> list[str]:
     """A problem for each required hook mkdocs.yml does not list, and for each symlink in the sources."""
-    from mkdocs.utils.yaml import yaml_load
+    import yaml
 
-    from . import publishable
+    from . import publishable, yaml_source
 
-    with open(config_file, "rb") as file:
-        listed = [str(hook).replace("\\", "/").lstrip("./") for hook in (yaml_load(file) or {}).get("hooks") or []]
-    line = _line_of(config_file, "hooks:")
+    root = yaml_source.compose_file(config_file)
+    hooks = yaml_source.node_at(root, ("hooks",))
+    written = hooks.value if isinstance(hooks, yaml.SequenceNode) else []
+    listed = [str(hook.value).replace("\\", "/").lstrip("./") for hook in written if hasattr(hook, "value")]
+    key = yaml_source.key_node(root, ("hooks",))
+    line = yaml_source.line(key) if key is not None else 1
     problems = [
         f"{_display(config_file)}:{line}: hooks 裡少了 {hook}（發佈前保護讀者的檢查）"
         f" — 在 hooks: 下面加回「  - {hook}」"
@@ -592,10 +595,9 @@ def config_too_large(config_file: Path) -> str | None:
     """The problem if mkdocs.yml expands past the bounds above, at the line of the key responsible."""
     import yaml
 
-    try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except Exception:
-        return None  # a syntax error: MkDocs' own load reports it
+    from . import yaml_source
+
+    root = yaml_source.compose_file(config_file)  # None for a syntax error: MkDocs' own load reports it
     sizes: dict[int, int] = {}
 
     def size(node, depth: int) -> int:

@@ -49,7 +49,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import publishable  # what may be published besides the pages
+from . import (
+    publishable,  # what may be published besides the pages
+    yaml_source,  # the one YAML reader, with lines
+)
 
 log = get_plugin_logger("page_checks")
 
@@ -325,10 +328,9 @@ def front_matter_problem(source: str) -> tuple[int, str] | None:
             return 1, "沒有結束的 ---"
         return None
     try:
-        data = yaml.load(match[1], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return (mark.line + 2 if mark else 2), f"不是正確的 YAML（{error.problem or error.context}）"
+        data = yaml_source.load(match[1])
+    except yaml_source.YamlSyntaxError as error:
+        return error.line + 1, f"不是正確的 YAML（{error.problem}）"  # + 1: the opening ---
     except yaml.YAMLError:
         return 2, "不是正確的 YAML"
     if data is not None and not isinstance(data, dict):

@@ -40,12 +40,16 @@ def compose(text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
-        # An unclosed quote is found at the end of the file; the mistake is where it opened.
-        opened = error.context and "quoted scalar" in error.context
-        mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
-        raise YamlSyntaxError(
-            mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, str(error.problem or error.context)
-        ) from None
+        raise _syntax_error(error) from None
+
+
+def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:
+    # An unclosed quote is found at the end of the file; the mistake is where it opened.
+    opened = error.context and "quoted scalar" in error.context
+    mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
+    return YamlSyntaxError(
+        mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, str(error.problem or error.context)
+    )
 
 
 def load(text: str) -> Any:
@@ -54,8 +58,12 @@ def load(text: str) -> Any:
 
 
 def values(node: yaml.Node | None) -> Any:
-    """The plain values of a tree of nodes (None for an empty document)."""
-    return None if node is None else LOADER("").construct_document(node)
+    """The plain values of a tree of nodes (None for an empty document); YamlSyntaxError for a value YAML
+    cannot make (an unknown tag, a key that is a list)."""
+    try:
+        return None if node is None else LOADER("").construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error) from None
 
 
 def compose_file(path: str | Path) -> yaml.Node | None:

@@ -70,15 +70,12 @@ class Output:
 
 def read_matrix(config_file: Path | None = None) -> tuple[list[editions.Edition], list[Output]]:
     """The editions and outputs mkdocs.yml names (extra.editions, extra.outputs); by default the current folder's."""
-    from mkdocs.utils.yaml import yaml_load
-
     config_file = project.config_path(config_file)
     deep = config_too_deep(config_file)
     if deep:
         raise BuildFailed([deep])
     try:
-        with open(config_file, "rb") as file:
-            extra = (yaml_load(file) or {}).get("extra")
+        extra = settings.read_extra(config_file)
     except Exception as error:  # mkdocs.yml itself is broken: MkDocs' own load reports it properly
         raise BuildFailed(format_config_error(config_file, error)) from None
     oversized = config_too_large(config_file)

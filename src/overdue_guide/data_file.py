@@ -3,8 +3,8 @@ and the one decoder of every file a contributor writes (decode(): pages, data
 files; the content lint uses it too, so a file in Big5 or UTF-16 gets the same
 message from `mkdocs serve` as from scripts/check).
 
-Shared by the checklist and glossary hooks. Files are composed into YAML nodes,
-not loaded into Python values, so every mistake can be reported at its line,
+Shared by the data hooks. Files are composed into YAML nodes by the one YAML
+reader (yaml_source), not loaded into Python values, so every mistake can be reported at its line,
 and text is taken as written (`yes` stays "yes", `1.0` stays "1.0"). Each
 function raises DataError with the line and a message in the contributor's
 words that says how to fix it; the hooks prefix the file name.
@@ -182,12 +182,9 @@ def check_source(text: str) -> None:
                 ' — 把整個值用引號括起來，例如 label: "準備收入證明 #和存摺"；'
                 "真的是註解的話，在 # 後面加一個空格",
             )
-    try:
-        for event in yaml.parse(text, Loader=yaml_source.LOADER):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise DataError(event.start_mark.line + 1, "數據文件不支持 & 和 * 引用 — 把引用的內容直接寫出來")
-    except yaml.MarkedYAMLError:
-        pass  # compose() reports the syntax error with its line
+    reference = yaml_source.first_reference(text)
+    if reference is not None:
+        raise DataError(reference, "數據文件不支持 & 和 * 引用 — 把引用的內容直接寫出來")
 
 
 def build_error(name: str, error: DataError) -> PluginError:

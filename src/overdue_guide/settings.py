@@ -453,6 +453,15 @@ def located(mistake: Mistake, config_file: str | Path, name: str | None = None) 
     return f"{name or Path(config_file).name}:{line}: {mistake.describe()}"
 
 
+def read_extra(config_file: str | Path) -> Any:
+    """extra as MkDocs reads mkdocs.yml (its own loader: !ENV and !relative resolved as a build resolves them),
+    for the commands that check it before any build; YAML errors are the caller's to report."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, "rb") as file:
+        return (yaml_load(file) or {}).get("extra")
+
+
 def where(config_file: str | Path, *path: Key) -> str:
     """``mkdocs.yml:line`` of a setting (its keys from the top of the file), for messages about its value."""
     return f"{Path(config_file).name}:{yaml_source.line_at(yaml_source.compose_file(config_file), path)}"

@@ -399,12 +399,10 @@ def configured_strings(config_file: Path, lang: str) -> dict[str, str]:
     """The html output's strings (extra.outputs in mkdocs.yml) as edition `lang` writes them: what a build
     passes in, converted the way the build converts them (hooks' on_config)."""
     from mkdocs.exceptions import PluginError
-    from mkdocs.utils.yaml import yaml_load
 
     from . import editions
 
-    with open(config_file, "rb") as file:
-        checked = settings.validated((yaml_load(file) or {}).get("extra"), config_file)  # the build's own checks
+    checked = settings.validated(settings.read_extra(config_file), config_file)  # the build's own checks
     strings = next((o.strings or {} for o in checked.outputs if o.format == "html"), {})
     if not strings:
         raise PluginError(f"{config_file}: extra.outputs 裡沒有 format: html — 把單頁網頁版那一項加回去")

@@ -66,6 +66,21 @@ def values(node: yaml.Node | None) -> Any:
         raise _syntax_error(error) from None
 
 
+def first_reference(text: str) -> int | None:
+    """The line of the first & anchor or * alias (a reference a non-programmer cannot follow), or None.
+
+    Read from the parser's events, before any tree is built: a few aliases can describe a huge one.
+    A syntax error ends the search (compose() reports it, with its line).
+    """
+    try:
+        for event in yaml.parse(text, Loader=LOADER):
+            if (isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)) and event.start_mark:
+                return event.start_mark.line + 1
+    except yaml.MarkedYAMLError:
+        pass
+    return None
+
+
 def compose_file(path: str | Path) -> yaml.Node | None:
     """compose() of a file, or None when it cannot be read or parsed (its own reader reports why)."""
     try:

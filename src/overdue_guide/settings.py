@@ -167,14 +167,14 @@ class OneOf(BaseConfigOption[str]):
 
     needed = True
 
-    def __init__(self, choices: Sequence[str], what: str):
+    def __init__(self, choices: Sequence[str], what: str):  # what: 「不是…」, after the value
         super().__init__()
         self.choices = tuple(choices)
         self.what = what
 
     def run_validation(self, value: object) -> str:
         if value not in self.choices:
-            raise Mistake(f"「{value}」不是{self.what} — 只能寫 {'、'.join(self.choices)} 其中一個")
+            raise Mistake(f"「{value}」{self.what} — 只能寫 {'、'.join(self.choices)} 其中一個")
         return str(value)
 
 
@@ -360,7 +360,7 @@ class EditionSettings(Config):
 
 
 class OutputSettings(Config):
-    format = OneOf(FORMATS, "可以做的下載格式")
+    format = OneOf(FORMATS, "不是可以做的下載格式")
     file = OutputFile()
     label = Text(required=False)  # the footer's name for it (the format if none)
     purpose = Text(required=False)

@@ -86,6 +86,8 @@ def _is_empty(value: object) -> bool:
 # -----------------------------------------------------------------------------
 # Options
 # -----------------------------------------------------------------------------
+# Whether an option may be left out is its `needed`: MkDocs sets `required` on every option of a
+# class-based Config (and reports a missing one in English), so these options keep their own flag.
 
 
 class Text(BaseConfigOption[str]):

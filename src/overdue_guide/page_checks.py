@@ -196,7 +196,7 @@ class LintFailed(ProblemError):
 
     def __init__(self, problems: list[Problem], summary: Problem):
         super().__init__(problems)
-        self.args = (summary.format(),)
+        self.message = summary.text  # what str() gives, and MkDocs prints (click's exceptions)
 
 
 def config_name(config: MkDocsConfig) -> str:

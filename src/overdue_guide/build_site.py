@@ -262,8 +262,8 @@ def make_downloads(
         try:
             made["pdf"] = pdf.build_pdf(printed, work / Path(formats["pdf"].path(edition)).name)
         except pdf.MissingTool as missing:
-            # The PDF's own message: what is missing on this machine and how to install it, in one sentence.
-            raise BuildFailed([Problem(_display(config_file), 0, None, str(missing))]) from None
+            problem = missing.problem if missing.problem.path else replace(missing.problem, path=_display(config_file))
+            raise BuildFailed([problem]) from None
     # Before the edition's site is finished: its service worker lists what is in the folder then.
     shutil.rmtree(offline_site, ignore_errors=True)
     # The printed copy too: the source edition's work folder sits inside its site until the end, and

@@ -414,3 +414,24 @@ PRECACHE_TOO_LARGE = Message(
     "第一次打開網站時要保存到手機上的頁面和文件共 {kb} KB，超過上限 {budget_kb} KB（最大的：{biggest}）",
     "拆短或刪掉過長的頁面；確實需要時，提高 scripts/service_worker.py 的 PRECACHE_BUDGET",
 )
+
+# -----------------------------------------------------------------------------
+# What the PDF needs on the machine that builds it (pdf.py)
+# -----------------------------------------------------------------------------
+
+APT_INSTALL = "apt-get install -y --no-install-recommends chromium fonts-noto-cjk"
+PDF_WITHOUT_TITLE = Message(
+    "生成的 PDF 裡找不到指南標題「{title}」（中文字可能成了空白方框），所以沒有保存",
+    "請確認已安裝中文字體：" + APT_INSTALL,
+)
+CHROMIUM_NOT_EXECUTABLE = Message(
+    "環境變量 CHROMIUM 指向的 {named} 不是可執行文件",
+    "請改正 CHROMIUM，或刪掉它並安裝 Debian 的 chromium：" + APT_INSTALL,
+)
+NO_CHROMIUM = Message("生成 PDF 需要 Chromium，但沒有找到 chromium 命令", "請運行 scripts/setup，或者：" + APT_INSTALL)
+NO_CJK_FONT = Message(
+    "生成 PDF 需要中文字體，但系統裡沒有（fc-list :lang=zh 為空），打印出來的中文會是空白方框",
+    "請運行 scripts/setup，或者：" + APT_INSTALL,
+)
+PDF_NOT_PRINTED = Message("Chromium 沒能打印 PDF（{detail}）", "請運行 scripts/setup 重新安裝：" + APT_INSTALL)
+NO_PLAYWRIGHT = Message("生成 PDF 需要 Python 包 playwright（requirements.in）", "請運行 scripts/setup")

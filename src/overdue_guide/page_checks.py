@@ -196,7 +196,10 @@ class LintFailed(ProblemError):
 
     def __init__(self, problems: list[Problem], summary: Problem):
         super().__init__(problems)
-        self.message = summary.text  # what str() gives, and MkDocs prints (click's exceptions)
+        self.summary = summary.text
+
+    def __str__(self) -> str:  # what MkDocs prints when the lint stops the build
+        return self.summary
 
 
 def config_name(config: MkDocsConfig) -> str:

@@ -17,7 +17,6 @@ CATALOGUE = messages.catalogue()
 # Modules whose messages are not in the catalogue yet, and why.
 NOT_YET = {
     "editions.py": "its checks of extra.editions are being replaced by a typed config schema",
-    "pdf.py": "Chromium and font installation messages for whoever builds, not a contributor's mistake",
     "preview.py": "a command-line usage message",
 }
 # A problem written inline: Chinese with the catalogue's separator between what is wrong and the fix.

@@ -107,3 +107,13 @@ def test_our_hooks_problems_come_back_as_they_were_made_and_nothing_more(tmp_pat
         "mkdocs.yml:8:15: 個人信息（手機號碼）「13800138000」— 網站上不能發佈電話、QQ、微信、郵箱、身份證號和銀行卡號，"
         "請刪除（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）"
     ]
+
+
+def test_mkdocs_prints_the_lint_summary_and_the_build_reads_the_problems():
+    from overdue_guide import messages, page_checks
+    from overdue_guide.problems import Problem
+
+    found = [Problem("mkdocs.yml", 8, 15, "個人信息", "刪除")]
+    error = page_checks.LintFailed(found, messages.LINT_SUMMARY.at("mkdocs.yml", 0, count=1))
+    assert str(error).startswith("內容檢查發現 1 處個人信息或編碼問題（見上方）— 改正後再建置")
+    assert error.problems == found

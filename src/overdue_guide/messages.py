@@ -5,12 +5,14 @@ templates (a field in braces is filled in by the check: the word found, the file
 a literal brace is doubled). A check refers to an entry by name and places it:
 
     messages.SPAM_PHRASE.at("docs/index.md", 3, 5, phrase="小編")
-    → Problem: docs/index.md:3:5: 來源網站的用語「小編」 — 請刪除或改寫
+    → Problem, printed: docs/index.md:3:5: 來源網站的用語「小編」— 請刪除或改寫
 
 The words are mainland Chinese in Traditional characters, like the guide's pages
-(信息, 字段, 鏈接); CONTRIBUTING.md's table of messages quotes them, and a test holds the
-two together (tests/unit/test_message_catalogue.py). Wording a message: say what the
-contributor sees and what to type, never how the check works.
+(信息, 字段, 鏈接, 縮進). Tests hold the catalogue to the code and to CONTRIBUTING.md's
+tables of messages: every entry used, no message written elsewhere, mainland words only
+(tests/unit/test_message_catalogue.py), every phrase CONTRIBUTING quotes found here
+(tests/unit/test_contributing_messages.py). Wording a message: say what the contributor
+sees and what to type, never how the check works.
 """
 
 from __future__ import annotations

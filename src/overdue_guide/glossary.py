@@ -502,7 +502,9 @@ def render_definitions(terms: Mapping[str, Term], found: Iterable[str], see_entr
     would run the JSON.
     """
     data = {"more": see_entry, "close": close, "terms": {term_id: terms[term_id].definition for term_id in found}}
-    text = escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=False)
+    # One definition a line: the same line on every page that marks the term, which the built-text
+    # check for personal data (hooks/page_checks.py) reads once per build, not once per page.
+    text = escape(json.dumps(data, ensure_ascii=False, separators=(",\n", ":")), quote=False)
     return f'\n<div class="glossary-definitions" hidden data-search-exclude>{text}</div>\n'
 
 

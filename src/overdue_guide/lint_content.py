@@ -159,6 +159,9 @@ PERSONAL_DATA = [
 MAYBE_PERSONAL = re.compile(
     r"[0-9０-９@＠#＃]|\bat\b|ａｔ|微信|V信|Ｖ信|威信|薇信|[VvＶｖWwＷｗ][XxＸｘ]|wechat|weixin", re.IGNORECASE
 )
+# Every character a MAYBE_PERSONAL match can start with, for scanning a whole built page: a set of
+# characters is found some 15 times faster than the alternatives above (tests/unit/test_lint_content.py).
+MAYBE_PERSONAL_START = re.compile(r"[0-9０-９@＠#＃AaＡａ微VvＶｖ威薇WwＷｗ]")
 # Closer, on the normalised line: every number pattern needs five digits, each at most four
 # characters from the next (「(+86) 1」, 「0571) 8」); the others need @, "#domain.", "at" or a WeChat word.
 LIKELY_PERSONAL = re.compile(

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -168,7 +169,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         where = origin(url, root) or (f"docs/{page.file.src_uri}", url_line(source, url))
         problems.append(messages.THIRD_PARTY_IN_BUILT_PAGE.at(*where, url=url))
     lint = lint_module()
-    for found, kind in built_personal_data(output, lint, allowed_personal_data(root / "data" / "lint-allowlist.yml")):
+    allowed = allowed_personal_data(root / "data" / "lint-allowlist.yml")
+    for found, kind in built_personal_data(output, lint, allowed):
         problems.append(
             messages.PERSONAL_DATA_IN_BUILT_PAGE.at(
                 f"docs/{page.file.src_uri}", text_line(source, found), kind=kind, found=found
@@ -215,7 +217,7 @@ def missing_images(html: str, page: Page, files: Files) -> list[Problem]:
     from urllib.parse import unquote, urlsplit
 
     name, source = f"docs/{page.file.src_uri}", page.file.content_string
-    published = {file.url for file in files} | {file.dest_uri for file in files}
+    published = published_urls(files)
     problems = []
     for match in RAW_IMAGE.finditer(html):
         url = urlsplit(match["src"].replace("&amp;", "&"))
@@ -226,6 +228,17 @@ def missing_images(html: str, page: Page, files: Files) -> list[Problem]:
         if target.lstrip("/") not in published:
             problems.append(messages.IMAGE_MISSING.at(name, url_line(source, match["src"]), src=match["src"]))
     return problems
+
+
+def published_urls(files: Files) -> frozenset[str]:
+    """Every file's URL and path on the site, made once per build (a set per page would grow with the site)."""
+    if _PUBLISHED[0] is not files or _PUBLISHED[2] != len(files):
+        urls = frozenset(file.url for file in files) | frozenset(file.dest_uri for file in files)
+        _PUBLISHED[:] = [files, urls, len(files)]
+    return _PUBLISHED[1]
+
+
+_PUBLISHED: list = [None, frozenset(), 0]  # [the build's Files, their URLs, how many]: one Files per build
 
 
 def origin(url: str, root: Path) -> tuple[str, int] | None:
@@ -285,11 +298,24 @@ _ALLOWED: dict[tuple[str, int], frozenset[str]] = {}
 
 def built_personal_data(html: str, lint, allowed: frozenset[str]) -> list[tuple[str, str]]:
     """(text, kind) of each phone, QQ, WeChat, e-mail, ID or bank-card number in a built page's visible text."""
+    text = visible_text(html)
     found = []
-    for line in visible_text(html).splitlines():
-        for _, text, kind in lint.personal_data(line, allowed):
-            found.append((text, kind))
+    position = 0
+    # Only the lines with a digit, @ or a WeChat word: a page is some 1,000 lines, most of them empty.
+    while hint := lint.MAYBE_PERSONAL_START.search(text, position):
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        found += [(found_text, kind) for _, found_text, kind in _personal_in_line(lint, text[start:end], allowed)]
+        position = end + 1
     return found
+
+
+@lru_cache(maxsize=8192)
+def _personal_in_line(lint, line: str, allowed: frozenset[str]) -> tuple[tuple[int, str, str], ...]:
+    """lint.personal_data, once per distinct line of a build: the nav, the footer and each glossary
+    definition (one a line, hooks/glossary.py) come back on page after page."""
+    return tuple(lint.personal_data(line, allowed))
 
 
 def text_line(source: str, found: str) -> int:

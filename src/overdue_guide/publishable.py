@@ -110,8 +110,26 @@ def foreign_loads(html: str) -> list[str]:
         href = LINK_HREF.search(link[0])
         if href and LINK_LOADS.search(link[0]):
             found.append(href["url"])
-    found += [m["url"] for m in CSS_LOADS.finditer(html)]
+    found += css_loads(html)
     return list(dict.fromkeys(found))
+
+
+def css_loads(html: str) -> list[str]:
+    """CSS_LOADS' URLs, tried only where "url(" or "@import" is written (any case): the pattern has
+    no fixed first character, so a search of the whole page would try it at every character."""
+    lower, starts = html.lower(), []
+    for needle in ("url(", "@import"):
+        at = lower.find(needle)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(needle, at + 1)
+    found, end = [], 0
+    for at in sorted(starts):
+        match = CSS_LOADS.match(html, at) if at >= end else None  # not inside the last one (@import url(…))
+        if match:
+            found.append(match["url"])
+            end = match.end()
+    return found
 
 
 def foreign_in_config(config, config_name: str, line_of) -> list[Problem]:

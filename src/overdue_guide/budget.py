@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from . import (
     data_file,  # shared reading of YAML data files
     editions,  # the edition this build makes
+    messages,
 )
 from .data_file import DataError
 
@@ -140,12 +141,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     here = data_file.widget_goes_here(
         html,
         page,
-        tag="budget",
         marker=MARKER,
         home=budget.page,
         data_path=build.data_file,
-        what="還款預算表",
-        thing="表格",
+        elsewhere=messages.BUDGET_MARKER_ELSEWHERE,
+        missing=messages.BUDGET_MARKER_MISSING,
     )
     if not here:
         return html
@@ -166,7 +166,7 @@ def parse_budget(text: str) -> Budget:
     fields = data_file.compose(text, parts=("page", "path_page", "help_page", "strings", "income", "spending"))
     pages = data_file.page_fields(fields, ("page", "path_page", "help_page"), example="budget")
     strings = data_file.strings_with_placeholders(
-        fields["strings"], STRINGS, PLACEHOLDERS, filled_with="會換成每月能拿出來的錢數"
+        fields["strings"], STRINGS, PLACEHOLDERS, message=messages.BUDGET_PLACEHOLDER
     )
     seen: dict[str, int] = {}  # id → line where it was first used
     return Budget(

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from . import (
     data_file,  # shared reading of YAML data files
     editions,  # the edition this build makes
+    messages,
 )
 from .data_file import DataError
 
@@ -142,12 +143,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     here = data_file.widget_goes_here(
         html,
         page,
-        tag="letter",
         marker=MARKER,
         home=letter.page,
         data_path=build.data_file,
-        what="協商申請",
-        thing="申請",
+        elsewhere=messages.LETTER_MARKER_ELSEWHERE,
+        missing=messages.LETTER_MARKER_MISSING,
     )
     if not here:
         return html
@@ -167,7 +167,7 @@ def parse_letter(text: str) -> Letter:
     fields = data_file.compose(text, parts=("page", "budget_page", "strings", "reasons", "template"))
     pages = data_file.page_fields(fields, ("page", "budget_page"), example="letter")
     strings = data_file.strings_with_placeholders(
-        fields["strings"], STRINGS, STRING_PLACEHOLDERS, filled_with="會換成預算表裡的內容"
+        fields["strings"], STRINGS, STRING_PLACEHOLDERS, message=messages.LETTER_PLACEHOLDER
     )
     seen: dict[str, int] = {}
     reasons = tuple(_reason(node, seen) for node in data_file.sequence(fields["reasons"], "reasons"))
@@ -191,22 +191,15 @@ def check_template(node: yaml.Node) -> tuple[str, ...]:
         names = PLACEHOLDER.findall(line)
         for name in names:
             if name not in (*OPTIONAL, *REQUIRED):
-                raise LetterError(number, f"template 裡的「{{{name}}}」不是可用的佔位符 — 只能用 {known}（檢查拼寫）")
+                raise LetterError(number, messages.LETTER_UNKNOWN_PLACEHOLDER, name=name, known=known)
         if "{" in PLACEHOLDER.sub("", line) or "}" in PLACEHOLDER.sub("", line):
-            raise LetterError(
-                number, f"template 這一行有不成對的 {{ 或 }} — 佔位符寫成 {{offer}} 這樣；可用的有 {known}"
-            )
+            raise LetterError(number, messages.LETTER_STRAY_BRACE, known=known)
         if {*names} & {*OPTIONAL} and ({*names} - {*OPTIONAL} or len(names) > 1):
-            raise LetterError(
-                number, "{name} 和 {contract} 要各自單獨寫在一行（讀者沒填時整行不寫）— 把它們和其他佔位符分開兩行"
-            )
+            raise LetterError(number, messages.LETTER_OPTIONAL_SHARES_LINE)
     used = {name for line in lines for name in PLACEHOLDER.findall(line)}
     missing = [f"{{{name}}}" for name in REQUIRED if name not in used]
     if missing:
-        raise LetterError(
-            data_file.line(node),
-            f"template 缺少 {'、'.join(missing)} — 申請要寫明原因、每月能還多少、從什麼時候開始，請把它們加回去",
-        )
+        raise LetterError(data_file.line(node), messages.LETTER_TEMPLATE_MISSING, missing="、".join(missing))
     return tuple(line for line in lines if line)
 
 

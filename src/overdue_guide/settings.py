@@ -25,9 +25,10 @@ from typing import Any
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.config_options import BaseConfigOption, ListOfItems, SubConfig
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
-from . import yaml_source
+from . import messages, yaml_source
+from .messages import Message
+from .problems import Problem, ProblemError
 
 Key = yaml_source.Key
 
@@ -43,21 +44,24 @@ class Mistake(ValidationError):
     less than the path (the editions list, not the second edition's lang).
     """
 
-    def __init__(self, message: str, path: Sequence[Key] = (), *, subject: Sequence[Key] | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self, entry: Message, path: Sequence[Key] = (), *, subject: Sequence[Key] | None = None, **values: object
+    ):
+        self.entry, self.values = entry, values
+        self.message, self.fix = entry.text.format(**values), entry.fix.format(**values)
+        super().__init__(f"{self.message} — {self.fix}")
         self.path = tuple(path)
         self.subject = self.path if subject is None else tuple(subject)
         self.unknown_key = False  # the mistake is the key itself (its line is the key's)
 
     def within(self, key: Key) -> Mistake:
         """The same mistake seen from one level up."""
-        outer = Mistake(self.message, (key, *self.path), subject=(key, *self.subject))
+        outer = Mistake(self.entry, (key, *self.path), subject=(key, *self.subject), **self.values)
         outer.unknown_key = self.unknown_key
         return outer
 
     def describe(self) -> str:
-        """The message with what it is about: 「mkdocs.yml 的 extra.editions 第 2 項的 path「x」寫法不對 — …」."""
+        """What is wrong, with what it is about: 「mkdocs.yml 的 extra.editions 第 2 項的 path「x」寫法不對」."""
         where = "extra"
         after_index = False
         for key in self.subject:
@@ -73,7 +77,7 @@ class Mistake(ValidationError):
 def unknown_key(key: object, allowed: Iterable[str], *, also: str = "") -> Mistake:
     """A key the schema does not know, reported at the key's own line."""
     mistake = Mistake(
-        f"有不認識的字段「{key}」 — 只能有 {'、'.join(allowed)}{also}（檢查拼寫）", (str(key),), subject=()
+        messages.CONFIG_UNKNOWN_KEY, (str(key),), subject=(), key=key, allowed="、".join(allowed), also=also
     )
     mistake.unknown_key = True
     return mistake
@@ -101,9 +105,9 @@ class Text(BaseConfigOption[str]):
         if value is None and not self.needed:
             return None
         if _is_empty(value):
-            raise Mistake("是空的 — 在冒號後寫上文字")
+            raise Mistake(messages.CONFIG_EMPTY_TEXT)
         if not isinstance(value, str):
-            raise Mistake("應該是一段文字 — 寫在冒號後的同一行（數字、日期等用引號括起來）")
+            raise Mistake(messages.CONFIG_NOT_TEXT)
         return value
 
 
@@ -116,7 +120,7 @@ class TextList(BaseConfigOption[list]):
         if value is None:
             return None
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            raise Mistake("應該是一串文字，至少一項 — 寫成 [zh-Hans, zh-CN]")
+            raise Mistake(messages.CONFIG_NOT_TEXTS)
         return value
 
 
@@ -130,7 +134,7 @@ class EditionPath(BaseConfigOption[str]):
         if not isinstance(path, str) or (
             path and (not path.endswith("/") or path.startswith("/") or ".." in path or path == "/")
         ):
-            raise Mistake(f"「{value}」寫法不對 — 寫成「zh-Hans/」，或留空給原文版")
+            raise Mistake(messages.EDITION_PATH, value=value)
         return path
 
 
@@ -147,7 +151,7 @@ class OpenCCProfile(BaseConfigOption[str]):
         try:
             editions.converter(str(value))
         except Exception:
-            raise Mistake(f"「{value}」不是 OpenCC 的轉換設定 — 例如 tw2s（繁→簡）、t2hk（繁→香港繁體）") from None
+            raise Mistake(messages.EDITION_PROFILE, value=value) from None
         return str(value)
 
 
@@ -160,7 +164,7 @@ class Quotes(BaseConfigOption[str]):
         if value is None:
             return None
         if not isinstance(value, str) or len(value) != 4:
-            raise Mistake(f'「{value}」寫法不對 — 依次寫出代替「」『』的四個引號，例如 quotes: "“”‘’"')
+            raise Mistake(messages.EDITION_QUOTES, value=value)
         return value
 
 
@@ -169,14 +173,14 @@ class OneOf(BaseConfigOption[str]):
 
     needed = True
 
-    def __init__(self, choices: Sequence[str], what: str):  # what: 「不是…」, after the value
+    def __init__(self, choices: Sequence[str], entry: Message):
         super().__init__()
         self.choices = tuple(choices)
-        self.what = what
+        self.entry = entry  # the catalogue's message for another value
 
     def run_validation(self, value: object) -> str:
         if value not in self.choices:
-            raise Mistake(f"「{value}」{self.what} — 只能寫 {'、'.join(self.choices)} 其中一個")
+            raise Mistake(self.entry, value=value, choices="、".join(self.choices))
         return str(value)
 
 
@@ -186,7 +190,7 @@ class OutputFile(Text):
     def run_validation(self, value: object) -> Any:
         text = super().run_validation(value)
         if "{lang}" not in text or text.startswith("/") or ".." in text.split("/") or text.endswith("/"):
-            raise Mistake(f"「{text}」寫法不對 — 寫成含 {{lang}} 的相對路徑，例如 download/guide-{{lang}}.zip")
+            raise Mistake(messages.OUTPUT_FILE, value=text)
         return text
 
 
@@ -205,7 +209,7 @@ class DataFilePath(BaseConfigOption[str]):
             or value.startswith("/")
             or ".." in value.split("/")
         ):
-            raise Mistake(f"應該寫項目裡數據文件的相對路徑 — 例如 data/{getattr(self, 'kind', 'checklist')}.yml")
+            raise Mistake(messages.CONFIG_DATA_PATH, kind=getattr(self, "kind", "checklist"))
         return value
 
 
@@ -225,7 +229,7 @@ class Section(SubConfig):
     this one raises a Mistake naming the key, in Chinese.
     """
 
-    def __init__(self, config_class: type[Config], *, required: bool = True, missing: str | None = None):
+    def __init__(self, config_class: type[Config], *, required: bool = True, missing: Message | None = None):
         super().__init__(config_class)
         self.config_class = config_class  # (SubConfig sets it only for itself, not for a subclass)
         self.needed = required
@@ -236,19 +240,19 @@ class Section(SubConfig):
             return None
         schema = dict(self.config_class._schema)
         if not isinstance(value, dict):
-            raise Mistake(f"應該是一組「鍵: 值」 — 寫 {'、'.join(schema)}")
+            raise Mistake(messages.CONFIG_NOT_MAPPING, keys="、".join(schema))
         unknown = [key for key in value if key not in schema]
         if unknown:
             raise unknown_key(unknown[0], schema)
         missing = [key for key, option in schema.items() if getattr(option, "needed", False) and key not in value]
         if missing:
-            raise Mistake(self.missing or f"缺少「{'、'.join(missing)}」 — 請補上")
+            raise Mistake(self.missing or messages.CONFIG_MISSING, missing="、".join(missing))
         section = self.config_class(config_file_path=self._config_file_path)
         section.load_dict(value)
         failed, _ = section.validate()
         if failed:
             key, error = failed[0]
-            raise (error if isinstance(error, Mistake) else Mistake(str(error))).within(key)
+            raise (error if isinstance(error, Mistake) else Mistake(messages.CONFIG_OTHER, detail=error)).within(key)
         return section
 
 
@@ -265,7 +269,7 @@ class Entries(ListOfItems):
         if value is None and not self.needed:
             return []
         if not isinstance(value, list) or len(value) < self.at_least:
-            raise Mistake(f"應該是{self.what} — 每項另起一行、以「- 」開頭")
+            raise Mistake(messages.CONFIG_NOT_LIST, what=self.what)
         items = []
         for index, item in enumerate(value):
             try:
@@ -285,12 +289,12 @@ class Editions(Entries):
     def check(self, items: list) -> None:
         first = items[0]
         if first.opencc or first.path:
-            raise Mistake("的第一項是原文版（docs/ 裡的繁體原文）— 它的 path 留空、不寫 opencc", (0,), subject=())
+            raise Mistake(messages.EDITION_SOURCE_FIRST, (0,), subject=())
         for kind in ("lang", "path"):
             seen: set[str] = set()
             for index, item in enumerate(items):
                 if item[kind] in seen:
-                    raise Mistake(f"裡有兩個版本的 {kind} 相同 — 每個版本的 {kind} 都要不同", (index, kind), subject=())
+                    raise Mistake(messages.EDITION_DUPLICATE, (index, kind), subject=(), kind=kind)
                 seen.add(item[kind])
 
 
@@ -301,13 +305,9 @@ class Outputs(Entries):
         formats = [item.format for item in items]
         for index, fmt in enumerate(formats):
             if fmt in formats[:index]:
-                raise Mistake(f"裡有兩項的 format 都是 {fmt} — 每種格式只寫一項", (index, "format"), subject=())
+                raise Mistake(messages.OUTPUT_TWICE, (index, "format"), subject=(), format=fmt)
         if "pdf" in formats and "html" not in formats:
-            raise Mistake(
-                "有 pdf，卻沒有 html — PDF 是從單頁網頁版打印的：把 format: html 那一項加回去",
-                (formats.index("pdf"), "format"),
-                subject=(),
-            )
+            raise Mistake(messages.PDF_WITHOUT_HTML, (formats.index("pdf"), "format"), subject=())
 
 
 class Strings(BaseConfigOption[dict]):
@@ -322,13 +322,13 @@ class Strings(BaseConfigOption[dict]):
             return {}
         allowed = (*self.keys, *self.optional)
         if not isinstance(value, dict):
-            raise Mistake(f"應該是一組「鍵: 值」 — 寫 {'、'.join(allowed)}")
+            raise Mistake(messages.CONFIG_NOT_MAPPING, keys="、".join(allowed))
         for key in value:
             if key not in allowed:
                 raise unknown_key(key, allowed)
         missing = [key for key in self.keys if key not in value]
         if missing:
-            raise Mistake(f"缺少「{'、'.join(missing)}」 — 請補上")
+            raise Mistake(messages.CONFIG_MISSING, missing="、".join(missing))
         text = Text()
         for key, words in value.items():
             try:
@@ -362,7 +362,7 @@ class EditionSettings(Config):
 
 
 class OutputSettings(Config):
-    format = OneOf(FORMATS, "不是可以做的下載格式")
+    format = OneOf(FORMATS, messages.OUTPUT_FORMAT)
     file = OutputFile()
     label = Text(required=False)  # the footer's name for it (the format if none)
     purpose = Text(required=False)
@@ -375,7 +375,9 @@ class OutputSettings(Config):
             needed = [key for key in OUTPUT_STRINGS[self.format] if key not in (self.strings or {})]
             if needed:
                 missing = "、".join(needed)
-                failed.append(("strings", Mistake(f"缺少「{missing}」 — 請補上（{self.format} 文件裡顯示的文字）")))
+                failed.append(
+                    ("strings", Mistake(messages.OUTPUT_STRINGS_MISSING, missing=missing, format=self.format))
+                )
         return failed, warnings
 
 
@@ -400,7 +402,7 @@ class GuideSettings(Config):
     """extra in mkdocs.yml."""
 
     data_ = Section(DataFiles)  # "data": the trailing _ keeps it off UserDict's own .data
-    editions = Editions(Section(EditionSettings, missing="缺少 lang、name 或 path — 三項都要寫"), what="一串版本")
+    editions = Editions(Section(EditionSettings, missing=messages.EDITION_MISSING), what="一串版本")
     outputs = Outputs(Section(OutputSettings), required=False, at_least=0)
     short_title = Text(required=False)
     report_error = Section(ReportError, required=False)
@@ -433,12 +435,12 @@ def check(extra: object) -> GuideSettings:
     """extra as typed settings; the first Mistake (with its keys) if anything in it is wrong."""
     settings = GuideSettings()
     if not isinstance(extra, Mapping):  # MkDocs' own config holds it as a Config, a Mapping
-        raise Mistake("應該是一組「鍵: 值」 — 寫 editions、outputs、data 等")
+        raise Mistake(messages.CONFIG_NOT_MAPPING, keys="editions、outputs、data 等")
     settings.load_dict(dict(extra))
     failed, warnings = settings.validate()
     if failed:
         key, error = failed[0]
-        raise (error if isinstance(error, Mistake) else Mistake(str(error))).within(key)
+        raise (error if isinstance(error, Mistake) else Mistake(messages.CONFIG_OTHER, detail=error)).within(key)
     unknown = [key for key, _ in warnings if key not in settings._schema_keys]
     if unknown:
         written = [key for key, option in settings._schema if not isinstance(option, Anything) and key != "edition"]
@@ -446,13 +448,13 @@ def check(extra: object) -> GuideSettings:
     return settings
 
 
-def located(mistake: Mistake, config_file: str | Path, name: str | None = None) -> str:
+def located(mistake: Mistake, config_file: str | Path, name: str | None = None) -> Problem:
     """The mistake as the contributor reads it: ``mkdocs.yml:line: … — fix``, at the line of its keys."""
     root = yaml_source.compose_file(config_file)
     path = ("extra", *mistake.path)
     node = yaml_source.key_node(root, path) if mistake.unknown_key else None
     line = yaml_source.line(node) if node is not None else yaml_source.line_at(root, path)
-    return f"{name or Path(config_file).name}:{line}: {mistake.describe()}"
+    return Problem(name or Path(config_file).name, line, None, mistake.describe(), mistake.fix)
 
 
 def read_extra(config_file: str | Path) -> Any:
@@ -464,17 +466,17 @@ def read_extra(config_file: str | Path) -> Any:
         return (yaml_load(file) or {}).get("extra")
 
 
-def where(config_file: str | Path, *path: Key) -> str:
-    """``mkdocs.yml:line`` of a setting (its keys from the top of the file), for messages about its value."""
-    return f"{Path(config_file).name}:{yaml_source.line_at(yaml_source.compose_file(config_file), path)}"
+def location(config_file: str | Path, *path: Key) -> tuple[str, int]:
+    """(mkdocs.yml, line) of a setting (its keys from the top of the file), for messages about its value."""
+    return Path(config_file).name, yaml_source.line_at(yaml_source.compose_file(config_file), path)
 
 
 def validated(extra: object, config_file: str | Path, *, name: str | None = None) -> GuideSettings:
-    """check(), or PluginError naming mkdocs.yml's line and the fix (`name`: how to call the file)."""
+    """check(), or ProblemError naming mkdocs.yml's line and the fix (`name`: how to call the file)."""
     try:
         return check(extra)
     except Mistake as mistake:
-        raise PluginError(located(mistake, config_file, name)) from None
+        raise ProblemError(located(mistake, config_file, name)) from None
 
 
 def data_file(config: MkDocsConfig, kind: str) -> str:
@@ -484,14 +486,14 @@ def data_file(config: MkDocsConfig, kind: str) -> str:
     """
     paths = config.extra.get("data")
     if not isinstance(paths, Mapping) or kind not in paths:
-        mistake = Mistake(f"缺少「{kind}」 — 請補上，例如 {kind}: data/{kind}.yml").within("data")
-        raise PluginError(located(mistake, config.config_file_path))
+        mistake = Mistake(messages.CONFIG_DATA_MISSING, kind=kind).within("data")
+        raise ProblemError(located(mistake, config.config_file_path))
     path = DataFilePath()  # the option DataFiles gives each of its keys
     path.kind = kind
     try:
         return path.run_validation(paths[kind])
     except Mistake as mistake:
-        raise PluginError(located(mistake.within(kind).within("data"), config.config_file_path)) from None
+        raise ProblemError(located(mistake.within(kind).within("data"), config.config_file_path)) from None
 
 
 STATE = "guide_settings"  # where a build keeps its validated settings on its config

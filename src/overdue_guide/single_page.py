@@ -38,6 +38,7 @@ from . import (
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
 STYLESHEET = ASSETS / "single-page.css"
 SEARCH_SCRIPT = ASSETS / "single-page-search.js"
+MATERIALS = ("main.", "palette.", "bundle.")  # Material's stylesheets and script, which the single page leaves out
 DOCUMENT_OBSERVABLE = ASSETS / "document-observable.js"
 
 # Any page URL is resolved against this made-up origin, so links can be compared as paths.
@@ -176,7 +177,6 @@ def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[tuple[str,
     texts = []
     if kind == "css":
         refs = [(tag["href"], "") for tag in index.select('link[rel~="stylesheet"][href]')]
-        texts += [(tag.get_text(), "") for tag in index.select("style[data-site-styles]")]  # inlined by main.html
     else:
         refs = [(tag["src"], tag.get("type", "")) for tag in index.select("script[src]")]
     for ref, kind_of in refs:
@@ -184,7 +184,8 @@ def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[tuple[str,
             continue
         path = urlsplit(ref).path
         name = posixpath.basename(path)
-        if not path.startswith("assets/") or "/vendor/" in path or name.startswith(("main.", "palette.", "bundle.")):
+        # Material's own files, and search.js, which only starts Material's search (the file has its own).
+        if not path.startswith("assets/") or "/vendor/" in path or name.startswith(MATERIALS) or name == "search.js":
             continue
         texts.append(((site / path).read_text(encoding="utf-8"), kind_of))
     return texts
@@ -398,14 +399,13 @@ def main(argv: list[str]) -> int:
 def configured_strings(config_file: Path, lang: str) -> dict[str, str]:
     """The html output's strings (extra.outputs in mkdocs.yml) as edition `lang` writes them: what a build
     passes in, converted the way the build converts them (hooks' on_config)."""
-    from mkdocs.exceptions import PluginError
-
-    from . import editions
+    from . import editions, messages
+    from .problems import ProblemError
 
     checked = settings.validated(settings.read_extra(config_file), config_file)  # the build's own checks
     strings = next((o.strings or {} for o in checked.outputs if o.format == "html"), {})
     if not strings:
-        raise PluginError(f"{config_file}: extra.outputs 裡沒有 format: html — 把單頁網頁版那一項加回去")
+        raise ProblemError(messages.SINGLE_PAGE_NO_HTML.at(str(config_file), 0))
     edition = editions.select([editions.Edition.of(entry) for entry in checked.editions], lang)
     convert = editions.edition_converter(edition.opencc, edition.quotes) if edition.opencc else str
     return {key: convert(str(value)) for key, value in strings.items()}

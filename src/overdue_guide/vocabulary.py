@@ -48,7 +48,8 @@ from pathlib import Path
 
 import ahocorasick
 
-from . import project, yaml_source
+from . import messages, project, yaml_source
+from .problems import Problem, ProblemError
 
 DATA_NAME = "data/vocabulary.yml"  # in the project; it lists the very words the check refuses: the check skips it
 # Files whose words are data about words, not text for readers (in data/, here or in a copy of the project).
@@ -69,23 +70,19 @@ COMMENTS = {
 
 @dataclass(frozen=True)
 class Finding:
+    """A Taiwan/Hong Kong word found in a text (a match; `problem` makes what a contributor reads)."""
+
     line: int
     column: int
     word: str
     mainland: str
 
-    def message(self) -> str:
-        return (
-            f"臺灣／香港用語「{self.word}」— 改用大陸用語「{self.mainland}」"
-            f"（若這裡確實是大陸通用的說法，把它和理由加入 data/vocabulary.yml 的 allow）"
-        )
-
-    def format(self, path: str) -> str:
-        return f"{path}:{self.line}:{self.column}: {self.message()}"
+    def problem(self, path: str) -> Problem:
+        return messages.VOCABULARY.at(path, self.line, self.column, word=self.word, mainland=self.mainland)
 
 
-class VocabularyDataError(Exception):
-    """data/vocabulary.yml is malformed; the message names file:line and the fix."""
+class VocabularyDataError(ProblemError):
+    """data/vocabulary.yml is malformed: its Problem names file:line and the fix."""
 
 
 # -----------------------------------------------------------------------------
@@ -127,15 +124,15 @@ def lint_text(text: str, suffix: str = ".md", data: Path | None = None) -> list[
     return find_words(text, data=data)
 
 
-def lint_paths(paths: list[Path], root: Path | None = None) -> list[str]:
-    """``path:line:col: message`` for every finding in the text files under paths, with the word list of
-    the project at root (default: the current folder's)."""
+def lint_paths(paths: list[Path], root: Path | None = None) -> list[Problem]:
+    """The problems of every finding in the text files under paths, with the word list of the project at
+    root (default: the current folder's)."""
     data = (project.root() if root is None else root) / DATA_NAME
     try:
         _automaton("zh-Hant", data)
     except VocabularyDataError as error:
-        return [str(error)]
-    lines: list[str] = []
+        return error.problems
+    lines: list[Problem] = []
     for path in paths:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
@@ -150,7 +147,7 @@ def lint_paths(paths: list[Path], root: Path | None = None) -> list[str]:
             except UnicodeDecodeError:
                 continue  # scripts/lint_content.py reports the file's encoding
             for finding in lint_text(text, file.suffix, data):
-                lines.append(finding.format(_display(file)))
+                lines.append(finding.problem(_display(file)))
             if file.suffix == ".html":
                 lines += inherited_theme_strings(text, _display(file))
     return lines
@@ -162,8 +159,8 @@ LANGUAGE_FALLBACK = re.compile(r'\{%-?\s*import\s+"partials/languages/([\w-]+)\.
 THEME_STRING = re.compile(r'^\s*"([\w.]+)":\s*"((?:[^"\\]|\\.)*)"', re.MULTILINE)
 
 
-def inherited_theme_strings(text: str, path: str, languages: Path | None = None) -> list[str]:
-    """``path:line:col: message`` for each Taiwan/Hong Kong word in the interface strings a language
+def inherited_theme_strings(text: str, path: str, languages: Path | None = None) -> list[Problem]:
+    """A problem for each Taiwan/Hong Kong word in the interface strings a language
     partial inherits from Material's partial (the keys it does not set itself): readers see them too."""
     found = LANGUAGE_FALLBACK.search(text)
     if not found:
@@ -178,8 +175,9 @@ def inherited_theme_strings(text: str, path: str, languages: Path | None = None)
     for key, value in THEME_STRING.findall(source.read_text(encoding="utf-8")):
         for finding in [] if key in own else find_words(value, script):
             problems.append(
-                f"{path}:{line}:1: 主題的界面文字 {key}「{value}」（來自 Material 的 {found[1]}.html）"
-                f'有臺灣／香港用語「{finding.word}」— 在這個文件裡覆蓋 "{key}"，改用大陸用語「{finding.mainland}」'
+                messages.THEME_STRING_VOCABULARY.at(
+                    path, line, 1, key=key, value=value, partial=found[1], word=finding.word, mainland=finding.mainland
+                )
             )
     return problems
 
@@ -236,7 +234,7 @@ def load_data(path: Path | None = None) -> tuple[dict[str, str], set[str]]:
     try:
         root = yaml_source.compose(path.read_text(encoding="utf-8"))
     except yaml_source.YamlSyntaxError as error:
-        raise VocabularyDataError(f"{shown}:{error.line}: YAML 格式錯誤 — 檢查縮排、冒號後的空格和引號") from None
+        raise VocabularyDataError(messages.VOCABULARY_YAML.at(shown, error.line)) from None
     data = yaml_source.values(root) or {}
 
     def line_of(section: str, word: object) -> int:
@@ -244,22 +242,17 @@ def load_data(path: Path | None = None) -> tuple[dict[str, str], set[str]]:
         return yaml_source.line(key) if key is not None else 1
 
     if not isinstance(data, dict) or set(data) - {"supplement", "allow"}:
-        raise VocabularyDataError(f"{shown}:1: 最上層只能有 supplement 和 allow 兩項 — 照檔案裡現有的格式寫")
+        raise VocabularyDataError(messages.VOCABULARY_SHAPE.at(shown, 1))
     supplement: dict[str, str] = {}
     for word, entry in (data.get("supplement") or {}).items():
         if not isinstance(entry, dict) or not entry.get("use") or not entry.get("reason"):
             line = line_of("supplement", word)
-            raise VocabularyDataError(
-                f"{shown}:{line}: supplement 的「{word}」要寫 use（大陸用語）和 reason（理由）"
-                f" — 例如 {{use: 合同, reason: …}}"
-            )
+            raise VocabularyDataError(messages.VOCABULARY_SUPPLEMENT.at(shown, line, word=word))
         supplement[str(word)] = str(entry["use"])
     allowed: set[str] = set()
     for word, reason in (data.get("allow") or {}).items():
         if not reason or not isinstance(reason, str):
-            raise VocabularyDataError(
-                f"{shown}:{line_of('allow', word)}: allow 的「{word}」沒有寫理由 — 在冒號後寫一句為什麼它在大陸也通用"
-            )
+            raise VocabularyDataError(messages.VOCABULARY_NO_REASON.at(shown, line_of("allow", word), word=word))
         allowed.add(str(word))
     return supplement, allowed
 
@@ -351,8 +344,8 @@ def _display(file: Path) -> str:
 def main(argv: list[str]) -> int:
     root = project.root()
     problems = lint_paths([Path(a) for a in argv] or [root / name for name in DEFAULT_PATHS], root)
-    for line in problems:
-        print(line)
+    for problem in problems:
+        print(problem.format())
     if problems:
         print(f"用詞檢查：{len(problems)} 個問題（見 CONTRIBUTING.md「用詞」）", file=sys.stderr)
         return 1

@@ -15,8 +15,9 @@ NEW_HOTLINE = '  "12399": 一條只在這份副本裡的熱線\n'
 HK = "    - lang: zh-HK\n      name: 香港繁體\n      path: zh-HK/\n      opencc: t2hk\n"
 
 
-def personal(problems: list[str]) -> list[str]:
-    return [p for p in problems if "個人信息" in p and ("12345678" in p or "12399" in p)]
+def personal(problems: list) -> list[str]:
+    lines = [str(problem) for problem in problems]
+    return [p for p in lines if "個人信息" in p and ("12345678" in p or "12399" in p)]
 
 
 def test_the_real_lists_do_not_let_the_copys_numbers_through():

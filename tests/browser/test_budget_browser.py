@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_helpers import focus_by_tab, page_change, run_axe, set_palette, watch_errors, watch_offline
+
+from support.browsing import focus_by_tab, page_change, run_axe, set_palette, watch_errors, watch_offline
 
 pytestmark = pytest.mark.browser
 

@@ -1,12 +1,13 @@
 """The Content-Security-Policy blocks nothing the guide itself does: every page read through
 Material's instant navigation, searched, ticked and glossed, in both editions, the offline
 page, the offline bundle from file:// and the single-file page, with no policy violation
-(browser_helpers.watch_errors reports each `securitypolicyviolation` as an error)."""
+(support.browsing.watch_errors reports each `securitypolicyviolation` as an error)."""
 
 from __future__ import annotations
 
 import pytest
-from browser_helpers import PAGES, page_change, search, watch, watch_offline
+
+from support.browsing import PAGES, page_change, search, watch, watch_offline
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,8 @@ both palettes; it follows instant navigation to the new page's counterpart."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import PAGES, page_change, run_axe, set_palette, watch
+
+from support.browsing import PAGES, page_change, run_axe, set_palette, watch
 
 pytestmark = pytest.mark.browser
 

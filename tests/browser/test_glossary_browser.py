@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_helpers import focus_by_tab, page_change, run_axe, watch_errors
 from playwright.sync_api import expect
 
 from overdue_guide import glossary
+from support.browsing import focus_by_tab, page_change, run_axe, watch_errors
 
 pytestmark = pytest.mark.browser
 

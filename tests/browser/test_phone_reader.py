@@ -19,7 +19,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
-from browser_helpers import run_axe
+
+from support.browsing import run_axe
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,8 @@ offline from file://; mixed queries keep working."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import PAGES, search, watch, watch_offline
+
+from support.browsing import PAGES, search, watch, watch_offline
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,8 @@ axe-core finds no WCAG 2.1 AA violation."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import PAGES, page_change, run_axe, search, set_palette, type_search, watch
+
+from support.browsing import PAGES, page_change, run_axe, search, set_palette, type_search, watch
 
 pytestmark = pytest.mark.browser
 

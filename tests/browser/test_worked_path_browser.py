@@ -5,7 +5,8 @@ refused or sued are at most three taps away, in both editions."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import page_change, watch
+
+from support.browsing import page_change, watch
 
 pytestmark = pytest.mark.browser
 

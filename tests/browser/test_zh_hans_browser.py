@@ -6,7 +6,8 @@ loads, and axe-core on the zh-Hans pages in both palettes."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import PAGES, focus_by_tab, page_change, run_axe, search, set_palette, type_search, watch
+
+from support.browsing import PAGES, focus_by_tab, page_change, run_axe, search, set_palette, type_search, watch
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,7 @@
 """Nothing a contributor writes can hurt a reader, and only what should be published is (issue 20).
 
 Each case is one change to a fresh copy of the project, built over a previous output as
-scripts/build does (the helpers of test_publishing_gate.py): it is refused with a Chinese
+scripts/build does (support.gate, as the gate's own cases): it is refused with a Chinese
 `path:line: 問題 — 改法` and the previous output intact, or it builds harmless.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_publishing_gate import append, builds, fails, own_overrides, previous  # noqa: F401  (fixtures)
+
+from support.gate import append, builds, fails
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 

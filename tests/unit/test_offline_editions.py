@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from overdue_guide import editions, pdf, service_worker, single_page
-from site_pages import OFFLINE_PAGE_STRINGS
+from support.site_pages import OFFLINE_PAGE_STRINGS
 
 # -----------------------------------------------------------------------------
 # Footer download links

@@ -1,8 +1,8 @@
 """The site's pages, read from the nav in mkdocs.yml and the pages' own H1, so
 tests that visit every page follow the nav instead of a copy of it.
 
-Importable as ``site_pages`` from every test folder (tests/ holds conftest.py,
-which pytest puts on sys.path)."""
+Importable as ``support.site_pages`` from every test folder (pyproject.toml puts
+tests/ on pytest's import path)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from pathlib import Path
 import yaml
 
 from overdue_guide import nav
-
-ROOT = Path(__file__).resolve().parent.parent
+from overdue_guide.local_site import ROOT
 
 
 class _ConfigLoader(yaml.SafeLoader):

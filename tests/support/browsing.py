@@ -2,8 +2,8 @@
 for requests that leave this machine, Material's search, the palette toggle, the
 keyboard, and axe-core limited to WCAG 2.1 A and AA.
 
-The test files import it as `from browser_helpers import ...`: pytest's default
-(prepend) import mode puts each test file's folder on sys.path."""
+The test files import it as `from support.browsing import ...` (pyproject.toml puts tests/
+on pytest's import path)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from axe_playwright_python.sync_playwright import Axe
 
-from site_pages import PAGES  # noqa: F401  (every page of the nav)
+from support.site_pages import PAGES  # noqa: F401  (every page of the nav)
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SERVED_FROM = "127.0.0.1"  # the host the test servers listen on (tests/conftest.py)

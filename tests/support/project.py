@@ -1,0 +1,73 @@
+"""A throwaway copy of the project, to break one thing in and build (the `project` fixture)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from overdue_guide import build_site
+from overdue_guide.local_site import ROOT
+
+
+class Project:
+    """A throwaway copy of the project to break and build."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.config = root / "mkdocs.yml"
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def edit(self, name: str, old: str, new: str, *, count: int = 1) -> int:
+        """Replace `old` by `new` in a file of the copy; return the 1-based line of the change."""
+        path = self.root / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        line = text[: text.index(old)].count("\n") + 1
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+        return line
+
+    def write(self, name: str, text: str | bytes) -> None:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+    def line_of(self, name: str, needle: str) -> int:
+        text = (self.root / name).read_text(encoding="utf-8")
+        assert needle in text, f"{needle!r} not in {name}"
+        return text[: text.index(needle)].count("\n") + 1
+
+    def without_downloads(self) -> Project:
+        """The copy builds only its editions' sites (extra.outputs emptied): for a test that reads
+        pages, it skips the single page, the PDF and the zip, a few seconds each."""
+        text = self.config.read_text(encoding="utf-8")
+        start = text.index("\n  outputs:\n") + 1
+        end = (
+            re.search(r"^  \S", text[start + len("  outputs:\n") :], re.MULTILINE).start() + start + len("  outputs:\n")
+        )
+        self.config.write_text(text[:start] + "  outputs: []\n" + text[end:], encoding="utf-8")
+        return self
+
+    def build(self, site_dir: Path | None = None) -> str:
+        """Build every edition and output, as scripts/build does; the problems, or "" if it built."""
+        try:
+            build_site.build_all(site_dir or self.root / "site", config_file=self.config)
+        except build_site.BuildFailed as failure:
+            return "\n".join(failure.problems)
+        return ""
+
+
+def copy_project(root: Path) -> Project:
+    """docs/, data/ and mkdocs.yml copied into root; hooks/ and overrides/ linked (the code: the installed package)."""
+    root.mkdir(parents=True)
+    for name in ("docs", "data"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("hooks", "overrides"):
+        (root / name).symlink_to(ROOT / name)
+    return Project(root)

@@ -53,6 +53,18 @@ class Project:
         self.config.write_text(text[:start] + "  outputs: []\n" + text[end:], encoding="utf-8")
         return self
 
+    def only_outputs(self, *formats: str) -> Project:
+        """The copy makes only these downloads (the other entries of extra.outputs removed): a test
+        of the single page needs no PDF, whose printing in Chromium is the slowest part of a build."""
+        text = self.config.read_text(encoding="utf-8")
+        start = text.index("\n  outputs:\n") + len("\n  outputs:\n")
+        end = re.search(r"^  \S", text[start:], re.MULTILINE).start() + start
+        entries = re.split(r"(?m)^(?=    - format: )", text[start:end])
+        kept = [e for e in entries if e and re.match(r"    - format: (\w+)", e)[1] in formats]
+        assert kept, f"no output of {formats} in extra.outputs"
+        self.config.write_text(text[:start] + "".join(kept) + text[end:], encoding="utf-8")
+        return self
+
     def build(self, site_dir: Path | None = None) -> str:
         """Build every edition and output, as scripts/build does; the problems, or "" if it built."""
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.browsing import PAGES, search, watch, watch_offline
+from support.browsing import PAGES, page_change, search, tasks_run, watch, watch_offline
 
 pytestmark = pytest.mark.browser
 
@@ -42,25 +42,26 @@ def wait_for_search_files(page, seen: list[str], timeout_ms: int = 10_000):
 
 def test_no_search_request_before_first_use(page, base_url):
     seen = search_requests(page)
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url)
     page.mouse.wheel(0, 800)  # reading, scrolling: not a use of search
     page.locator("a.md-footer__link--next").hover()
-    page.wait_for_timeout(300)
+    tasks_run(page)  # what the hover would have started has started
     assert seen == []
 
 
 def test_no_search_request_after_instant_navigation(page, base_url):
     seen = search_requests(page)
-    page.goto(base_url, wait_until="networkidle")
-    page.locator("a.md-footer__link--next").click()
+    page.goto(base_url)
+    with page_change(page):  # the new page handed to the scripts, search.js's among them
+        page.locator("a.md-footer__link--next").click()
     page.wait_for_url(base_url + PAGES[1])
-    page.wait_for_load_state("networkidle")
+    tasks_run(page)
     assert seen == []
 
 
 def test_pointer_down_on_the_search_button_fetches_worker_and_index(page, base_url):
     seen = search_requests(page)
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url)
     page.locator("label.md-header__button[for=__search]").hover()
     page.mouse.down()  # before the click: the download starts while the finger is still down
     wait_for_search_files(page, seen)
@@ -69,21 +70,21 @@ def test_pointer_down_on_the_search_button_fetches_worker_and_index(page, base_u
 
 def test_keyboard_shortcut_fetches_worker_and_index(page, base_url):
     seen = search_requests(page)
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url)
     page.keyboard.press("/")
     wait_for_search_files(page, seen)
 
 
 def test_first_search_shows_results(page, base_url):
     seen = watch(page)
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url)
     links = search(page, "協商")
     assert any(link.split("?")[0].endswith("/negotiation/") for link in links), links
     assert seen == {"errors": [], "foreign": []}
 
 
 def test_a_search_link_with_a_query_still_searches(page, base_url):
-    page.goto(base_url + "?q=協商", wait_until="networkidle")
+    page.goto(base_url + "?q=協商")
     page.locator(".md-search-result__item").first.wait_for()
 
 
@@ -107,9 +108,9 @@ def result_pages(links: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("edition, query, own, expected", CROSS)
 def test_query_in_the_other_script_finds_the_same_pages_highlighted(page, full_base_url, edition, query, own, expected):
-    page.goto(full_base_url + edition, wait_until="networkidle")
+    page.goto(full_base_url + edition)
     own_pages = result_pages(search(page, own))
-    page.goto(full_base_url + edition, wait_until="networkidle")
+    page.goto(full_base_url + edition)
     pages = result_pages(search(page, query))
     assert full_base_url + edition + expected in pages
     assert pages == own_pages
@@ -125,7 +126,7 @@ def test_query_in_the_other_script_finds_the_same_pages_highlighted(page, full_b
     ],
 )
 def test_mixed_query_finds_and_highlights_both_words(page, full_base_url, edition, query, own):
-    page.goto(full_base_url + edition, wait_until="networkidle")
+    page.goto(full_base_url + edition)
     pages = result_pages(search(page, query))
     assert {full_base_url + edition + "impact/", full_base_url + edition + "negotiation/"} <= set(pages), pages
     marks = set(page.eval_on_selector_all(".md-search-result mark", "marks => marks.map(m => m.textContent)"))

@@ -23,16 +23,14 @@ def search_requests(page) -> list[str]:
 
 
 def wait_for_search_files(page, seen: list[str], timeout_ms: int = 10_000):
-    """Wait until both files have been requested (a busy CI machine may take a while to ask)."""
+    """Wait until both files have been requested (a busy CI machine may take a while to ask).
 
-    def both() -> bool:
-        return all(any(part in url for url in seen) for part in SEARCH_FILES)
-
-    for _ in range(timeout_ms // 100):
-        if both():
-            break
-        page.wait_for_timeout(100)  # Playwright hands request events to Python while it waits
-    assert both(), seen
+    Playwright hands request events to Python only while it waits, so none is missed between
+    looking at `seen` and waiting for the next request."""
+    for part in SEARCH_FILES:
+        if not any(part in url for url in seen):
+            page.wait_for_event("request", predicate=lambda r, part=part: part in r.url, timeout=timeout_ms)
+    assert all(any(part in url for url in seen) for part in SEARCH_FILES), seen
 
 
 # -----------------------------------------------------------------------------

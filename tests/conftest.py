@@ -1,7 +1,8 @@
 """Shared fixtures: the build matrix, made once per test session, and the tools to look at it.
 
 - `full_site`: everything scripts/build publishes (every edition of extra.editions, every
-  download of extra.outputs), built once, in this process, for a local server's URL;
+  download of extra.outputs), built once per run for a local server's URL (with xdist, by the
+  first worker that needs it, for all of them: `support.shared_site`);
   `site` is its first edition (zh-Hant at the root), `offline_site` its zh-Hant zip, unpacked.
 - `project`: a throwaway copy of the project (docs/, data/, mkdocs.yml copied; hooks/ and
   overrides/ linked) for tests that build with one mistake in it (`support.project.Project`).
@@ -19,6 +20,7 @@ import pytest
 
 from overdue_guide import build_site
 from overdue_guide.local_site import ROOT, launch_chromium, serve
+from support import shared_site
 from support.project import Project, copy_project
 
 # -----------------------------------------------------------------------------
@@ -26,17 +28,40 @@ from support.project import Project, copy_project
 # -----------------------------------------------------------------------------
 
 
+def pytest_configure(config):
+    workers = config.getoption("numprocesses", None)
+    if getattr(config, "workerinput", None) is None and isinstance(workers, int) and workers > 0:
+        shared_site.start(config)  # the xdist controller: one build of the site for every worker
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    node.workerinput.update(shared_site.for_worker(node.config))
+
+
+def pytest_unconfigure(config):
+    shared_site.stop(config)
+
+
 @pytest.fixture(scope="session")
-def full_site_server():
+def full_site_server(request):
+    """(server, URL) of the full site: the controller's, shared by the workers, or this process's own."""
+    shared = shared_site.shared(request.config)
+    if shared:
+        yield None, shared[1]
+        return
     server, url = serve()
     yield server, url
     server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def full_site(tmp_path_factory, full_site_server) -> Path:
-    """Everything scripts/build publishes, built once for the local server's URL."""
+def full_site(request, tmp_path_factory, full_site_server) -> Path:
+    """Everything scripts/build publishes, built once per run for the server's URL."""
     server, url = full_site_server
+    shared = shared_site.shared(request.config)
+    if shared:
+        return shared_site.built_once(shared[0], url)
     site = tmp_path_factory.mktemp("full-site") / "site"
     build_site.build_all(site, site_url=url)
     server.site_root = site
@@ -125,3 +150,26 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# -----------------------------------------------------------------------------
+# The order files are handed to the workers
+# -----------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(config, items):
+    """One file that needs the shared site first, then the files that do not, then the rest.
+
+    With --dist loadfile (and --no-loadscope-reorder, scripts/test) xdist hands out files in this
+    order: the first worker starts the one build of the site (support.shared_site) while the other
+    runs tests that need no site, instead of waiting for it. Within each group, files with more
+    tests first, as xdist's own reordering does, so no worker is left alone with a big file at the end.
+    """
+    files: dict[Path, list] = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+    needs_site = {path for path, tests in files.items() if any("full_site" in t.fixturenames for t in tests)}
+    by_size = sorted(files, key=lambda path: -len(files[path]))
+    first = [path for path in by_size if path in needs_site][:1]
+    order = first + [p for p in by_size if p not in needs_site] + [p for p in by_size if p in needs_site - set(first)]
+    items[:] = [item for path in order for item in files[path]]

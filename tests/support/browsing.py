@@ -2,8 +2,7 @@
 for requests that leave this machine, Material's search, the palette toggle, the
 keyboard, and axe-core limited to WCAG 2.1 A and AA.
 
-The test files import it as `from support.browsing import ...` (pyproject.toml puts tests/
-on pytest's import path)."""
+The test files import it as `from support.browsing import ...` (see support/__init__.py)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
 """The site's pages, read from the nav in mkdocs.yml and the pages' own H1, so
 tests that visit every page follow the nav instead of a copy of it.
 
-Importable as ``support.site_pages`` from every test folder (pyproject.toml puts
-tests/ on pytest's import path)."""
+Importable as ``support.site_pages`` from every test folder (see support/__init__.py)."""
 
 from __future__ import annotations
 

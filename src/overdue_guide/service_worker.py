@@ -31,6 +31,8 @@ import struct
 import zlib
 from pathlib import Path
 
+from . import messages
+
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
 REGISTRATION = "assets/javascripts/offline-cache.js"
 MANIFEST = "manifest.webmanifest"
@@ -72,7 +74,11 @@ STRINGS = ("title", "explanation", "home", "retry")  # the offline page's words:
 
 
 class PrecacheTooLarge(Exception):
-    """The pages and assets every first visit caches are over PRECACHE_BUDGET (a message in Chinese)."""
+    """The pages and assets every first visit caches are over PRECACHE_BUDGET (its message in Chinese)."""
+
+    def __init__(self, **values):
+        self.problem = messages.PRECACHE_TOO_LARGE.at("", 0, **values)  # the build names the config file
+        super().__init__(self.problem.text)
 
 
 def add_service_worker(
@@ -163,11 +169,7 @@ def plan(site: Path, exclude: tuple[str, ...] = ()) -> tuple[list[str], list[str
         biggest = "、".join(
             f"{url}（{size // 1024} KB）" for url, size in sorted(sizes.items(), key=lambda item: -item[1])[:3]
         )
-        raise PrecacheTooLarge(
-            f"第一次打開網站時要保存到手機上的頁面和文件共 {(over + PRECACHE_BUDGET) // 1024} KB，"
-            f"超過上限 {PRECACHE_BUDGET // 1024} KB（最大的：{biggest}）— 拆短或刪掉過長的頁面；"
-            f"確實需要時，提高 scripts/service_worker.py 的 PRECACHE_BUDGET"
-        )
+        raise PrecacheTooLarge(kb=(over + PRECACHE_BUDGET) // 1024, budget_kb=PRECACHE_BUDGET // 1024, biggest=biggest)
     return sorted(sizes), sorted(on_use)
 
 

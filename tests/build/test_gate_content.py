@@ -11,6 +11,7 @@ Cases that could crash or hang the interpreter are built in a child process with
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import subprocess
 from pathlib import Path
@@ -190,7 +191,7 @@ def test_the_preview_says_what_the_lint_says_of_another_encoding(project, name, 
     read it with the same decoder as scripts/check, so the contributor gets the same message."""
     text = project.path(name).read_text(encoding="utf-8")
     project.write(name, text.encode(codec, errors="replace"))
-    lint = lint_content.lint_paths([project.path(name)])
+    lint = [problem.format() for problem in lint_content.lint_paths([project.path(name)])]
     [expected] = [line.replace(str(project.path(name)), name) for line in lint if "編碼" in line]
     result = subprocess.run(
         [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(project.config), "-d", str(project.root / "out")],
@@ -232,9 +233,13 @@ def test_a_checklist_link_to_an_anchor_only_in_a_code_block_or_comment(project, 
 
 
 def test_an_unexpected_error_on_a_page_still_names_the_page():
-    [line] = build_site.translate(
-        "Error reading page 'causes.md': maximum recursion depth exceeded", ROOT / "mkdocs.yml", ROOT / "docs"
+    error = RecursionError("maximum recursion depth exceeded")
+    record = logging.LogRecord(
+        "mkdocs.commands.build", logging.ERROR, "build.py", 1, f"Error reading page 'causes.md': {error}", None, None
     )
+    record.funcName = "_populate_page"  # what MkDocs logs while the exception is handled (as a real build does)
+    [problem] = build_site.translate(build_site.Logged(record, error, "causes.md"), ROOT / "mkdocs.yml")
+    line = problem.format()
     assert line.startswith("docs/causes.md:1: ") and re.search(r"—.*[\u4e00-\u9fff]", line)
 
 

@@ -44,7 +44,8 @@ def test_the_offline_bundle_refuses_a_mistake_and_keeps_the_previous_file(projec
     with pytest.raises(build_site.BuildFailed) as failure:
         offline_bundle.build_download("zip", lang, dist=dist, config_file=project.config)
     check_problems(
-        relative("\n".join(failure.value.problems), project), f"docs/causes.md:{line}:{text.index(found) + 1}"
+        relative("\n".join(p.format() for p in failure.value.problems), project),
+        f"docs/causes.md:{line}:{text.index(found) + 1}",
     )
     assert snapshot(dist) == before
     assert download_leftovers(dist) == []

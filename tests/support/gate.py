@@ -92,7 +92,7 @@ from overdue_guide import build_site
 try:
     build_site.build_all(Path(sys.argv[2]), config_file=Path(sys.argv[1]))
 except build_site.BuildFailed as failure:
-    print("\\n".join(failure.problems), file=sys.stderr)
+    print("\\n".join(problem.format() for problem in failure.problems), file=sys.stderr)
     sys.exit(1)
 """
 

@@ -67,7 +67,7 @@ def built_once(folder: Path, url: str) -> Path:
             try:
                 build_site.build_all(site, site_url=url)
             except build_site.BuildFailed as failure:
-                failed.write_text("\n".join(failure.problems), encoding="utf-8")
+                failed.write_text("\n".join(problem.format() for problem in failure.problems), encoding="utf-8")
                 raise
     return site
 

@@ -110,6 +110,7 @@ def test_plain_builds_worker_is_the_published_one_without_the_downloads(plain_bu
     theirs = (published_edition(full_site, lang) / "sw.js").read_text(encoding="utf-8")
     assert WORKER_LIST.sub("", ours) == WORKER_LIST.sub("", theirs)  # the same worker, but its lists
     plain, published = worker_lists(ours), worker_lists(theirs)
+    assert downloads(edition) <= {*published["PRECACHE"], *published["ON_USE"]}  # a reader keeps them offline
     for name in ("PRECACHE", "ON_USE"):
         assert plain[name] == [url for url in published[name] if url not in downloads(edition)]
     assert plain["VERSION"].split("-")[0] == published["VERSION"].split("-")[0]  # the same commit

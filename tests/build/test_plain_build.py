@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import build_site, editions, service_worker
+from overdue_guide import build_site, editions, safe_html, service_worker
 from overdue_guide.local_site import ROOT
 
 MATRIX = build_site.read_matrix()
@@ -127,8 +127,9 @@ def test_every_page_links_the_manifest_and_registration_relatively_but_404(plain
         assert f'<script src="{root}{service_worker.REGISTRATION}" defer></script>' in html, name
 
 
-def test_preview_marks_the_registration_so_it_removes_the_worker(tmp_path):
-    """Under mkdocs serve (on_startup's command), a cache-first worker would show the previous build."""
+def test_preview_removes_the_worker_and_lets_live_reload_run(tmp_path, plain_builds):
+    """Under mkdocs serve (on_startup's command) a cache-first worker would show the previous build, and
+    the server's inline live-reload script, new in every response, would be blocked by the page's hashes."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -140,3 +141,8 @@ def test_preview_marks_the_registration_so_it_removes_the_worker(tmp_path):
         service_worker.on_shutdown()
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert f'<script src="{service_worker.REGISTRATION}" data-preview defer></script>' in html
+    assert f'content="{safe_html.PREVIEW_POLICY}"' in html and "script-src 'self' 'unsafe-inline';" in html
+    for site in plain_builds.values():  # a build for readers: scripts by their hashes only, and the worker
+        published = (site / "index.html").read_text(encoding="utf-8")
+        assert "'unsafe-inline' " not in re.search(r"script-src[^;]*;", published)[0]
+        assert "data-preview" not in published

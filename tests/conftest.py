@@ -144,7 +144,7 @@ class Project:
         try:
             build_site.build_all(site_dir or self.root / "site", config_file=self.config)
         except build_site.BuildFailed as failure:
-            return "\n".join(failure.problems)
+            return "\n".join(problem.format() for problem in failure.problems)
         return ""
 
 

@@ -25,15 +25,16 @@ from html import escape
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import (
     data_file,  # shared reading of YAML data files
     editions,  # the edition this build makes
+    messages,
 )
 from .data_file import DataError
+from .problems import ProblemError
 
 STATE = "budget_build"  # where a build keeps its BudgetBuild on its config
 
@@ -135,7 +136,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if not data_file.is_page(files, path):
             raise data_file.build_error(
                 build.data_file,
-                BudgetError(line, f"{key}「{path}」不存在 — 寫上 docs/ 裡的頁面文件名（大小寫要一致），例如 budget.md"),
+                BudgetError(line, messages.WIDGET_PAGE_MISSING, key=key, path=path, example="budget.md"),
             )
     return files
 
@@ -146,16 +147,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     src = page.file.src_uri
     if src != budget.page:
         if "<!--" in html and MARKER.search(html):
-            raise PluginError(
-                f"docs/{src}:{data_file.marker_line(page, MARKER)}: 這頁有 <!-- budget --> 標記，"
-                f"但還款預算表放在 {budget.page}（{build.data_file} 的 page）— 刪除這行標記"
+            raise ProblemError(
+                messages.BUDGET_MARKER_ELSEWHERE.at(
+                    f"docs/{src}", data_file.marker_line(page, MARKER), page=budget.page, data_file=build.data_file
+                )
             )
         return html
     if not MARKER.search(html):
-        raise PluginError(
-            f"docs/{src}:1: 這頁是還款預算表的頁面（{build.data_file} 的 page），但沒有"
-            f" <!-- budget --> 標記 — 在要放表格的地方單獨寫一行 <!-- budget -->"
-        )
+        raise ProblemError(messages.BUDGET_MARKER_MISSING.at(f"docs/{src}", 1, data_file=build.data_file))
 
     def href(key: str) -> str:
         return files.get_file_from_path(budget.pages[key][0]).url_relative_to(page.file)
@@ -181,9 +180,7 @@ def parse_budget(text: str) -> Budget:
     strings, nodes = data_file.strings(fields["strings"], STRINGS)
     for key, placeholder in PLACEHOLDERS.items():
         if placeholder not in strings[key]:
-            raise BudgetError(
-                data_file.line(nodes[key]), f"{key} 必須含有 {placeholder}（會換成每月能拿出來的錢數）— 請把它加回去"
-            )
+            raise BudgetError(data_file.line(nodes[key]), messages.BUDGET_PLACEHOLDER, key=key, placeholder=placeholder)
     seen: dict[str, int] = {}  # id → line where it was first used
     return Budget(
         page=pages["page"][0],

@@ -29,16 +29,19 @@ import re
 import shutil
 import sys
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from mkdocs.exceptions import BuildError
 
 from . import (
     editions,  # the one reader of extra.editions
+    messages,
     page_checks,
     publish,
     script_purity,
 )
+from .problems import RECORD_ATTRIBUTE, Problem, ProblemError, unique
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 
@@ -46,10 +49,10 @@ CONFIG_FILE = ROOT / "mkdocs.yml"
 
 
 class BuildFailed(Exception):
-    """A build stopped; `problems` are the lines to show, each naming file:line and the fix."""
+    """A build stopped; `problems` say where and how to fix each thing that stopped it."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(problem.format() for problem in problems))
         self.problems = problems
 
 
@@ -92,7 +95,7 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
         entry = re.search(r"第 (\d+) 項(?:的 (\w+)「)?", str(error))
         path = ["extra", "editions"] + ([int(entry[1]) - 1] + ([entry[2]] if entry[2] else []) if entry else [])
         line = _yaml_line(config_file, path) or _line_of(config_file, "editions:")
-        raise BuildFailed([f"{_display(config_file)}:{line}: {error}"]) from None
+        raise BuildFailed([Problem(_display(config_file), line, None, str(error))]) from None
     outputs = []
     for number, entry in enumerate(extra.get("outputs") or [], start=1):
         if (
@@ -102,12 +105,8 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
         ):
             key = [] if not isinstance(entry, dict) else ["format"] if entry.get("format") not in FORMATS else ["file"]
             line = _yaml_line(config_file, ["extra", "outputs", number - 1, *key]) or _line_of(config_file, "outputs:")
-            raise BuildFailed(
-                [
-                    f"{_display(config_file)}:{line}: extra.outputs 第 {number} 項寫法不對"
-                    f" — 每項寫 format（{'、'.join(FORMATS)}）、file（含 {{lang}}）和 label"
-                ]
-            )
+            problem = messages.OUTPUT_ENTRY.at(_display(config_file), line, number=number, formats="、".join(FORMATS))
+            raise BuildFailed([problem])
         outputs.append(Output(entry["format"], str(entry["file"]), str(entry.get("label", entry["format"]))))
     return found, outputs
 
@@ -116,7 +115,7 @@ def read_matrix(config_file: Path = CONFIG_FILE) -> tuple[list[editions.Edition]
 REQUIRED_HOOKS = ("hooks/page_checks.py", "hooks/safe_html.py")
 
 
-def missing_gate(config_file: Path) -> list[str]:
+def missing_gate(config_file: Path) -> list[Problem]:
     """A problem for each required hook mkdocs.yml does not list, and for each symlink in the sources."""
     from mkdocs.utils.yaml import yaml_load
 
@@ -126,8 +125,7 @@ def missing_gate(config_file: Path) -> list[str]:
         listed = [str(hook).replace("\\", "/").lstrip("./") for hook in (yaml_load(file) or {}).get("hooks") or []]
     line = _line_of(config_file, "hooks:")
     problems = [
-        f"{_display(config_file)}:{line}: hooks 裡少了 {hook}（發佈前保護讀者的檢查）"
-        f" — 在 hooks: 下面加回「  - {hook}」"
+        messages.GATE_HOOK_MISSING.at(_display(config_file), line, hook=hook)
         for hook in REQUIRED_HOOKS
         if hook not in listed
     ]
@@ -166,7 +164,7 @@ def build_all(site_dir: Path, *, config_file: Path = CONFIG_FILE, site_url: str 
                 build_edition(config_file, edition, staging / edition.path, site_url=site_url, extra=extra)
             shutil.rmtree(work, ignore_errors=True)
     except publish.PublishError as error:
-        raise BuildFailed([str(error)]) from None
+        raise BuildFailed([error.problem]) from None
     return site_dir
 
 
@@ -203,17 +201,17 @@ def build_edition(
     skip = tuple(dest / other.path for other in read_matrix(config_file)[0] if other.path and other != edition)
     problems = script_purity.check_site(dest, edition=edition, skip=skip)
     if problems:
-        pages: dict[str, list[str]] = {}  # one line per source place, not one per built page showing it
-        for problem in problems:
-            pages.setdefault(purity_problem(problem, config_file), []).append(problem.file)
-        raise BuildFailed(
-            [
-                f"{line}（{f'頁面 {built[0]}' if len(built) == 1 else f'{len(built)} 個頁面，例如 {built[0]}'}）"
-                + _tag(edition)
-                for line, built in pages.items()
-            ]
-        )
+        pages: dict[Problem, list[str]] = {}  # one problem per source place, not one per built page showing it
+        for leftover in problems:
+            pages.setdefault(purity_problem(leftover, config_file), []).append(leftover.file)
+        raise BuildFailed([problem.noted(_on_pages(built) + _tag(edition)) for problem, built in pages.items()])
     return config
+
+
+def _on_pages(built: list[str]) -> str:
+    if len(built) == 1:
+        return messages.ON_ONE_PAGE.format(page=built[0])
+    return messages.ON_PAGES.format(count=len(built), page=built[0])
 
 
 # The formats extra.outputs may name; make_downloads makes them.
@@ -233,12 +231,7 @@ def make_downloads(
     if not formats:
         return {}
     if "pdf" in formats and "html" not in formats:
-        raise BuildFailed(
-            [
-                f"{_display(config_file)}:{_line_of(config_file, 'format: pdf')}: extra.outputs 有 pdf"
-                f"，卻沒有 html — PDF 是從單頁網頁版打印的：把 format: html 那一項加回去"
-            ]
-        )
+        raise BuildFailed([messages.PDF_WITHOUT_HTML.at(_display(config_file), _line_of(config_file, "format: pdf"))])
     made: dict[str, Path] = {}
     offline_site = work / "offline-site"
     config = build_edition(config_file, edition, offline_site, site_url=site_url, offline=True)
@@ -253,7 +246,7 @@ def make_downloads(
         )
         problems = personal_data_in_download(made["html"], formats["html"].path(edition), config_file)
         if problems:
-            raise BuildFailed([problem + _tag(edition) for problem in problems])
+            raise BuildFailed([problem.noted(_tag(edition)) for problem in problems])
     if "pdf" in formats:
         from . import pdf
 
@@ -266,7 +259,8 @@ def make_downloads(
         try:
             made["pdf"] = pdf.build_pdf(printed, work / Path(formats["pdf"].path(edition)).name)
         except pdf.MissingTool as missing:
-            raise BuildFailed([f"{_display(config_file)}: {missing}"]) from None
+            problem = missing.problem if missing.problem.path else replace(missing.problem, path=_display(config_file))
+            raise BuildFailed([problem]) from None
     # Before the edition's site is finished: its service worker lists what is in the folder then.
     shutil.rmtree(offline_site, ignore_errors=True)
     # The printed copy too: the source edition's work folder sits inside its site until the end, and
@@ -275,17 +269,13 @@ def make_downloads(
     return made
 
 
-def personal_data_in_download(path: Path, name: str, config_file: Path) -> list[str]:
+def personal_data_in_download(path: Path, name: str, config_file: Path) -> list[Problem]:
     """Personal data in a download's built text (its pages are checked as they are built; its own words too)."""
     from . import page_checks
 
     allowed = page_checks.allowed_personal_data(config_file.parent / "data" / "lint-allowlist.yml")
     found = page_checks.built_personal_data(path.read_text(encoding="utf-8"), page_checks.lint_module(), allowed)
-    return [
-        f"{name}:1: 個人信息（{kind}）「{text}」在下載文件的文字裡 — 在 docs/、data/ 或 mkdocs.yml 裡找到它並刪掉"
-        f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）"
-        for text, kind in found
-    ]
+    return [messages.PERSONAL_DATA_IN_DOWNLOAD.at(name, 1, kind=kind, found=text) for text, kind in found]
 
 
 def zip_site(site: Path, zip_path: Path) -> Path:
@@ -315,14 +305,15 @@ def run_mkdocs(
     """`mkdocs build --strict` for one edition, through MkDocs' API; BuildFailed with readable problems."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     overrides = {"site_dir": str(site_dir), "strict": True}
     if site_url:
         overrides["site_url"] = site_url
-    with collected_logs() as records:
+    with collected_logs() as collector:
         try:
             config = load_config(str(config_file), **overrides)
+            collector.config = config
             config.extra["edition"] = edition.lang
             config.extra.update(extra or {})
             offline_plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
@@ -331,32 +322,47 @@ def run_mkdocs(
             build(config)
             failure = None
         except (Abort, BuildError, ConfigurationError) as error:
-            failure = str(error)
+            failure = (
+                error.problems
+                if isinstance(error, ProblemError)
+                else [Problem(_display(config_file), 0, None, str(error))]
+            )
         except KeyboardInterrupt:
             raise
         except Exception as error:  # a crash in a template, plugin or hook
-            failure = describe_crash(error, config_file)
-    problems = messages(records, config_file, edition)
+            failure = [describe_crash(error, config_file)]
+    problems = translate_all(collector.records, config_file)
     if failure is not None or problems:
-        if failure and not problems:
-            problems = [(failure if LOCATED.match(failure) else f"{_display(config_file)}: {failure}") + _tag(edition)]
-        raise BuildFailed(problems)
+        raise BuildFailed([problem.noted(_tag(edition)) for problem in problems or failure or []])
     return config
+
+
+@dataclass(frozen=True)
+class Logged:
+    """A warning or error MkDocs logged, with what was true when it was logged."""
+
+    record: logging.LogRecord
+    exception: BaseException | None  # the exception being handled when it was logged (MkDocs logs what it raises)
+    page: str | None  # the page being built then (docs-relative), if any
 
 
 class _Collector(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
+        self.records: list[Logged] = []
+        self.config = None  # the build's config, once loaded: it names the page being built
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+        # MkDocs keeps the page it is building on the config (_current_page, reset after each page):
+        # the one record of which page a failure or a warning belongs to that is not in English text.
+        page = getattr(self.config, "_current_page", None)
+        self.records.append(Logged(record, sys.exc_info()[1], page.file.src_uri if page is not None else None))
 
 
 class collected_logs:
     """Collect MkDocs' warnings and errors (not INFO) for the duration of one build."""
 
-    def __enter__(self) -> list[logging.LogRecord]:
+    def __enter__(self) -> _Collector:
         self.logger = logging.getLogger("mkdocs")
         self.saved = (self.logger.level, self.logger.propagate, list(self.logger.handlers))
         self.collector = _Collector()
@@ -365,7 +371,7 @@ class collected_logs:
         self.logger.setLevel(logging.WARNING)
         self.logger.propagate = False
         self.logger.handlers = [self.collector]
-        return self.collector.records
+        return self.collector
 
     def __exit__(self, *exc) -> None:
         level, propagate, handlers = self.saved
@@ -375,7 +381,47 @@ class collected_logs:
 
 
 # -----------------------------------------------------------------------------
-# Messages: what MkDocs says, as file:line and the fix, in the contributors' language
+# Problems from MkDocs' log records
+# -----------------------------------------------------------------------------
+
+
+def translate_all(logged: list[Logged], config_file: Path) -> list[Problem]:
+    """The problems of a build's log, each once, in the order they were logged."""
+    return unique(problem for entry in logged for problem in translate(entry, config_file))
+
+
+def translate(logged: Logged, config_file: Path) -> list[Problem]:
+    """The problems one log record stands for: ours as they were made, MkDocs' own in Chinese.
+
+    Our checks log a record holding its Problem, or raise a ProblemError, which MkDocs logs
+    (as the page it failed on, then as the error itself) while handling it: both give back the
+    objects. A foreign exception on a page is told from the exception and the page. Only what
+    MkDocs itself warns of (links, the nav, settings) is read from its English: see below.
+    """
+    record, exception = logged.record, logged.exception
+    problem = getattr(record, RECORD_ATTRIBUTE, None)
+    if isinstance(problem, Problem):
+        return [problem]
+    if isinstance(exception, ProblemError):
+        return exception.problems
+    if logged.page is not None and exception is not None and record.funcName in PAGE_STEPS:
+        if isinstance(exception, BuildError):
+            return []  # a heading: the error itself is logged next, on its own
+        what = messages.PAGE_TOO_DEEP if isinstance(exception, RecursionError) else messages.PAGE_CRASH
+        return [what.at(f"docs/{logged.page}", 1, cause=str(exception))]
+    return mkdocs_warning(record.getMessage(), config_file)
+
+
+# MkDocs' functions that log "Error reading/building page" for an exception raised on a page.
+PAGE_STEPS = {"_populate_page", "_build_page"}
+
+
+# -----------------------------------------------------------------------------
+# MkDocs' own warnings, in the contributors' words
+#
+# MkDocs formats these messages itself (f-strings: record.args is empty) and attaches no facts
+# to the record, so the page, the link or the setting is read from its English here, one pattern
+# per message (MkDocs 1.6; tests/unit/test_mkdocs_records.py feeds real records through them).
 # -----------------------------------------------------------------------------
 
 LINK_MISSING = re.compile(
@@ -398,122 +444,53 @@ NAV_MISSING = re.compile(
     r"found in the documentation files\."
 )
 CONFIG_VALUE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
-LINT_SUMMARY = re.compile(re.escape(page_checks.LINT_SUMMARY).replace(re.escape("{count}"), r"\d+"))
-PAGE_ERROR = re.compile(r"Error (?:reading|building) page '[^']+':\s*$")
-PAGE_ERROR_WITH_CAUSE = re.compile(r"Error (?:reading|building) page '(?P<src>[^']+)':\s*(?P<cause>\S.*)", re.DOTALL)
-LOCATED = re.compile(r"^[^\s:]+:\d+(?::\d+)?: ")
-PLUGIN_PREFIX = re.compile(r"^[\w-]+: (?=[^\s:]+:\d+)")  # get_plugin_logger's "glossary: " before a location
+LINKS = ((LINK_MISSING, messages.LINK_TARGET_MISSING), (ANCHOR_MISSING, messages.LINK_ANCHOR_MISSING))
 
 
-def messages(records: list[logging.LogRecord], config_file: Path, edition: editions.Edition) -> list[str]:
-    """One line per problem, each `path:line: message — fix`, tagged with the edition if not the source."""
-    docs = config_file.parent / "docs"
-    out: list[str] = []
-    for record in records:
-        for line in translate(record.getMessage(), config_file, docs):
-            line += _tag(edition)
-            if line not in out:
-                out.append(line)
-    return out
+def mkdocs_warning(message: str, config_file: Path) -> list[Problem]:
+    """The problems of one of MkDocs' own messages, at the file and line they are about."""
+    config, docs = _display(config_file), config_file.parent / "docs"
+    for pattern, what in (*LINKS, (LINK_ODD, messages.LINK_FORM)):
+        if m := pattern.match(message):
+            return [what.at(f"docs/{m['src']}", _line_of(docs / m["src"], m["link"]), link=m["link"])]
+    if m := NOT_IN_NAV.match(message):
+        pages = [page.strip() for page in re.findall(r"- (.*)", m["pages"])]
+        return [messages.PAGE_NOT_IN_NAV.at(f"docs/{page}", 1, config=config, page=page) for page in pages]
+    if m := NAV_MISSING.match(message):
+        return [messages.NAV_TARGET_MISSING.at(config, _line_of(config_file, m["ref"]), ref=m["ref"])]
+    if m := CONFIG_VALUE.match(message):
+        return [config_problem(m["key"], m["message"].strip(), config_file)]
+    return [Problem(config, 0, None, message)]  # anything else (a plugin's, Material's): as it is
 
 
-def translate(message: str, config_file: Path, docs: Path) -> Iterator[str]:
-    config = _display(config_file)
-    message = PLUGIN_PREFIX.sub("", message)
-    if PAGE_ERROR.match(message) or LINT_SUMMARY.match(message):
-        return  # a heading for the problems logged on their own lines, which say it all
-    if m := PAGE_ERROR_WITH_CAUSE.match(message):  # an exception that is not ours, with the page it hit
-        cause = m["cause"].strip()
-        if "recursion" in cause:
-            yield (
-                f"docs/{m['src']}:1: 這一頁嵌套太深，無法轉換 — 檢查最近加上的列表、引用、括號或 HTML 標籤"
-                f"是否套了太多層"
-            )
-        else:
-            yield (
-                f"docs/{m['src']}:1: 轉換這一頁時出錯（{cause}）— 檢查最近對這一頁的修改；"
-                f"看不懂的話開一個 issue 附上這一行"
-            )
-        return
-    if m := LINK_MISSING.match(message):
-        yield (
-            f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的頁面不存在"
-            f" — 檢查文件名和大小寫（docs/ 裡的 .md 文件）"
-        )
-    elif m := ANCHOR_MISSING.match(message):
-        yield (
-            f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」指向的錨點不存在"
-            f" — 改成那一頁標題後 {{#…}} 裡已有的 id"
-        )
-    elif m := LINK_ODD.match(message):
-        yield (
-            f"docs/{m['src']}:{_line_of(docs / m['src'], m['link'])}: 鏈接「{m['link']}」的寫法不對"
-            f" — 站內鏈接寫成相對的 .md 文件名，例如 [協商步驟](negotiation.md#prepare-documents)"
-        )
-    elif m := NOT_IN_NAV.match(message):
-        for page in re.findall(r"- (.*)", m["pages"]):
-            yield (
-                f"docs/{page.strip()}:1: 這一頁不在導航裡 — 在 {config} 的 nav 加上「- {page.strip()}」，或刪掉這個文件"
-            )
-    elif m := NAV_MISSING.match(message):
-        yield (
-            f"{config}:{_line_of(config_file, m['ref'])}: nav 裡的「{m['ref']}」在 docs/ 裡找不到"
-            f" — 檢查文件名，或從 nav 刪掉這一行"
-        )
-    elif m := CONFIG_VALUE.match(message):
-        yield config_problem(m["key"], m["message"].strip(), config_file)
-    elif LOCATED.match(message):
-        yield message
-    else:
-        yield f"{config}: {message}"
-
-
-# MkDocs' English for a wrong setting → (the contributor's words, the fix).
+# MkDocs' English for a wrong setting → what it means for the contributor.
 CONFIG_MESSAGES = [
-    (
-        re.compile(r"Unrecognised configuration name: (?P<value>\S+)"),
-        "MkDocs 不認識「{value}」這個設置",
-        "檢查拼寫（設置名見 https://www.mkdocs.org/user-guide/configuration/），或刪掉這一行",
-    ),
-    (
-        re.compile(r"The path '(?P<value>[^']+)' isn't an existing (?:file|directory)\."),
-        "「{value}」不存在",
-        "檢查路徑（相對於 mkdocs.yml 所在的文件夾）和大小寫",
-    ),
-    (
-        re.compile(r"Failed to load extension '(?P<value>[^']+)'"),
-        "加載不了 Markdown 擴展「{value}」",
-        "檢查名稱拼寫；新的擴展要先加入 requirements.in，再運行 scripts/setup --lock",
-    ),
-    (
-        re.compile(r"The \"(?P<value>[^\"]+)\" plugin is not installed"),
-        "沒有安裝插件「{value}」",
-        "檢查名稱拼寫；新的插件要先加入 requirements.in，再運行 scripts/setup --lock",
-    ),
-    (re.compile(r"Unrecognised theme name: '(?P<value>[^']+)'"), "沒有「{value}」這個主題", "本指南用 material"),
+    (re.compile(r"Unrecognised configuration name: (?P<value>\S+)"), messages.SETTING_UNKNOWN),
+    (re.compile(r"The path '(?P<value>[^']+)' isn't an existing (?:file|directory)\."), messages.SETTING_PATH_MISSING),
+    (re.compile(r"Failed to load extension '(?P<value>[^']+)'"), messages.SETTING_EXTENSION),
+    (re.compile(r"The \"(?P<value>[^\"]+)\" plugin is not installed"), messages.SETTING_PLUGIN),
+    (re.compile(r"Unrecognised theme name: '(?P<value>[^']+)'"), messages.SETTING_THEME),
 ]
 
 
-def config_problem(key: str, message: str, config_file: Path) -> str:
+def config_problem(key: str, message: str, config_file: Path) -> Problem:
     """A wrong setting of mkdocs.yml at the line that holds it, in Chinese, with the fix."""
     config = _display(config_file)
-    for pattern, what, fix in CONFIG_MESSAGES:
+    for pattern, what in CONFIG_MESSAGES:
         if m := pattern.search(message):
             value = m["value"]
             if value.startswith(str(config_file.parent.resolve()) + os.sep):  # MkDocs made it absolute
                 value = value[len(str(config_file.parent.resolve())) + 1 :]
             line = _line_of(config_file, value) if value != key else _line_of(config_file, key + ":")
-            return f"{config}:{line}: 設置「{key}」有誤：{what.format(value=value)} — {fix}"
+            said = what.at(config, line, value=value)
+            return messages.CONFIG_SETTING.at(config, line, key=key, what=said.message, fix=said.fix)
     quoted = re.search(r"'([^']+)'", message)
     line = _line_of(config_file, quoted[1]) if quoted and quoted[1] != key else 0
     line = line if line > 1 else _line_of(config_file, key.split(".")[0] + ":")
-    return (
-        f"{config}:{line}: 設置「{key}」有誤（MkDocs 說：{message}）"
-        f" — 對照 https://www.mkdocs.org/user-guide/configuration/ 改正這一行"
-    )
+    return messages.CONFIG_SETTING_IN_ENGLISH.at(config, line, key=key, said=message)
 
 
-def purity_problem(problem, config_file: Path) -> str:
+def purity_problem(leftover: script_purity.Leftover, config_file: Path) -> Problem:
     """A script-purity problem of a built page, at the source line the character comes from.
 
     The character is searched for with as much of its context as can be found:
@@ -522,7 +499,7 @@ def purity_problem(problem, config_file: Path) -> str:
     since OpenCC left it). The caller names the built pages.
     """
     root = config_file.parent
-    built = problem.file.replace(os.sep, "/")
+    built = leftover.file.replace(os.sep, "/")
     stem = built.removesuffix("index.html").rstrip("/") or "index"
     pages = [root / "docs" / f"{stem}.md", root / "docs" / stem / "index.md"]
     others = (
@@ -530,18 +507,19 @@ def purity_problem(problem, config_file: Path) -> str:
         + sorted(p for p in (root / "overrides").rglob("*") if p.is_file() and p.suffix in (".html", ".js"))
         + [config_file]
     )
-    snippet = problem.snippet
-    at = snippet.find(problem.char)
-    windows = [snippet[max(0, at - k) : at + k + 1] for k in (6, 3, 1)] + [problem.char] if at >= 0 else [problem.char]
-    message = problem.format().split(": ", 1)[1]
+    snippet = leftover.snippet
+    at = snippet.find(leftover.char)
+    windows = (
+        [snippet[max(0, at - k) : at + k + 1] for k in (6, 3, 1)] + [leftover.char] if at >= 0 else [leftover.char]
+    )
     for window in windows:
         for path in [*pages, *others]:
             if not path.is_file():
                 continue
             line = _line_of(path, window)
             if line > 1 or window in _first_line(path):
-                return f"{_display_in(path, root)}:{line}: {message}"
-    return problem.format()
+                return leftover.problem(_display_in(path, root), line)
+    return leftover.problem()
 
 
 def _first_line(path: Path) -> str:
@@ -558,19 +536,16 @@ def _display_in(path: Path, root: Path) -> str:
         return _display(path)
 
 
-def describe_crash(error: Exception, config_file: Path) -> str:
-    """An unexpected exception as one line naming where it came from."""
+def describe_crash(error: Exception, config_file: Path) -> Problem:
+    """An unexpected exception as a problem naming where it came from."""
     import jinja2
 
     if isinstance(error, jinja2.TemplateSyntaxError):
-        where = _display(Path(error.filename)) if error.filename else error.name
-        return f"{where}:{error.lineno}: 模板語法錯誤（{error.message}）— 檢查 {{% %}} 和 {{{{ }}}} 是否成對"
+        where = _display(Path(error.filename)) if error.filename else str(error.name)
+        return messages.TEMPLATE_SYNTAX.at(where, error.lineno, detail=error.message)
     if isinstance(error, RecursionError):
-        return f"{_display(config_file)}: 內容嵌套太深，建置無法完成 — 檢查最近修改的頁面是否有大量嵌套的括號或列表"
-    return (
-        f"{_display(config_file)}: 建置時出錯（{type(error).__name__}: {error}）"
-        f"— 這是我們的問題，請開一個 issue 附上這一行"
-    )
+        return messages.BUILD_TOO_DEEP.at(_display(config_file), 0)
+    return messages.BUILD_CRASH.at(_display(config_file), 0, error=f"{type(error).__name__}: {error}")
 
 
 # How big mkdocs.yml may be once its & anchors and * aliases are expanded, and how deep. MkDocs'
@@ -580,7 +555,7 @@ MAX_CONFIG_VALUES = 100_000
 MAX_CONFIG_DEPTH = 50
 
 
-def config_too_large(config_file: Path) -> str | None:
+def config_too_large(config_file: Path) -> Problem | None:
     """The problem if mkdocs.yml expands past the bounds above, at the line of the key responsible."""
     import yaml
 
@@ -617,22 +592,17 @@ def config_too_large(config_file: Path) -> str | None:
                 return culprit(value) or key.start_mark.line + 1
         return None
 
-    fix = "把 & 和 * 引用的內容直接寫出來，或刪掉這一段"
     try:
         if root is None or size(root, 0) <= MAX_CONFIG_VALUES:
             return None
     except _TooDeep as deep:
-        return (
-            f"{_display(config_file)}:{deep.node.start_mark.line + 1}: 這裡嵌套超過 {MAX_CONFIG_DEPTH} 層"
-            f"（可能是互相引用的 & 和 *）— {fix}"
+        return messages.CONFIG_ALIASES_TOO_DEEP.at(
+            _display(config_file), deep.node.start_mark.line + 1, limit=MAX_CONFIG_DEPTH
         )
-    line = culprit(root) or 1
-    return (
-        f"{_display(config_file)}:{line}: 這裡的 & 和 * 引用展開後超過 {MAX_CONFIG_VALUES} 個值，MkDocs 讀不完 — {fix}"
-    )
+    return messages.CONFIG_ALIASES_TOO_LARGE.at(_display(config_file), culprit(root) or 1, limit=MAX_CONFIG_VALUES)
 
 
-def config_too_deep(config_file: Path) -> str | None:
+def config_too_deep(config_file: Path) -> Problem | None:
     """The problem if mkdocs.yml's brackets or indentation nest past MAX_CONFIG_DEPTH (before any
     YAML parser recurses into them: PyYAML's composer would exhaust the stack)."""
     from . import data_file  # the same bound as the data files'
@@ -644,10 +614,7 @@ def config_too_deep(config_file: Path) -> str | None:
     line = data_file.nesting_line(text, MAX_CONFIG_DEPTH)
     if line is None:
         return None
-    return (
-        f"{_display(config_file)}:{line}: 這裡的 [ ] 或 {{ }} 套了超過 {MAX_CONFIG_DEPTH} 層（或縮進太深），讀不了"
-        f" — 檢查是否粘貼了多餘的括號"
-    )
+    return messages.CONFIG_NESTED_TOO_DEEP.at(_display(config_file), line, limit=MAX_CONFIG_DEPTH)
 
 
 class _TooDeep(Exception):
@@ -656,15 +623,16 @@ class _TooDeep(Exception):
         self.node = node
 
 
-def format_config_error(config_file: Path, error: Exception) -> list[str]:
+def format_config_error(config_file: Path, error: Exception) -> list[Problem]:
     mark = getattr(error, "problem_mark", None) or getattr(getattr(error, "__cause__", None), "problem_mark", None)
-    found = re.search(r"line (\d+)", str(error))
+    found = re.search(r"line (\d+)", str(error))  # a YAML error without its mark: PyYAML's English has the line
     line = mark.line + 1 if mark else int(found[1]) if found else 1
-    return [f"{_display(config_file)}:{line}: 不是正確的 YAML — 檢查這行附近的縮進、冒號和引號"]
+    return [messages.CONFIG_YAML.at(_display(config_file), line)]
 
 
 def _tag(edition: editions.Edition) -> str:
-    return "" if edition.opencc is None else f"（{edition.lang} 版，由上述原文轉換）"
+    """The note after a problem only a converted edition's build meets."""
+    return "" if edition.opencc is None else messages.CONVERTED_EDITION.format(lang=edition.lang)
 
 
 def _yaml_line(path: Path, keys: list) -> int | None:
@@ -718,13 +686,13 @@ def quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
-def report(problems: list[str], *, command: str = "./scripts/build") -> None:
-    """Print the problems; under GitHub Actions also as annotations and a job summary (scripts/report.py)."""
+def report(problems: list[Problem], *, command: str = "./scripts/build") -> None:
+    """Print the problems; under GitHub Actions also as annotations and a job summary (report.py)."""
     from . import report as annotations
 
     for problem in problems:
-        print(problem, file=sys.stderr)
-    annotations.report(annotations.parse(problems), title="建置", command=command, plain=False)
+        print(problem.format(), file=sys.stderr)
+    annotations.report(problems, title="建置", command=command, plain=False)
     print(f"建置失敗：{len(problems)} 個問題，沒有發佈任何東西（原來的輸出沒有變）", file=sys.stderr)
 
 

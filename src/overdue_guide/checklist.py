@@ -29,15 +29,16 @@ from html import escape
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import (
     data_file,  # shared reading of YAML data files
     editions,  # the edition this build makes
+    messages,
 )
 from .data_file import DataError
+from .problems import ProblemError
 
 STATE = "checklist_build"  # where a build keeps its ChecklistBuild on its config
 
@@ -159,10 +160,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     elif MARKER.search(html):
         marker = MARKER.search(page.file.content_string)
         line = page.file.content_string[: marker.start()].count("\n") + 1 if marker else 1
-        raise PluginError(
-            f"docs/{src}:{line}: 這頁有 <!-- checklist --> 標記，但 {build.data_file} 沒有行動連到這頁"
-            f" — 刪除這行標記，或在 {build.data_file} 加上 link 指向這頁的行動"
-        )
+        raise ProblemError(messages.CHECKLIST_MARKER_UNUSED.at(f"docs/{src}", line, data_file=build.data_file))
     else:
         return html
     items = checklist.items if src == checklist.page else build.items_by_page[src]
@@ -198,10 +196,7 @@ def parse_checklist(text: str) -> Checklist:
     page = data_file.page(fields["page"], example="checklist.md")
     strings, strings_node = data_file.strings(fields["strings"], STRINGS)
     if "{done}" not in strings["progress"] or "{total}" not in strings["progress"]:
-        raise ChecklistError(
-            data_file.line(strings_node["progress"]),
-            "progress 必須含有 {done} 和 {total}（會換成數字）— 例如「已完成 {done}／{total}」",
-        )
+        raise ChecklistError(data_file.line(strings_node["progress"]), messages.CHECKLIST_PROGRESS)
 
     seen: dict[str, int] = {}  # id → line where it was first used
     stages = tuple(_stage(node, seen) for node in data_file.sequence(fields["stages"], "stages"))
@@ -211,17 +206,12 @@ def parse_checklist(text: str) -> Checklist:
 def check_pages(checklist: Checklist, pages: Mapping[str, bool]) -> None:
     """Raise ChecklistError unless the checklist page and every linked page exist (`pages`: path → exists)."""
     if not pages.get(checklist.page):
-        raise ChecklistError(
-            checklist.page_line, f"page「{checklist.page}」不存在 — 寫上 docs/ 裡清單頁的文件名，例如 checklist.md"
-        )
+        raise ChecklistError(checklist.page_line, messages.CHECKLIST_PAGE_MISSING, page=checklist.page)
     for item in checklist.items:
         if item.page == checklist.page:
-            raise ChecklistError(item.line, f"「{item.id}」的 link 指向清單頁本身 — 請指向說明這項行動的段落")
+            raise ChecklistError(item.line, messages.CHECKLIST_LINK_TO_ITSELF, id=item.id)
         if not pages.get(item.page):
-            raise ChecklistError(
-                item.line,
-                f"「{item.id}」的 link 指向的頁面「{item.page}」不存在 — 檢查文件名（docs/ 裡的 .md 檔，大小寫要一致）",
-            )
+            raise ChecklistError(item.line, messages.CHECKLIST_LINKED_PAGE_MISSING, id=item.id, page=item.page)
 
 
 def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) -> None:
@@ -235,9 +225,10 @@ def check_links(checklist: Checklist, anchors: Mapping[str, set[str] | None]) ->
             known = "、".join(sorted(i for i in ids if not i.startswith(("checklist", "glossary-ref-"))))
             raise ChecklistError(
                 item.line,
-                f"「{item.page}」沒有 id 為「{item.anchor}」的標題"
-                f" — 改成這頁已有的 id：{known or '（這頁沒有標題 id）'}；"
-                f"或在標題行尾加上 {{#{item.anchor}}}（寫在代碼塊或註釋裡的不算）",
+                messages.CHECKLIST_ANCHOR_MISSING,
+                page=item.page,
+                anchor=item.anchor,
+                known=known or messages.CHECKLIST_NO_HEADING_IDS,
             )
 
 
@@ -260,10 +251,7 @@ def _item(node: yaml.Node, seen: dict[str, int]) -> Item:
     link = data_file.text(fields["link"], "link")
     match = LINK.fullmatch(link)
     if not match or link.startswith("/") or ".." in link.split("/"):
-        raise ChecklistError(
-            data_file.line(fields["link"]),
-            f"link「{link}」的寫法不對 — 寫成「頁面文件名#標題 id」，例如 response.md#communicate-early",
-        )
+        raise ChecklistError(data_file.line(fields["link"]), messages.CHECKLIST_LINK_FORM, link=link)
     return Item(
         id=item_id,
         label=data_file.text(fields["label"], "label"),
@@ -277,11 +265,9 @@ def _id(node: yaml.Node, seen: dict[str, int]) -> str:
     item_id = data_file.text(node, "id")
     line = data_file.line(node)
     if not ITEM_ID.fullmatch(item_id):
-        raise ChecklistError(line, f"id「{item_id}」只能用小寫英文字母、數字和連字號，例如 prepare-documents")
+        raise ChecklistError(line, messages.DATA_ID_FORM, value=item_id, example="prepare-documents")
     if item_id in seen:
-        raise ChecklistError(
-            line, f"id「{item_id}」重複了（第 {seen[item_id]} 行已經用過）— 每個 id 只能用一次，請換一個"
-        )
+        raise ChecklistError(line, messages.DATA_ID_TWICE, value=item_id, first=seen[item_id])
     seen[item_id] = line
     return item_id
 

@@ -16,12 +16,16 @@ import codecs
 import posixpath
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+
+from . import messages
+from .messages import Message
+from .problems import Problem, ProblemError
 
 T = TypeVar("T")
 
@@ -31,12 +35,17 @@ _NULL = "tag:yaml.org,2002:null"
 
 
 class DataError(Exception):
-    """A mistake in a data file, at a line, in the contributor's words."""
+    """A mistake in a data file, at a line: a catalogue entry and its fields (the hooks add the file)."""
 
-    def __init__(self, line: int, message: str):
-        super().__init__(f"{line}: {message}")
+    def __init__(self, line: int, entry: Message, /, **values):
+        self._problem = entry.at("", line, **values)
         self.line = line
-        self.message = message
+        self.message = self._problem.text  # what is wrong — how to fix it
+        super().__init__(f"{line}: {self.message}")
+
+    def problem(self, path: str) -> Problem:
+        """The mistake as a Problem in data file `path`."""
+        return replace(self._problem, path=path)
 
 
 def load(
@@ -52,10 +61,7 @@ def load(
     name = data_path(config, kind)
     path = Path(config.config_file_path).parent / name
     if not path.is_file():
-        raise PluginError(
-            f"{config_where(config, name)}: 找不到{what}的數據文件「{name}」 — 請把它放回 data/ 文件夾，"
-            f"或改正這一行（extra.data.{kind}）寫的路徑"
-        )
+        raise ProblemError(messages.DATA_FILE_MISSING.at(*config_where(config, name), what=what, name=name, kind=kind))
     text = read(path, name)
     try:
         check_source(text)
@@ -74,13 +80,12 @@ def data_path(config: MkDocsConfig, kind: str) -> str:
         or name.startswith("/")
         or ".." in name.split("/")
     ):
-        where = config_where(config, f"{kind}:", after="data:")
-        raise PluginError(f"{where}: extra.data.{kind} 應該寫項目裡數據文件的相對路徑 — 例如 data/{kind}.yml")
+        raise ProblemError(messages.DATA_FILE_PATH.at(*config_where(config, f"{kind}:", after="data:"), kind=kind))
     return name
 
 
-def config_where(config: MkDocsConfig, needle: str, *, after: str = "extra:") -> str:
-    """``mkdocs.yml:line`` of the first line containing `needle` (after the line starting `after`)."""
+def config_where(config: MkDocsConfig, needle: str, *, after: str = "extra:") -> tuple[str, int]:
+    """(mkdocs.yml, line) of the first line containing `needle` (after the line starting `after`)."""
     path = Path(config.config_file_path)
     number = 1
     try:
@@ -92,25 +97,29 @@ def config_where(config: MkDocsConfig, needle: str, *, after: str = "extra:") ->
         if needle in lines[index]:
             number = index + 1
             break
-    return f"{path.name}:{number}"
+    return path.name, number
 
 
 def read(path: str | Path, name: str) -> str:
-    """A contributor's text file as text; PluginError naming the line if it is not UTF-8."""
+    """A contributor's text file as text; ProblemError naming the line if it is not UTF-8."""
     try:
         return decode(Path(path).read_bytes())
     except EncodingError as error:
-        raise PluginError(f"{name}:{error.line}:{error.column}: {error.message}") from None
+        raise ProblemError(error.problem(name)) from None
 
 
 class EncodingError(ValueError):
     """A contributor's file that is not UTF-8, at the line and column where reading it fails."""
 
-    def __init__(self, line: int, column: int, message: str):
-        super().__init__(f"{line}:{column}: {message}")
-        self.line = line
-        self.column = column
-        self.message = message
+    def __init__(self, line: int, column: int, entry: Message, /, **values):
+        self._problem = entry.at("", line, column, **values)
+        self.line, self.column = line, column
+        self.message = self._problem.text  # what is wrong — how to fix it
+        super().__init__(f"{line}:{column}: {self.message}")
+
+    def problem(self, path: str) -> Problem:
+        """The encoding problem as a Problem in file `path`."""
+        return replace(self._problem, path=path)
 
 
 def decode(data: bytes) -> str:
@@ -121,23 +130,21 @@ def decode(data: bytes) -> str:
     EncodingError with the line where decoding fails and the fix.
     """
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
-        raise EncodingError(1, 1, f"這個文件是 UTF-32 編碼 — {SAVE_AS_UTF8}")
+        raise EncodingError(1, 1, messages.UTF32)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
+        raise EncodingError(1, 1, messages.UTF16)
     data = data.removeprefix(codecs.BOM_UTF8)
     nuls = [i for i, byte in enumerate(data) if byte == 0] if b"\0" in data else []  # a C-speed test first
     if nuls:
         if len(nuls) > 1 and len({i % 2 for i in nuls}) == 1:  # every other byte: ASCII characters in UTF-16
-            raise EncodingError(1, 1, f"這個文件是 UTF-16 編碼（舊版記事本叫它「Unicode」）— {SAVE_AS_UTF8}")
+            raise EncodingError(1, 1, messages.UTF16)
         line, column = _position(data, nuls[0])
-        raise EncodingError(line, column, f"這一行有空字符（NUL），文件可能已損壞 — 刪除它，{SAVE_AS_UTF8}")
+        raise EncodingError(line, column, messages.NUL_CHARACTER)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _position(data, error.start)
-        raise EncodingError(
-            line, column, f"這個文件不是 UTF-8 編碼{_legacy_hint(data)}，從這裡起無法讀取 — {SAVE_AS_UTF8}"
-        ) from None
+        raise EncodingError(line, column, messages.NOT_UTF8, hint=_legacy_hint(data)) from None
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -154,11 +161,8 @@ def _legacy_hint(data: bytes) -> str:
             data.decode(codec)
         except UnicodeDecodeError:
             continue
-        return "（可能是 Big5 或 GBK）"
+        return messages.LEGACY_ENCODING_HINT
     return ""
-
-
-SAVE_AS_UTF8 = "請用 UTF-8 編碼另存這個文件"
 
 
 # A value cut short by YAML: ` #` starts a comment, so `準備收入證明 #和存摺` loses `#和存摺`.
@@ -193,30 +197,21 @@ def check_source(text: str) -> None:
     """Mistakes YAML would accept silently, or that cost too much: raise DataError at their line."""
     deep = nesting_line(text)
     if deep:
-        raise DataError(
-            deep,
-            f"這裡的 [ ] 或 {{ }} 套了超過 {MAX_DEPTH} 層（或縮進太深），讀不了"
-            f" — 檢查是否粘貼了多餘的括號；值裡本來就有括號的話，把整個值用引號括起來",
-        )
+        raise DataError(deep, messages.DATA_TOO_DEEP, limit=MAX_DEPTH)
     for number, line in enumerate(text.splitlines(), start=1):
         if _CUT_VALUE.match(line) or _CUT_ITEM.match(line):
-            raise DataError(
-                number,
-                "值裡的「 #」會被 YAML 當成註解，後面的文字會被丟掉"
-                ' — 把整個值用引號括起來，例如 label: "準備收入證明 #和存摺"；'
-                "真的是註解的話，在 # 後面加一個空格",
-            )
+            raise DataError(number, messages.DATA_CUT_BY_COMMENT)
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise DataError(event.start_mark.line + 1, "數據文件不支持 & 和 * 引用 — 把引用的內容直接寫出來")
+                raise DataError(event.start_mark.line + 1, messages.DATA_ALIAS)
     except yaml.MarkedYAMLError:
         pass  # compose() reports the syntax error with its line
 
 
-def build_error(name: str, error: DataError) -> PluginError:
-    """The error MkDocs reports for a mistake in data file `name`: ``name:line: message``."""
-    return PluginError(f"{name}:{error.line}: {error.message}")
+def build_error(name: str, error: DataError) -> ProblemError:
+    """The error MkDocs reports for a mistake in data file `name`, its Problem attached."""
+    return ProblemError(error.problem(name))
 
 
 def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:
@@ -229,20 +224,18 @@ def compose(text: str, *, parts: Iterable[str]) -> dict[str, yaml.Node]:
         opened = error.context and "quoted scalar" in error.context
         mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
         raise DataError(
-            mark.line + 1 if mark else 1,
-            f"YAML 格式錯誤（{error.problem or error.context}）"
-            f" — 檢查這行附近的縮進、「鍵: 值」的冒號和空格、引號是否成對",
+            mark.line + 1 if mark else 1, messages.DATA_YAML, detail=error.problem or error.context
         ) from None
     if root is None:
-        raise DataError(1, f"文件是空的 — 需要 {'、'.join(parts)} 這 {len(parts)} 個部分")
-    return mapping(root, "文件最上層", parts)
+        raise DataError(1, messages.DATA_EMPTY_FILE, parts="、".join(parts), count=len(parts))
+    return mapping(root, messages.TOP_LEVEL, parts)
 
 
 def page(node: yaml.Node, example: str) -> str:
     """A docs/ page's file name (``page:``), normalised: ``./checklist.md`` → ``checklist.md``."""
     value = text(node, "page")
     if not value.endswith(".md") or "#" in value:
-        raise DataError(line(node), f"page「{value}」不是頁面文件名 — 寫上 docs/ 裡的頁面文件名，例如 {example}")
+        raise DataError(line(node), messages.DATA_PAGE_NAME, value=value, example=example)
     return posixpath.normpath(value.removeprefix("./"))
 
 
@@ -258,36 +251,36 @@ def mapping(node: yaml.Node, where: str, keys: Iterable[str], optional: Iterable
     """A mapping's values by key; each of `keys` exactly once, `optional` at most once, nothing else."""
     keys, allowed = tuple(keys), (*keys, *optional)
     if not isinstance(node, yaml.MappingNode):
-        raise DataError(line(node), f"{where} 應該是一組「鍵: 值」 — 需要 {'、'.join(keys)}")
+        raise DataError(line(node), messages.DATA_MAPPING, where=where, keys="、".join(keys))
     fields: dict[str, yaml.Node] = {}
     for key, value in node.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else "?"
         if name in fields:
-            raise DataError(line(key), f"「{name}」在同一處寫了兩次 — 刪掉其中一個")
+            raise DataError(line(key), messages.DATA_KEY_TWICE, name=name)
         if name not in allowed:
-            raise DataError(line(key), f"不認識的字段「{name}」 — {where} 只能有 {'、'.join(allowed)}（檢查拼寫）")
+            raise DataError(line(key), messages.DATA_UNKNOWN_KEY, name=name, where=where, allowed="、".join(allowed))
         fields[name] = value
     missing = [key for key in keys if key not in fields]
     if missing:
-        raise DataError(line(node), f"{where} 缺少「{'、'.join(missing)}」 — 請補上")
+        raise DataError(line(node), messages.DATA_MISSING_KEYS, where=where, missing="、".join(missing))
     return fields
 
 
 def sequence(node: yaml.Node, where: str) -> list[yaml.Node]:
     """A non-empty list's items."""
     if not isinstance(node, yaml.SequenceNode) or not node.value:
-        raise DataError(line(node), f"{where} 應該是一串項目，至少一項 — 每項另起一行、以「- 」開頭，或寫成 [甲, 乙]")
+        raise DataError(line(node), messages.DATA_SEQUENCE, where=where)
     return node.value
 
 
 def text(node: yaml.Node, what: str) -> str:
     """A non-empty piece of text, as written."""
     if not isinstance(node, yaml.ScalarNode):
-        raise DataError(line(node), f"{what} 應該是一段文字 — 寫在冒號後的同一行")
+        raise DataError(line(node), messages.DATA_NOT_TEXT, what=what)
     value = node.value.strip()
     # A plain ~ or null is YAML's "nothing" (libyaml marks plain style as "", PyYAML as None).
     if not value or (node.tag == _NULL and not node.style):
-        raise DataError(line(node), f"{what} 是空的 — 在冒號後寫上文字")
+        raise DataError(line(node), messages.DATA_EMPTY_TEXT, what=what)
     return value
 
 
@@ -301,9 +294,9 @@ def unique_id(node: yaml.Node, seen: dict[str, int], pattern: re.Pattern, *, exa
     value = text(node, "id")
     where = line(node)
     if not pattern.fullmatch(value):
-        raise DataError(where, f"id「{value}」只能用小寫英文字母、數字和連字號，例如 {example}")
+        raise DataError(where, messages.DATA_ID_FORM, value=value, example=example)
     if value in seen:
-        raise DataError(where, f"id「{value}」重複了（第 {seen[value]} 行已經用過）— 每個 id 只能用一次，請換一個")
+        raise DataError(where, messages.DATA_ID_TWICE, value=value, first=seen[value])
     seen[value] = where
     return value
 

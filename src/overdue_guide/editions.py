@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -40,7 +40,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from . import data_file  # shared reading of contributors' files
+from . import (
+    data_file,  # shared reading of contributors' files
+    messages,
+)
+from .problems import ProblemError
 
 # Config strings a reader sees; everything else in mkdocs.yml is left alone.
 READER_KEYS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
@@ -323,10 +327,9 @@ def convert_config(config: MkDocsConfig, convert: Callable[[str], str]) -> None:
             if key not in {"editions", "edition", "edition_path", "download_sizes"}:
                 where = key
                 config.extra[key] = convert_value(value, convert, budget=budget)
-    except PluginError as error:
-        raise PluginError(
-            f"{data_file.config_where(config, f'{where}:', after='extra:' if where != 'nav' else where)}: {error}"
-        ) from None
+    except ProblemError as error:
+        path, line = data_file.config_where(config, f"{where}:", after="extra:" if where != "nav" else where)
+        raise ProblemError([replace(problem, path=path, line=line) for problem in error.problems]) from None
 
 
 def convert_value(
@@ -338,10 +341,7 @@ def convert_value(
     billions of strings in a few lines; past MAX_DEPTH or MAX_STRINGS the build stops.
     """
     if depth > MAX_DEPTH or budget[0] <= 0:
-        raise PluginError(
-            f"nav 或 extra 太深或太大（超過 {MAX_DEPTH} 層或 {MAX_STRINGS} 段文字）"
-            f" — 檢查是否有互相引用的 & 和 *，把它們寫成普通的值"
-        )
+        raise ProblemError(messages.CONFIG_TOO_BIG.at("mkdocs.yml", 0, depth=MAX_DEPTH, strings=MAX_STRINGS))
     if isinstance(value, str):
         budget[0] -= 1
         # In the nav (keys=True) titles are keys; a value is a page's file name or a URL, never converted.

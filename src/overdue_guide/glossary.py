@@ -45,7 +45,6 @@ from pathlib import Path
 import ahocorasick
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -53,9 +52,11 @@ from mkdocs.structure.pages import Page
 from . import (
     data_file,  # shared reading of YAML data files
     editions,  # the edition this build makes
+    messages,
     nav,
 )
 from .data_file import DataError
+from .problems import ProblemError, log_extra
 
 # Every string the hook emits; the data file must give each one, and no other.
 STRINGS = ("see_entry", "pinyin", "aliases", "appears_in", "separator")
@@ -195,15 +196,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     glossary = build.glossary
     file = files.get_file_from_path(glossary.page)
     if file is None or not file.is_documentation_page():
-        raise PluginError(
-            f"{build.data_file}:{glossary.page_line}: page「{glossary.page}」不存在"
-            f" — 寫上 docs/ 裡名詞解釋頁的檔名，例如 glossary.md"
-        )
+        raise ProblemError(messages.GLOSSARY_PAGE_MISSING.at(build.data_file, glossary.page_line, page=glossary.page))
     checklist = config.get("checklist_build")
     if checklist is not None and checklist.checklist.page == glossary.page:
-        raise PluginError(
-            f"{build.data_file}:{glossary.page_line}: page「{glossary.page}」已經是行動清單的頁面"
-            f"（{checklist.data_file}）— 名詞解釋要有自己的頁面，例如 glossary.md"
+        raise ProblemError(
+            messages.GLOSSARY_PAGE_TAKEN.at(
+                build.data_file, glossary.page_line, page=glossary.page, checklist=checklist.data_file
+            )
         )
     return files
 
@@ -240,9 +239,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     for term in glossary.terms:
         if term.id not in build.appears_in:
             forms = "、".join(f"「{form}」" for form in term.forms)
-            log.warning(
-                f"{build.data_file}:{term.line}: {forms}沒有出現在任何頁面 — 檢查寫法是否和正文一致，或刪除這個名詞"
-            )
+            problem = messages.GLOSSARY_TERM_UNUSED.at(build.data_file, term.line, severity="warning", forms=forms)
+            log.warning(problem.format(), extra=log_extra(problem))
     page = files.get_file_from_path(glossary.page).page
     order = {file.src_uri: index for index, file in enumerate(files.documentation_pages())}
     nav_order = _nav_order(config, files)
@@ -290,15 +288,9 @@ def _term(node: yaml.Node, ids: dict[str, int], forms: dict[str, int]) -> Term:
     fields = data_file.mapping(node, "每個名詞", ("id", "term", "definition"), optional=("aliases", "pinyin"))
     term_id = data_file.text(fields["id"], "id")
     if not TERM_ID.fullmatch(term_id):
-        raise GlossaryError(
-            data_file.line(fields["id"]),
-            f"id「{term_id}」的寫法不對 — 只能用小寫英文字母、數字和連字號，例如 credit-reporting-system",
-        )
+        raise GlossaryError(data_file.line(fields["id"]), messages.GLOSSARY_ID_FORM, value=term_id)
     if term_id in ids:
-        raise GlossaryError(
-            data_file.line(fields["id"]),
-            f"id「{term_id}」重複了（第 {ids[term_id]} 行已經用過） — 每個 id 只能用一次，請換一個",
-        )
+        raise GlossaryError(data_file.line(fields["id"]), messages.DATA_ID_TWICE, value=term_id, first=ids[term_id])
     ids[term_id] = data_file.line(fields["id"])
 
     alias_nodes = data_file.sequence(fields["aliases"], "aliases") if "aliases" in fields else []
@@ -319,10 +311,7 @@ def _form(node: yaml.Node, what: str, forms: dict[str, int]) -> str:
     """A term or alias, unique across the whole file (a text can mark only one entry)."""
     form = data_file.text(node, what)
     if form in forms:
-        raise GlossaryError(
-            data_file.line(node),
-            f"「{form}」重複了（第 {forms[form]} 行已經用過） — 每個名詞和別名只能出現一次，合併這兩項或刪掉一個",
-        )
+        raise GlossaryError(data_file.line(node), messages.GLOSSARY_FORM_TWICE, form=form, first=forms[form])
     forms[form] = data_file.line(node)
     return form
 
@@ -513,7 +502,9 @@ def render_definitions(terms: Mapping[str, Term], found: Iterable[str], see_entr
     would run the JSON.
     """
     data = {"more": see_entry, "close": close, "terms": {term_id: terms[term_id].definition for term_id in found}}
-    text = escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=False)
+    # One definition a line: the same line on every page that marks the term, which the built-text
+    # check for personal data (hooks/page_checks.py) reads once per build, not once per page.
+    text = escape(json.dumps(data, ensure_ascii=False, separators=(",\n", ":")), quote=False)
     return f'\n<div class="glossary-definitions" hidden data-search-exclude>{text}</div>\n'
 
 

@@ -22,7 +22,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import data_file  # shared reading of contributors' files
+from . import (
+    data_file,  # shared reading of contributors' files
+    messages,
+)
 
 STATE = "hotlines_build"  # where a build keeps its compiled pattern on its config
 
@@ -59,19 +62,14 @@ def parse_hotlines(text: str) -> dict[str, str]:
     fields = data_file.compose(text, parts=("hotlines",))
     node = fields["hotlines"]
     if not isinstance(node, yaml.MappingNode) or not node.value:
-        raise data_file.DataError(
-            data_file.line(node),
-            'hotlines 應該是一組「號碼: 說明」，至少一項 — 每項一行，例如 "12378": 銀行保險消費投訴熱線',
-        )
+        raise data_file.DataError(data_file.line(node), messages.HOTLINES_SHAPE)
     found: dict[str, str] = {}
     for key, value in node.value:
         number = key.value.strip() if isinstance(key, yaml.ScalarNode) else ""
         if not NUMBER.match(number):
-            raise data_file.DataError(
-                data_file.line(key), f'「{number}」不是熱線號碼 — 只寫數字，不加空格和連字號，例如 "12378"'
-            )
+            raise data_file.DataError(data_file.line(key), messages.HOTLINE_NUMBER_FORM, number=number)
         if number in found:
-            raise data_file.DataError(data_file.line(key), f"號碼「{number}」寫了兩次 — 刪掉其中一個")
+            raise data_file.DataError(data_file.line(key), messages.HOTLINE_TWICE, number=number)
         found[number] = data_file.text(value, f"號碼 {number} 的說明")
     return found
 

@@ -23,15 +23,16 @@ from html import escape
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import (
     data_file,  # shared reading of YAML data files
     editions,  # the edition this build makes
+    messages,
 )
 from .data_file import DataError
+from .problems import ProblemError
 
 STATE = "letter_build"  # where a build keeps its LetterBuild on its config
 
@@ -137,7 +138,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if not data_file.is_page(files, path):
             raise data_file.build_error(
                 build.data_file,
-                LetterError(line, f"{key}「{path}」不存在 — 寫上 docs/ 裡的頁面文件名（大小寫要一致），例如 letter.md"),
+                LetterError(line, messages.WIDGET_PAGE_MISSING, key=key, path=path, example="letter.md"),
             )
     return files
 
@@ -148,16 +149,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     src = page.file.src_uri
     if src != letter.page:
         if "<!--" in html and MARKER.search(html):
-            raise PluginError(
-                f"docs/{src}:{data_file.marker_line(page, MARKER)}: 這頁有 <!-- letter --> 標記，"
-                f"但協商申請放在 {letter.page}（{build.data_file} 的 page）— 刪除這行標記"
+            raise ProblemError(
+                messages.LETTER_MARKER_ELSEWHERE.at(
+                    f"docs/{src}", data_file.marker_line(page, MARKER), page=letter.page, data_file=build.data_file
+                )
             )
         return html
     if not MARKER.search(html):
-        raise PluginError(
-            f"docs/{src}:1: 這頁是協商申請的頁面（{build.data_file} 的 page），但沒有"
-            f" <!-- letter --> 標記 — 在要放申請的地方單獨寫一行 <!-- letter -->"
-        )
+        raise ProblemError(messages.LETTER_MARKER_MISSING.at(f"docs/{src}", 1, data_file=build.data_file))
     budget_href = files.get_file_from_path(letter.pages["budget_page"][0]).url_relative_to(page.file)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.add("letter-output")
@@ -184,7 +183,7 @@ def parse_letter(text: str) -> Letter:
         missing = [name for name in needed if name not in strings[key]]
         if missing:
             raise LetterError(
-                data_file.line(nodes[key]), f"{key} 必須含有 {'、'.join(missing)}（會換成預算表裡的內容）— 請把它加回去"
+                data_file.line(nodes[key]), messages.LETTER_PLACEHOLDER, key=key, missing="、".join(missing)
             )
     seen: dict[str, int] = {}
     reasons = tuple(_reason(node, seen) for node in data_file.sequence(fields["reasons"], "reasons"))
@@ -208,22 +207,15 @@ def check_template(node: yaml.Node) -> tuple[str, ...]:
         names = PLACEHOLDER.findall(line)
         for name in names:
             if name not in (*OPTIONAL, *REQUIRED):
-                raise LetterError(number, f"template 裡的「{{{name}}}」不是可用的佔位符 — 只能用 {known}（檢查拼寫）")
+                raise LetterError(number, messages.LETTER_UNKNOWN_PLACEHOLDER, name=name, known=known)
         if "{" in PLACEHOLDER.sub("", line) or "}" in PLACEHOLDER.sub("", line):
-            raise LetterError(
-                number, f"template 這一行有不成對的 {{ 或 }} — 佔位符寫成 {{offer}} 這樣；可用的有 {known}"
-            )
+            raise LetterError(number, messages.LETTER_STRAY_BRACE, known=known)
         if {*names} & {*OPTIONAL} and ({*names} - {*OPTIONAL} or len(names) > 1):
-            raise LetterError(
-                number, "{name} 和 {contract} 要各自單獨寫在一行（讀者沒填時整行不寫）— 把它們和其他佔位符分開兩行"
-            )
+            raise LetterError(number, messages.LETTER_OPTIONAL_SHARES_LINE)
     used = {name for line in lines for name in PLACEHOLDER.findall(line)}
     missing = [f"{{{name}}}" for name in REQUIRED if name not in used]
     if missing:
-        raise LetterError(
-            data_file.line(node),
-            f"template 缺少 {'、'.join(missing)} — 申請要寫明原因、每月能還多少、從什麼時候開始，請把它們加回去",
-        )
+        raise LetterError(data_file.line(node), messages.LETTER_TEMPLATE_MISSING, missing="、".join(missing))
     return tuple(line for line in lines if line)
 
 

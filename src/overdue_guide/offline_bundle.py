@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import build_site, publish
+from . import build_site, messages, publish
 
 DIST = build_site.ROOT / "dist"
 
@@ -31,7 +31,7 @@ def build_download(
     edition = build_site.editions.select(editions, lang or editions[0].lang)
     wanted = [o for o in outputs if o.format == fmt or (fmt == "pdf" and o.format == "html")]
     if not any(o.format == fmt for o in wanted):
-        raise build_site.BuildFailed([f"mkdocs.yml: extra.outputs 裡沒有 format「{fmt}」— 先在那裡加上它"])
+        raise build_site.BuildFailed([messages.OUTPUT_FORMAT_MISSING.at("mkdocs.yml", 0, format=fmt)])
     dist.mkdir(parents=True, exist_ok=True)
     for leftover in dist.glob(".download-*"):  # of a build that was killed (SIGKILL) before it could clean up
         shutil.rmtree(leftover, ignore_errors=True)

@@ -38,17 +38,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import publishable  # what may be published besides the pages
+from . import messages, publishable  # publishable: what may be published besides the pages
+from .problems import Problem, ProblemError, log_extra
 
 log = get_plugin_logger("page_checks")
 
@@ -74,11 +75,6 @@ THIRD_PARTY_LOAD = re.compile(
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # MkDocs' own (utils/meta.py)
 META_ESCAPED = ("description", "author")
-# After the lint's problems, each logged on its own line: what stops the build (build_site drops it, as
-# the problems above say it all).
-LINT_SUMMARY = (
-    "內容檢查發現 {count} 處個人信息或編碼問題（見上方）— 改正後再建置；誤報見 CONTRIBUTING.md「自動檢查會告訴你什麼」"
-)
 
 
 # -----------------------------------------------------------------------------
@@ -108,10 +104,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     pages = ((f"docs/{file.src_uri}", file.content_string) for file in files.documentation_pages())
     for name, text in itertools.chain(pages, data_texts(root)):  # one text at a time, not all of them at once
-        problem = hostile(text)
+        problem = hostile(text, name)
         if problem:
-            line, message = problem
-            raise PluginError(f"{name}:{line}: {message}")
+            raise ProblemError(problem)
     docs = Path(config.docs_dir)
     others = sorted(
         file.src_uri
@@ -124,9 +119,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     report(publishable.unpublishable(docs, others, lint_module().personal_data))
     problems = run_content_lint(root, docs)
     for found in problems:
-        log.error(found)
+        log.error(found.format(), extra=log_extra(found))
     if problems:
-        raise PluginError(LINT_SUMMARY.format(count=len(problems)))
+        # What stops the build, after the problems above; the build prints those, the objects it holds.
+        raise LintFailed(problems, messages.LINT_SUMMARY.at(config_name(config), 0, count=len(problems)))
     return files
 
 
@@ -137,14 +133,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     problem = front_matter_problem(source)
     if problem:
         line, what = problem
-        raise PluginError(
-            f"{name}:{line}: 開頭的 front matter（兩行 --- 之間）{what}"
-            f" — 每行寫成「description: 一句話」，頂格寫、不用 Tab，冒號後加空格；"
-            f"值裡有冒號或引號就把整個值用單引號括起來"
-        )
+        raise ProblemError(messages.FRONT_MATTER.at(name, line, what=what))
     title = page.meta.get("title")
     if isinstance(title, str) and re.search(r"[<>]", title):
-        raise PluginError(f"{name}:{line_of(source, 'title:')}: title 裡不能有 HTML 標記（< >）— 只寫純文本")
+        raise ProblemError(messages.TITLE_MARKUP.at(name, line_of(source, "title:")))
     for key in META_ESCAPED:
         if isinstance(page.meta.get(key), str):
             page.meta[key] = escape(page.meta[key], quote=True)  # Material writes them into attributes as is
@@ -157,23 +149,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     source = page.file.content_string
     if not H1.search(html):
         if not source.strip():
-            raise PluginError(
-                f"{name}:1: 這一頁是空的 — 寫上「# 標題 {{#英文-id}}」和正文，"
-                f"或刪掉這個文件並從 mkdocs.yml 的 nav 刪掉它"
-            )
-        raise PluginError(
-            f"{name}:{body_line(source)}: 這一頁沒有一級標題 — 在正文第一行寫「# 標題 {{#英文-id}}」"
-            f"（導航和瀏覽器標籤頁都用它）"
-        )
+            raise ProblemError(messages.EMPTY_PAGE.at(name, 1))
+        raise ProblemError(messages.NO_H1.at(name, body_line(source)))
     for id_, count in repeated_ids(html).items():
-        raise PluginError(repeated_id_problem(id_, count, page, config))
+        raise ProblemError(repeated_id_problem(id_, count, page, config))
     for match in THIRD_PARTY_LOAD.finditer(html):
         url = match["url"]
-        raise PluginError(
-            f"{name}:{url_line(source, url)}: 這裡從其他網站加載「{url}」"
-            f" — 頁面不能從第三方網站加載任何東西（大陸讀者可能打不開，也會洩露閱讀記錄）："
-            f"把文件放進 docs/ 裡用相對路徑引用，或改成普通鏈接 [說明](網址)"
-        )
+        raise ProblemError(messages.THIRD_PARTY_IN_PAGE.at(name, url_line(source, url), url=url))
     report(missing_images(html, page, files))
     return html
 
@@ -184,17 +166,15 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     source = page.file.content_string
     problems = []
     for url in publishable.foreign_loads(output):
-        where = origin(url, root) or f"docs/{page.file.src_uri}:{url_line(source, url)}"
-        problems.append(
-            f"{where}: 這一頁從其他網站加載「{url}」（大陸讀者可能打不開，也會洩露閱讀記錄）"
-            f" — 把文件放進網站裡用相對路徑引用，或刪掉引用它的那一行"
-        )
+        where = origin(url, root) or (f"docs/{page.file.src_uri}", url_line(source, url))
+        problems.append(messages.THIRD_PARTY_IN_BUILT_PAGE.at(*where, url=url))
     lint = lint_module()
-    for found, kind in built_personal_data(output, lint, allowed_personal_data(root / "data" / "lint-allowlist.yml")):
+    allowed = allowed_personal_data(root / "data" / "lint-allowlist.yml")
+    for found, kind in built_personal_data(output, lint, allowed):
         problems.append(
-            f"docs/{page.file.src_uri}:{text_line(source, found)}: 個人信息（{kind}）「{found}」"
-            f"在發佈的頁面裡（被 HTML 標記、注釋或 &#…; 字符拆開也算）— 刪掉它"
-            f"（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）"
+            messages.PERSONAL_DATA_IN_BUILT_PAGE.at(
+                f"docs/{page.file.src_uri}", text_line(source, found), kind=kind, found=found
+            )
         )
     report(problems)
     return output
@@ -205,24 +185,39 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 # -----------------------------------------------------------------------------
 
 
-def report(problems: list[str]) -> None:
+def report(problems: list[Problem]) -> None:
     """Log each problem (scripts/build prints them all) and stop the build at the first."""
     for problem in problems:
-        log.error(problem)
+        log.error(problem.format(), extra=log_extra(problem))
     if problems:
-        raise PluginError(problems[0])
+        raise ProblemError(problems[0])
+
+
+class LintFailed(ProblemError):
+    """The content lint found problems: MkDocs prints the summary, the build reads every problem."""
+
+    def __init__(self, problems: list[Problem], summary: Problem):
+        super().__init__(problems)
+        self.summary = summary.text
+
+    def __str__(self) -> str:  # what MkDocs prints when the lint stops the build
+        return self.summary
+
+
+def config_name(config: MkDocsConfig) -> str:
+    return Path(config.config_file_path).name
 
 
 RAW_IMAGE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?(?P<src>[^"'\s>]+)""", re.IGNORECASE)
 
 
-def missing_images(html: str, page: Page, files: Files) -> list[str]:
+def missing_images(html: str, page: Page, files: Files) -> list[Problem]:
     """A problem for each image of the page (raw HTML <img> too, which MkDocs does not check) not on the site."""
     from posixpath import dirname, join, normpath
     from urllib.parse import unquote, urlsplit
 
     name, source = f"docs/{page.file.src_uri}", page.file.content_string
-    published = {file.url for file in files} | {file.dest_uri for file in files}
+    published = published_urls(files)
     problems = []
     for match in RAW_IMAGE.finditer(html):
         url = urlsplit(match["src"].replace("&amp;", "&"))
@@ -231,15 +226,23 @@ def missing_images(html: str, page: Page, files: Files) -> list[str]:
         folder = page.url if page.url.endswith("/") or not page.url else dirname(page.url)  # "causes/", "causes.html"
         target = normpath(join(folder, unquote(url.path)))
         if target.lstrip("/") not in published:
-            problems.append(
-                f"{name}:{url_line(source, match['src'])}: 圖片「{match['src']}」找不到"
-                f" — 檢查文件名和大小寫；圖片用 Markdown 寫成 ![說明](圖片.png)，路徑相對於這個 .md 文件"
-            )
+            problems.append(messages.IMAGE_MISSING.at(name, url_line(source, match["src"]), src=match["src"]))
     return problems
 
 
-def origin(url: str, root: Path) -> str | None:
-    """`file:line` of the configuration or theme file that writes this URL (or its host), if one does."""
+def published_urls(files: Files) -> frozenset[str]:
+    """Every file's URL and path on the site, made once per build (a set per page would grow with the site)."""
+    if _PUBLISHED[0] is not files or _PUBLISHED[2] != len(files):
+        urls = frozenset(file.url for file in files) | frozenset(file.dest_uri for file in files)
+        _PUBLISHED[:] = [files, urls, len(files)]
+    return _PUBLISHED[1]
+
+
+_PUBLISHED: list = [None, frozenset(), 0]  # [the build's Files, their URLs, how many]: one Files per build
+
+
+def origin(url: str, root: Path) -> tuple[str, int] | None:
+    """(file, line) of the configuration or theme file that writes this URL (or its host), if one does."""
     host = re.sub(r"^(?:[a-zA-Z][\w+.-]*:)?//", "", url).split("/")[0]
     candidates = [root / "mkdocs.yml"] + (
         sorted(p for p in (root / "overrides").rglob("*") if p.is_file() and p.suffix in (".html", ".css", ".js"))
@@ -250,7 +253,7 @@ def origin(url: str, root: Path) -> str | None:
         for path in candidates:
             line = line_of_text(path, needle)
             if line:
-                return f"{path.relative_to(root).as_posix()}:{line}"
+                return path.relative_to(root).as_posix(), line
     return None
 
 
@@ -295,11 +298,24 @@ _ALLOWED: dict[tuple[str, int], frozenset[str]] = {}
 
 def built_personal_data(html: str, lint, allowed: frozenset[str]) -> list[tuple[str, str]]:
     """(text, kind) of each phone, QQ, WeChat, e-mail, ID or bank-card number in a built page's visible text."""
+    text = visible_text(html)
     found = []
-    for line in visible_text(html).splitlines():
-        for _, text, kind in lint.personal_data(line, allowed):
-            found.append((text, kind))
+    position = 0
+    # Only the lines with a digit, @ or a WeChat word: a page is some 1,000 lines, most of them empty.
+    while hint := lint.MAYBE_PERSONAL_START.search(text, position):
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        found += [(found_text, kind) for _, found_text, kind in _personal_in_line(lint, text[start:end], allowed)]
+        position = end + 1
     return found
+
+
+@lru_cache(maxsize=8192)
+def _personal_in_line(lint, line: str, allowed: frozenset[str]) -> tuple[tuple[int, str, str], ...]:
+    """lint.personal_data, once per distinct line of a build: the nav, the footer and each glossary
+    definition (one a line, hooks/glossary.py) come back on page after page."""
+    return tuple(lint.personal_data(line, allowed))
 
 
 def text_line(source: str, found: str) -> int:
@@ -319,17 +335,17 @@ def front_matter_problem(source: str) -> tuple[int, str] | None:
     match = FRONT_MATTER.match(source)
     if not match:
         if source.startswith("---") and re.match(r"^-{3}[ \t]*\n", source):
-            return 1, "沒有結束的 ---"
+            return 1, messages.FRONT_MATTER_UNCLOSED
         return None
     try:
         data = yaml.load(match[1], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        return (mark.line + 2 if mark else 2), f"不是正確的 YAML（{error.problem or error.context}）"
+        return (mark.line + 2 if mark else 2), messages.FRONT_MATTER_YAML.format(detail=error.problem or error.context)
     except yaml.YAMLError:
-        return 2, "不是正確的 YAML"
+        return 2, messages.FRONT_MATTER_NOT_YAML
     if data is not None and not isinstance(data, dict):
-        return 2, "應該是一組「鍵: 值」"
+        return 2, messages.FRONT_MATTER_NOT_MAPPING
     return None
 
 
@@ -344,7 +360,7 @@ def body_line(source: str) -> int:
     return start + 1
 
 
-def repeated_id_problem(id_: str, count: int, page: Page, config: MkDocsConfig) -> str:
+def repeated_id_problem(id_: str, count: int, page: Page, config: MkDocsConfig) -> Problem:
     """The problem for an id used `count` times on a page, at the line that gives it.
 
     An id can come from the page (a heading's {#id}, an HTML id) or from a hook
@@ -356,25 +372,13 @@ def repeated_id_problem(id_: str, count: int, page: Page, config: MkDocsConfig) 
     from_data = data_id_origin(id_, page, config)
     if from_data:
         data_name, data_line, what = from_data
-        where = f"（{name} 第 {lines[0]} 行）" if lines else ""
-        return (
-            f"{data_name}:{data_line}: {what} id「{id_}」和這一頁已有的 id 相同{where}"
-            f" — 換一個 id（小寫英文和連字號），每個 id 在一頁裡只能用一次"
-        )
+        where = messages.DATA_ID_ON_PAGE_WHERE.format(page=name, line=lines[0]) if lines else ""
+        return messages.DATA_ID_ON_PAGE.at(data_name, data_line, what=what, id=id_, where=where)
     if len(lines) > 1:
-        return (
-            f"{name}:{lines[1]}: id「{id_}」在這一頁用了 {count} 次（第 {lines[0]} 行已經用過）"
-            f" — 換一個 id：每個 id 在一頁裡只能用一次，鏈接和行動清單才知道指向哪裡"
-        )
+        return messages.ID_TWICE_ON_PAGE.at(name, lines[1], id=id_, count=count, first=lines[0])
     if lines:
-        return (
-            f"{name}:{lines[0]}: id「{id_}」和行動清單或名詞解釋在這一頁加上的 id 相同"
-            f" — 換一個標題 id（checklist、checklist-…、glossary-ref-… 留給它們用）"
-        )
-    return (
-        f"{name}:1: id「{id_}」在這一頁用了 {count} 次 — 每個 id 在一頁裡只能用一次："
-        f"改掉標題後的 {{#{id_}}}，或改掉數據文件（行動清單的階段 id、名詞 id）裡同名的 id"
-    )
+        return messages.ID_TAKEN_BY_WIDGET.at(name, lines[0], id=id_)
+    return messages.ID_REPEATED.at(name, 1, id=id_, count=count)
 
 
 def data_id_origin(id_: str, page: Page, config: MkDocsConfig) -> tuple[str, int, str] | None:
@@ -396,15 +400,15 @@ def data_id_origin(id_: str, page: Page, config: MkDocsConfig) -> tuple[str, int
     return None
 
 
-def hostile_files(root: Path, docs: Path) -> list[str]:
-    """`path:line: message` for each page or data file too big or too deeply nested to lint or build."""
+def hostile_files(root: Path, docs: Path) -> list[Problem]:
+    """A problem for each page or data file too big or too deeply nested to lint or build."""
     texts = data_texts(root)
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         try:
             texts.append((f"docs/{path.relative_to(docs).as_posix()}", path.read_text(encoding="utf-8-sig")))
         except (OSError, UnicodeDecodeError):
             continue  # the lint reports the encoding
-    return [f"{name}:{found[0]}: {found[1]}" for name, text in texts if (found := hostile(text))]
+    return [found for name, text in texts if (found := hostile(text, name))]
 
 
 def data_texts(root: Path) -> list[tuple[str, str]]:
@@ -419,29 +423,26 @@ def data_texts(root: Path) -> list[tuple[str, str]]:
     return found
 
 
-def hostile(text: str) -> tuple[int, str] | None:
-    """(line, message with the fix) for text too big or nested too deep to parse safely, else None."""
+def hostile(text: str, name: str = "") -> Problem | None:
+    """The problem of text (file `name`) too big or nested too deep to parse safely, else None."""
     if len(text.encode("utf-8")) > MAX_PAGE_BYTES:
-        return 1, f"這個文件超過 {MAX_PAGE_BYTES // 1024} KB — 把它拆成幾頁"
+        return messages.FILE_TOO_BIG.at(name, 1, kb=MAX_PAGE_BYTES // 1024)
     found = too_deep(text)
     if found:
-        return found, (f"這一行的括號 [ ] 或 ( ) 套了超過 {MAX_NESTING} 層 — 檢查是否粘貼了多餘的括號")
+        return messages.BRACKETS_TOO_DEEP.at(name, found, limit=MAX_NESTING)
     found = html_too_deep(text)
     if found:
-        return found, (
-            f"這裡的 HTML 標籤套了超過 {MAX_NESTING} 層沒有關上"
-            f" — 檢查是否粘貼了多餘的 <…> 標籤，每個開始標籤都要有對應的 </…>"
-        )
+        return messages.HTML_TOO_DEEP.at(name, found, limit=MAX_NESTING)
     for number, line in enumerate(text.splitlines(), start=1):
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
         if indent > MAX_INDENT:
-            return number, (f"這一行縮進了 {indent} 格（列表套了太多層） — 列表最多套幾層，每層縮進 4 格")
+            return messages.INDENT_TOO_DEEP.at(name, number, indent=indent)
         quotes = line[: len(line) - len(line.lstrip(" \t>"))].count(">")  # the > of the leading run
         if quotes > MAX_NESTING:
-            return number, f"這一行的引用符號 > 套了 {quotes} 層 — 刪掉多餘的 >"
+            return messages.QUOTES_TOO_DEEP.at(name, number, count=quotes)
         run = RUN.search(line)
         if run:
-            return number, f"這一行連續寫了 {len(run[0])} 個「{run[0][0]}」 — 加粗或斜體只用一到三個，分隔線用三個"
+            return messages.MARKER_RUN.at(name, number, count=len(run[0]), char=run[0][0])
     return None
 
 
@@ -516,9 +517,8 @@ def line_of(source: str, needle: str) -> int:
     return 1
 
 
-def run_content_lint(root: Path, docs: Path) -> list[str]:
-    """The personal-data part of the content lint (lint_content.py) on the pages, the data and the theme and config,
-    as `path:line:col: message` lines."""
+def run_content_lint(root: Path, docs: Path) -> list[Problem]:
+    """The personal-data part of the content lint (lint_content.py) on the pages, the data and the theme and config."""
     module = lint_module()
     return module.personal_data_in(
         [path for path in (docs, root / "data") if path.exists()], root / "data" / "lint-allowlist.yml"
@@ -535,7 +535,7 @@ def lint_module():
 THEME_SUFFIXES = (".html", ".js", ".css", ".svg", ".yml", ".yaml", ".json", ".txt")
 
 
-def theme_personal_data(lint, root: Path) -> list[str]:
+def theme_personal_data(lint, root: Path) -> list[Problem]:
     """Personal data in what is published besides docs/ and data/: mkdocs.yml and overrides/.
 
     The content lint reads pages and data files; the site's name, author and
@@ -560,8 +560,5 @@ def theme_personal_data(lint, root: Path) -> list[str]:
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         for number, line in enumerate(text.splitlines(), start=1):
             for column, found, kind in lint.personal_data(line, exceptions.personal_data):
-                problems.append(
-                    f"{name}:{number}:{column}: 個人信息（{kind}）「{found}」— 網站上不能發佈電話、QQ、微信、"
-                    f"郵箱、身份證號和銀行卡號，請刪除（若它不是個人信息，把它和理由加入 data/lint-allowlist.yml）"
-                )
+                problems.append(messages.PERSONAL_DATA.at(name, number, column, kind=kind, found=found))
     return problems

@@ -26,9 +26,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from . import messages
 from .local_site import launch_chromium  # how this project starts Chromium (no calls to Google's hosts)
+from .messages import Message
 
-APT_INSTALL = "apt-get install -y --no-install-recommends chromium fonts-noto-cjk"
+APT_INSTALL = messages.APT_INSTALL
 # Page numbers only; the template has to set its own font size (Chromium's default is 0).
 FOOTER = (
     '<div style="width:100%;font-size:8px;text-align:center;color:#555">'
@@ -37,7 +39,11 @@ FOOTER = (
 
 
 class MissingTool(RuntimeError):
-    """Something the PDF needs is not installed; the message says what and how to install it."""
+    """Something the PDF needs is not installed: its Problem says what and how to install it."""
+
+    def __init__(self, entry: Message, path: str = "", /, **values):
+        self.problem = entry.at(path, 0, **values)  # the build names the config file when no file is at fault
+        super().__init__(self.problem.format() if path else self.problem.text)
 
 
 # -----------------------------------------------------------------------------
@@ -58,10 +64,7 @@ def build_pdf(single_page: Path, out_file: Path) -> Path:
         fix_text_layer(partial)
         text = pdf_text(partial)
         if title not in text:
-            raise MissingTool(
-                f"{out_file}: 生成的 PDF 裡找不到指南標題「{title}」（中文字可能成了空白方框），"
-                f"所以沒有保存。請確認已安裝中文字體：{APT_INSTALL}"
-            )
+            raise MissingTool(messages.PDF_WITHOUT_TITLE, str(out_file), title=title)
         partial.replace(out_file)
     finally:
         partial.unlink(missing_ok=True)
@@ -79,15 +82,10 @@ def find_chromium() -> str:
     if named:
         if Path(named).is_file() and os.access(named, os.X_OK):
             return named
-        raise MissingTool(
-            f"環境變量 CHROMIUM 指向的 {named} 不是可執行文件。"
-            f"請改正 CHROMIUM，或刪掉它並安裝 Debian 的 chromium：{APT_INSTALL}"
-        )
+        raise MissingTool(messages.CHROMIUM_NOT_EXECUTABLE, named=named)
     found = shutil.which("chromium")
     if not found:
-        raise MissingTool(
-            f"生成 PDF 需要 Chromium，但沒有找到 chromium 命令。請運行 scripts/setup，或者：{APT_INSTALL}"
-        )
+        raise MissingTool(messages.NO_CHROMIUM)
     return found
 
 
@@ -98,10 +96,7 @@ def check_cjk_fonts() -> None:
     except FileNotFoundError:
         listed = ""
     if not listed.strip():
-        raise MissingTool(
-            f"生成 PDF 需要中文字體，但系統裡沒有（fc-list :lang=zh 為空），"
-            f"打印出來的中文會是空白方框。請運行 scripts/setup，或者：{APT_INSTALL}"
-        )
+        raise MissingTool(messages.NO_CJK_FONT)
 
 
 def pdf_text(pdf: Path) -> str:
@@ -185,17 +180,15 @@ def _print(single_page: Path, out_file: Path, chromium: str) -> None:
         child.wait()
         raise
     if child.returncode != 0:
-        raise MissingTool(
-            f"Chromium 沒能打印 PDF（{errors.strip().splitlines()[-1] if errors.strip() else child.returncode}）"
-            f"— 請運行 scripts/setup 重新安裝：{APT_INSTALL}"
-        )
+        detail = errors.strip().splitlines()[-1] if errors.strip() else child.returncode
+        raise MissingTool(messages.PDF_NOT_PRINTED, detail=detail)
 
 
 def _print_here(single_page: Path, out_file: Path, chromium: str) -> None:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
-        raise MissingTool("生成 PDF 需要 Python 包 playwright（requirements.in）。請運行 scripts/setup。") from error
+        raise MissingTool(messages.NO_PLAYWRIGHT) from error
     with sync_playwright() as p:
         browser = launch_chromium(p, chromium)
         try:

@@ -32,12 +32,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import messages
+from .messages import Message
+
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 
 
 class PublishError(Exception):
-    """The output cannot be published; the message says why and how to fix it (in Chinese)."""
+    """The output cannot be published: its Problem says why and how to fix it (in Chinese)."""
+
+    def __init__(self, where: Path, entry: Message, /, **values):
+        self.problem = entry.at(str(where), 0, **values)
+        super().__init__(self.problem.format())
 
 
 @contextmanager
@@ -46,19 +53,17 @@ def publishing(target: Path) -> Iterator[Path]:
     target = target.absolute()
     parent = target.parent
     if target.exists() and not target.is_dir():
-        raise PublishError(f"{target}: 這不是文件夾 — 刪掉或改名這個文件，輸出要寫成一個文件夾")
+        raise PublishError(target, messages.OUTPUT_NOT_A_FOLDER)
     try:
         parent.mkdir(parents=True, exist_ok=True)
         lock = open(parent / f".{target.name}.lock", "w")
     except OSError as error:
-        raise PublishError(
-            f"{parent}: 無法寫入（{reason(error)}）— 換一個可以寫入的輸出位置，或修改文件夾權限"
-        ) from None
+        raise PublishError(parent, messages.OUTPUT_NOT_WRITABLE, reason=reason(error)) from None
     with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise PublishError(f"{target}: 另一個建置正在寫入這裡 — 等它結束再試") from None
+            raise PublishError(target, messages.OUTPUT_LOCKED) from None
         remove_leftovers(parent, target.name)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
         try:
@@ -98,9 +103,7 @@ def swap_in(new: Path, target: Path) -> None:
         exchange(new, target)
     except OSError as error:
         if error.errno not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
-            raise PublishError(
-                f"{target}: 無法換上新的輸出（{reason(error)}）— 舊的輸出沒有變；檢查文件夾權限"
-            ) from None
+            raise PublishError(target, messages.OUTPUT_NOT_REPLACED, reason=reason(error)) from None
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         os.rename(target, old / "site")
         os.rename(new, target)

@@ -8,7 +8,7 @@
 - nothing is loaded from another host, whatever writes it: a page, a template, mkdocs.yml's
   extra_javascript / extra_css / theme.font, or a stylesheet's @import and url().
 
-Each function returns `path:line: 問題 — 改法` lines, empty when all is well.
+Each function returns Problems (problems.py), none when all is well.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+
+from . import messages
+from .problems import Problem
 
 # Images a page may show: format → how its file starts. Not SVG: opened on its own, it runs scripts.
 IMAGE_SIGNATURES = {
@@ -52,7 +55,7 @@ CSS_LOADS = re.compile(rf"""(?:@import\s+(?:url\(\s*)?|url\(\s*)["']?\s*(?P<url>
 # -----------------------------------------------------------------------------
 
 
-def symlinks(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[str]:
+def symlinks(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[Problem]:
     """A problem for each symbolic link inside docs/, data/ or overrides/ (the folders themselves may be links)."""
     problems = []
     for folder in folders:
@@ -63,50 +66,35 @@ def symlinks(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[str]:
             for name in sorted(dirs + names):
                 path = Path(current) / name
                 if path.is_symlink():
-                    rel = f"{folder}/{path.relative_to(top).as_posix()}"
-                    problems.append(
-                        f"{rel}:1: 這是一個符號鏈接（symlink），發佈的會是它指向的別處的文件"
-                        f" — 刪掉這個鏈接，把要發佈的文件本身放進來"
-                    )
+                    problems.append(messages.SYMLINK.at(f"{folder}/{path.relative_to(top).as_posix()}", 1))
     return problems
 
 
-def unpublishable(docs: Path, names: list[str], personal_data) -> list[str]:
+def unpublishable(docs: Path, names: list[str], personal_data) -> list[Problem]:
     """A problem for each file under docs/ (by docs-relative name, pages excepted) that may not be published.
 
     personal_data: the content lint's check of one line of text, (column, text, kind) for each find.
     """
-    problems = []
+    problems: list[Problem] = []
+    max_kb = MAX_IMAGE_BYTES // 1024
     allowed = "、".join(sorted({suffix.lstrip(".").upper() for suffix in IMAGE_SIGNATURES}))
     for name in names:
         path = docs / name
-        where = f"docs/{name}:1"
+        where = (f"docs/{name}", 1)
         suffix = path.suffix.lower()
         if suffix not in IMAGE_SIGNATURES:
-            problems.append(
-                f"{where}: 這個文件不是頁面（.md）也不是圖片，不能發佈（它不經任何檢查就會放到網站上）"
-                f" — 頁面寫成 .md；圖片用 {allowed}，每張不超過 {MAX_IMAGE_BYTES // 1024} KB；其他文件請刪掉"
-            )
+            problems.append(messages.NOT_A_PAGE_OR_IMAGE.at(*where, allowed=allowed, max_kb=max_kb))
             continue
         with open(path, "rb") as file:
             start = file.read(16)
         if not start.startswith(IMAGE_SIGNATURES[suffix]):
-            problems.append(
-                f"{where}: 這個文件的內容不是 {suffix.lstrip('.').upper()} 圖片"
-                f" — 用圖片軟件重新保存成 {allowed}，擴展名和格式一致"
-            )
+            problems.append(messages.IMAGE_FORMAT.at(*where, format=suffix.lstrip(".").upper(), allowed=allowed))
         size = path.stat().st_size
         if size > MAX_IMAGE_BYTES:
-            problems.append(
-                f"{where}: 圖片有 {size // 1024} KB，超過 {MAX_IMAGE_BYTES // 1024} KB（讀者多用手機和慢速網絡，"
-                f"離線緩存也會保存它）— 縮小尺寸或壓縮後再放進來"
-            )
+            problems.append(messages.IMAGE_TOO_BIG.at(*where, kb=size // 1024, max_kb=max_kb))
         # 138_0013_8000.png: an underscore joins digits the way a space or a dash does.
         for _, found, kind in personal_data(Path(name).stem.replace("_", " ")):
-            problems.append(
-                f"{where}: 文件名裡有個人信息（{kind}）「{found}」"
-                f" — 給文件改一個描述內容的名字，例如 repayment-flow.png"
-            )
+            problems.append(messages.PERSONAL_DATA_IN_FILE_NAME.at(*where, kind=kind, found=found))
     return problems
 
 
@@ -122,37 +110,52 @@ def foreign_loads(html: str) -> list[str]:
         href = LINK_HREF.search(link[0])
         if href and LINK_LOADS.search(link[0]):
             found.append(href["url"])
-    found += [m["url"] for m in CSS_LOADS.finditer(html)]
+    found += css_loads(html)
     return list(dict.fromkeys(found))
 
 
-def foreign_in_config(config, config_name: str, line_of) -> list[str]:
-    """Loads from another host that mkdocs.yml asks for: extra_javascript, extra_css, theme.font, logo, favicon."""
+def css_loads(html: str) -> list[str]:
+    """CSS_LOADS' URLs, tried only where "url(" or "@import" is written (any case): the pattern has
+    no fixed first character, so a search of the whole page would try it at every character."""
+    lower, starts = html.lower(), []
+    for needle in ("url(", "@import"):
+        at = lower.find(needle)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(needle, at + 1)
+    found, end = [], 0
+    for at in sorted(starts):
+        match = CSS_LOADS.match(html, at) if at >= end else None  # not inside the last one (@import url(…))
+        if match:
+            found.append(match["url"])
+            end = match.end()
+    return found
+
+
+def foreign_in_config(config, config_name: str, line_of) -> list[Problem]:
+    """Loads from another host that mkdocs.yml asks for: extra_javascript, extra_css, theme.font, logo, favicon.
+
+    line_of(text): the line of mkdocs.yml that holds text (None if none does: the key's own line is unknown)."""
     problems = []
-    fix = "把文件放進 overrides/assets/ 並在 overrides/main.html 裡用相對路徑引用，或刪掉這一行"
     for key in ("extra_javascript", "extra_css"):
         for entry in config.get(key) or []:
             url = str(getattr(entry, "path", entry))
             if re.match(FOREIGN, url):
-                problems.append(
-                    f"{config_name}:{line_of(url)}: {key} 從其他網站加載「{url}」"
-                    f"（大陸讀者可能打不開，也會洩露閱讀記錄）— {fix}"
-                )
+                problems.append(messages.THIRD_PARTY_IN_CONFIG.at(config_name, line_of(url) or 0, key=key, url=url))
     theme = config.get("theme")
     font = theme.get("font") if theme is not None else False
     if font:
-        problems.append(
-            f"{config_name}:{line_of('font:')}: theme.font 會從 Google Fonts 加載字體（大陸打不開）"
-            f" — 寫成「font: false」，字體在 overrides/assets/stylesheets/extra.css 裡設置"
-        )
+        problems.append(messages.GOOGLE_FONTS.at(config_name, line_of("font:") or 0))
     for key in ("logo", "favicon"):
         value = str(theme.get(key) or "") if theme is not None else ""
         if re.match(FOREIGN, value):
-            problems.append(f"{config_name}:{line_of(value)}: theme.{key} 從其他網站加載「{value}」— {fix}")
+            problems.append(
+                messages.THIRD_PARTY_IN_CONFIG.at(config_name, line_of(value) or 0, key=f"theme.{key}", url=value)
+            )
     return problems
 
 
-def foreign_in_stylesheets(root: Path) -> list[str]:
+def foreign_in_stylesheets(root: Path) -> list[Problem]:
     """@import and url() of another host in the theme's stylesheets (overrides/**/*.css)."""
     problems = []
     overrides = root / "overrides"
@@ -164,8 +167,8 @@ def foreign_in_stylesheets(root: Path) -> list[str]:
         for match in CSS_LOADS.finditer(text):
             line = text[: match.start()].count("\n") + 1
             problems.append(
-                f"overrides/{path.relative_to(overrides).as_posix()}:{line}: 樣式表從其他網站加載"
-                f"「{match['url']}」（大陸讀者可能打不開，也會洩露閱讀記錄）"
-                f"— 刪掉這一行，需要的文件放進 overrides/assets/"
+                messages.THIRD_PARTY_IN_STYLESHEET.at(
+                    f"overrides/{path.relative_to(overrides).as_posix()}", line, url=match["url"]
+                )
             )
     return problems

@@ -1,6 +1,7 @@
 """Problems where the contributor is looking: the terminal, the pull request's diff, the job summary.
 
-Every check prints its problems as ``path:line:col: message — how to fix``. Under
+Every check hands over its problems as Problem objects (problems.py) and they are printed as
+``path:line:col: message — how to fix``. Under
 GitHub Actions (GITHUB_ACTIONS=true) the same problems are also written as
 workflow commands (``::error file=…,line=…,col=…,title=…::message``), which GitHub
 shows on the changed lines of the pull request, and as a Chinese summary appended
@@ -8,75 +9,24 @@ to $GITHUB_STEP_SUMMARY (what failed, where, how to fix it, how to reproduce it)
 Outside Actions nothing but the plain lines is printed.
 
     report.report(problems, title="內容檢查", command="./scripts/check")
-    report.parse(build_output)          # lines in that format, from any tool
 
 Hand-written: the workflow-command format is a few lines of string escaping
 (GitHub's "Workflow commands" reference); the toolkit that implements it is
 JavaScript (@actions/core), and no maintained Python package does only this.
-
-    python scripts/report.py --title 建置 --command ./scripts/build build.log
 """
 
 from __future__ import annotations
 
-import argparse
 import os
-import re
 import sys
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Mapping
 from typing import TextIO
+
+from .problems import Problem
 
 CONTRIBUTING = "CONTRIBUTING.md"
 # GitHub shows at most 10 error and 10 warning annotations per step (50 per job).
 ANNOTATIONS_SHOWN = 10
-
-# `path:line[:col]: message`, as our checks and MkDocs' hooks print it, optionally behind
-# MkDocs' log prefix ("ERROR   -  ", "WARNING -  glossary: "). The path must name a file
-# (an extension), so prose such as "Note: 3: …" is not taken for a location.
-LINE = re.compile(
-    r"^\s*(?:(?P<level>ERROR|WARNING|INFO)\s*-\s*)?(?:[A-Za-z_][\w.-]*:\s+)?"
-    r"(?P<path>[^\s:][^:\n]*?\.[A-Za-z0-9]+):(?P<line>\d+)(?::(?P<col>\d+))?:\s*(?P<message>\S.*?)\s*$"
-)
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    column: int | None
-    message: str
-    severity: str = "error"  # or "warning": GitHub's two annotation levels we use
-
-    def format(self) -> str:
-        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
-        return f"{where}: {self.message}"
-
-
-# -----------------------------------------------------------------------------
-# Reading problems printed by other tools
-# -----------------------------------------------------------------------------
-
-
-def parse(lines: str | Iterable[str], *, severity: str = "error") -> list[Problem]:
-    """The problems among lines in `path:line[:col]: message` form; other lines are skipped.
-
-    MkDocs' "WARNING -" prefix makes a warning; everything else gets `severity`. A problem
-    printed twice (two builds reading the same data file) is kept once.
-    """
-    if isinstance(lines, str):
-        lines = lines.splitlines()
-    problems: list[Problem] = []
-    for text in lines:
-        m = LINE.match(text)
-        if not m:
-            continue
-        level = "warning" if m["level"] == "WARNING" else severity
-        problem = Problem(m["path"], int(m["line"]), int(m["col"]) if m["col"] else None, m["message"], level)
-        if problem not in problems:
-            problems.append(problem)
-    return problems
 
 
 # -----------------------------------------------------------------------------
@@ -94,12 +44,14 @@ def escape_property(text: str) -> str:
 
 def annotation(problem: Problem, *, title: str) -> str:
     """`::error file=…,line=…,col=…,title=…::message` for one problem."""
-    props = {"file": problem.path, "line": str(problem.line)}
+    props = {"file": problem.path}
+    if problem.line:
+        props["line"] = str(problem.line)
     if problem.column:
         props["col"] = str(problem.column)
     props["title"] = title
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
-    return f"::{problem.severity} {joined}::{escape_data(problem.message)}"
+    return f"::{problem.severity} {joined}::{escape_data(problem.text)}"
 
 
 # -----------------------------------------------------------------------------
@@ -113,8 +65,7 @@ def summary(problems: list[Problem], *, title: str, command: str, env: Mapping[s
         return f"### ✅ {title}：沒有問題\n\n"
     rows = []
     for problem in problems:
-        what, fix = _split_fix(problem.message)
-        rows.append(f"| {_where(problem, env)} | {_cell(what)} | {_cell(fix) or '見左欄'} |")
+        rows.append(f"| {_where(problem, env)} | {_cell(problem.message)} | {_cell(problem.fix) or '見左欄'} |")
     shown = (
         f"\n在 Pull Request 的「Files changed」裡，出錯的那一行下面也有同樣的說明"
         f"（GitHub 每一步最多標出 {ANNOTATIONS_SHOWN} 個，完整清單在這裡）。\n"
@@ -140,16 +91,10 @@ def summary(problems: list[Problem], *, title: str, command: str, env: Mapping[s
     )
 
 
-def _split_fix(message: str) -> tuple[str, str]:
-    """("what is wrong", "how to fix it") from `message — how to fix`."""
-    what, _, fix = message.partition("—")
-    return what.strip(), fix.strip()
-
-
 def _where(problem: Problem, env: Mapping[str, str]) -> str:
-    label = problem.format().split(": ", 1)[0]
     url = _blob_url(problem.path, env)
-    return f"[`{label}`]({url}#L{problem.line})" if url else f"`{label}`"
+    anchor = f"#L{problem.line}" if problem.line else ""
+    return f"[`{problem.where}`]({url}{anchor})" if url else f"`{problem.where}`"
 
 
 def _blob_url(path: str, env: Mapping[str, str]) -> str:
@@ -193,28 +138,3 @@ def report(
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as f:
             f.write(summary(problems, title=title, command=command, env=env))
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        description="Annotate and summarise the `path:line:col: message` lines of a log (GitHub Actions)."
-    )
-    parser.add_argument("log", type=Path, help="a file holding another command's output")
-    parser.add_argument("--title", required=True, help="the check's name, e.g. 建置")
-    parser.add_argument("--command", required=True, help="the command that reproduces it locally")
-    args = parser.parse_args(argv)
-    text = args.log.read_text(encoding="utf-8", errors="replace") if args.log.exists() else ""
-    problems = parse(text)
-    # The log was already printed by the step that made it: add only what Actions shows.
-    report(problems, title=args.title, command=args.command, plain=False)
-    if not problems and in_actions() and os.environ.get("GITHUB_STEP_SUMMARY"):
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
-            f.write(
-                f"### ❌ {args.title}失敗\n\n輸出裡沒有指出文件和行號的提示：打開這一步的日誌看最後幾行，"
-                f"或在自己的電腦上執行 `{args.command}`。看不懂的話在 Pull Request 裡留言，我們會幫忙。\n\n"
-            )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString
 
-from . import editions, lint_content
+from . import editions, lint_content, messages
+from .problems import Problem
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 TEXT_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder", "content")
@@ -37,30 +38,26 @@ SKIPPED_TAGS = {"script", "style", "template"}
 SNIPPET = 12  # characters of context either side
 
 
-MESSAGES = {  # for contributors, in Chinese like the content lint's
-    "source": "原文版出現簡體字「{char}」，應為「{expected}」",
-    "converted": "{lang} 版留下沒有轉換的字「{char}」，應為「{expected}」",
-}
 # Profiles whose output is Simplified: checked with t2s (see above).
 TO_SIMPLIFIED = {"s2s", "t2s", "tw2s", "tw2sp", "hk2s", "jp2s"}
 
 
 @dataclass(frozen=True)
-class Problem:
-    file: str
+class Leftover:
+    """A character in the wrong script on a built page (`problem` places it for the contributor)."""
+
+    file: str  # the built page, relative to its edition's site
     lang: str
     char: str
     expected: str
     snippet: str
     source: bool  # found in the source edition (else in one OpenCC made)
 
-    def format(self) -> str:
-        kind = "source" if self.source else "converted"
-        message = MESSAGES[kind].format(lang=self.lang, char=self.char, expected=self.expected)
-        return (
-            f"{self.file}: {message}：…{self.snippet}… — 改正 docs/ 或 data/ 裡的原文；"
-            f"兩種寫法都對的字，加入 data/script-allowlist.yml"
-        )
+    def problem(self, path: str | None = None, line: int = 0) -> Problem:
+        """The problem at a source file's line (by default: at the built page, no line)."""
+        what = messages.SIMPLIFIED_IN_BUILT_SOURCE if self.source else messages.NOT_CONVERTED
+        values = {"lang": self.lang, "char": self.char, "expected": self.expected, "snippet": self.snippet}
+        return what.at(self.file if path is None else path, line, **values)
 
 
 # -----------------------------------------------------------------------------
@@ -130,7 +127,7 @@ def reader_texts(html: str) -> list[tuple[str, str]]:
 
 def check_page(
     html: str, *, file: str, edition: editions.Edition, allowlist: dict[str, frozenset[str]]
-) -> list[Problem]:
+) -> list[Leftover]:
     problems = []
     check = check_for(edition)
     for lang, text in reader_texts(html):
@@ -138,7 +135,7 @@ def check_page(
             continue  # text in another script on purpose (the switch to the other edition)
         for i, char, expected in check(text, allowlist.get(lang, frozenset())):
             snippet = text[max(0, i - SNIPPET) : i + SNIPPET + 1].strip()
-            problems.append(Problem(file, lang, char, expected, " ".join(snippet.split()), edition.opencc is None))
+            problems.append(Leftover(file, lang, char, expected, " ".join(snippet.split()), edition.opencc is None))
     return problems
 
 
@@ -148,7 +145,7 @@ def check_site(
     edition: editions.Edition,
     allowlist: dict[str, frozenset[str]] | None = None,
     skip: tuple[Path, ...] = (),
-) -> list[Problem]:
+) -> list[Leftover]:
     """Every HTML page of one edition's built site, except those under the skip folders."""
     allowlist = load_allowlist() if allowlist is None else allowlist
     problems = []

@@ -38,13 +38,16 @@ import re
 import struct
 import subprocess
 import zlib
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+
+from . import messages
+from .problems import ProblemError
 
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
 REGISTRATION = "assets/javascripts/offline-cache.js"
@@ -83,7 +86,11 @@ STRINGS = ("title", "explanation", "home", "retry")  # the offline page's words:
 
 
 class PrecacheTooLarge(Exception):
-    """The pages and assets every first visit caches are over PRECACHE_BUDGET (a message in Chinese)."""
+    """The pages and assets every first visit caches are over PRECACHE_BUDGET (its message in Chinese)."""
+
+    def __init__(self, **values):
+        self.problem = messages.PRECACHE_TOO_LARGE.at("", 0, **values)  # the build names the config file
+        super().__init__(self.problem.text)
 
 
 # -----------------------------------------------------------------------------
@@ -112,16 +119,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if config.extra.get("offline_build"):
         return files  # the offline copies open from file://: no worker, no manifest
-    from . import editions
+    from . import data_file, editions
 
     edition = editions.current(config)
     strings = config.extra.get("offline_page") or {}
     missing = [key for key in STRINGS if not strings.get(key)]
     if missing:
-        raise PluginError(
-            f"mkdocs.yml: extra.offline_page 缺少 {'、'.join(missing)}"
-            f" — 在 extra.offline_page 下寫上它（沒有網絡時讀者看到的頁面的文字）"
-        )
+        where = data_file.config_where(config, "offline_page:")
+        raise ProblemError(messages.OFFLINE_PAGE_STRINGS.at(*where, missing="、".join(missing)))
     for src_uri, content in edition_files(config.site_name, edition.name, edition.lang, strings).items():
         files.append(File.generated(config, src_uri, content=content))
     return files
@@ -140,8 +145,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             exclude=others,
             budget=config.extra.get("precache_budget"),
         )
-    except PrecacheTooLarge as error:
-        raise PluginError(str(error)) from None
+    except PrecacheTooLarge as error:  # the budget is the site's: at mkdocs.yml
+        raise ProblemError(replace(error.problem, path=Path(config.config_file_path).name)) from None
 
 
 # -----------------------------------------------------------------------------
@@ -219,11 +224,7 @@ def plan(site: Path, exclude: tuple[str, ...] = (), budget: int | None = None) -
         biggest = "、".join(
             f"{url}（{size // 1024} KB）" for url, size in sorted(sizes.items(), key=lambda item: -item[1])[:3]
         )
-        raise PrecacheTooLarge(
-            f"第一次打開網站時要保存到手機上的頁面和文件共 {(over + budget) // 1024} KB，"
-            f"超過上限 {budget // 1024} KB（最大的：{biggest}）— 拆短或刪掉過長的頁面；"
-            f"確實需要時，提高 src/overdue_guide/service_worker.py 的 PRECACHE_BUDGET"
-        )
+        raise PrecacheTooLarge(kb=(over + budget) // 1024, budget_kb=budget // 1024, biggest=biggest)
     return sorted(sizes), sorted(on_use)
 
 

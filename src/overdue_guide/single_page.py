@@ -35,6 +35,7 @@ from . import safe_html  # the one place the policies are written
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
 STYLESHEET = ASSETS / "single-page.css"
 SEARCH_SCRIPT = ASSETS / "single-page-search.js"
+MATERIALS = ("main.", "palette.", "bundle.")  # Material's stylesheets and script, which the single page leaves out
 DOCUMENT_OBSERVABLE = ASSETS / "document-observable.js"
 
 # Any page URL is resolved against this made-up origin, so links can be compared as paths.
@@ -173,7 +174,6 @@ def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[tuple[str,
     texts = []
     if kind == "css":
         refs = [(tag["href"], "") for tag in index.select('link[rel~="stylesheet"][href]')]
-        texts += [(tag.get_text(), "") for tag in index.select("style[data-site-styles]")]  # inlined by main.html
     else:
         refs = [(tag["src"], tag.get("type", "")) for tag in index.select("script[src]")]
     for ref, kind_of in refs:
@@ -181,7 +181,8 @@ def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[tuple[str,
             continue
         path = urlsplit(ref).path
         name = posixpath.basename(path)
-        if not path.startswith("assets/") or "/vendor/" in path or name.startswith(("main.", "palette.", "bundle.")):
+        # Material's own files, and search.js, which only starts Material's search (the file has its own).
+        if not path.startswith("assets/") or "/vendor/" in path or name.startswith(MATERIALS) or name == "search.js":
             continue
         texts.append(((site / path).read_text(encoding="utf-8"), kind_of))
     return texts

@@ -13,18 +13,20 @@ Material admonition (`!!! warning "免責聲明"` followed by lines indented fou
 is an indented code block there, so it would not be checked. Those lines are handed
 to AutoCorrect without their indentation (line numbers unchanged, columns shifted back).
 
-    typography.lint(text, Path("docs/index.md"))  -> [Problem(line, column, message)]
+    typography.lint(text, Path("docs/index.md"))  -> [Problem(path, line, column, message, fix)]
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import autocorrect_py
+
+from . import messages
+from .problems import Problem
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 CONFIG_FILE = ROOT / ".autocorrectrc"
@@ -32,18 +34,10 @@ ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w")
 CONTEXT = 6  # characters shown either side of a change
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    column: int
-    message: str
+def lint(text: str, file: Path, *, path: str | None = None) -> list[Problem]:
+    """AutoCorrect's findings for one file's text, one problem per changed stretch of a line.
 
-    def format(self, path: str) -> str:
-        return f"{path}:{self.line}:{self.column}: {self.message}"
-
-
-def lint(text: str, file: Path) -> list[Problem]:
-    """AutoCorrect's findings for one file's text, one problem per changed stretch of a line."""
+    `path`: how to name the file in the problems (default: as given)."""
     if _ignored(file):
         return []
     _configure()
@@ -56,7 +50,9 @@ def lint(text: str, file: Path) -> list[Problem]:
     for found in result.lines:
         start, old, new = excerpt(found.old, found.new)
         column = found.col + start + shifts.get(found.line, 0)
-        problems.append(Problem(found.line, column, f"排版「{old}」— 改為「{new}」（見 CONTRIBUTING.md「排版」）"))
+        problems.append(
+            messages.TYPOGRAPHY.at(str(file) if path is None else path, found.line, column, old=old, new=new)
+        )
     return problems
 
 

@@ -49,6 +49,9 @@ from pathlib import Path
 import ahocorasick
 import yaml
 
+from . import messages
+from .problems import Problem, ProblemError
+
 ROOT = Path(__file__).resolve().parents[2]  # the project (src/overdue_guide/ → the repository)
 DATA_FILE = ROOT / "data" / "vocabulary.yml"  # it lists the very words the check refuses: the check skips it
 # Files whose words are data about words, not text for readers.
@@ -69,23 +72,19 @@ COMMENTS = {
 
 @dataclass(frozen=True)
 class Finding:
+    """A Taiwan/Hong Kong word found in a text (a match; `problem` makes what a contributor reads)."""
+
     line: int
     column: int
     word: str
     mainland: str
 
-    def message(self) -> str:
-        return (
-            f"臺灣／香港用語「{self.word}」— 改用大陸用語「{self.mainland}」"
-            f"（若這裡確實是大陸通用的說法，把它和理由加入 data/vocabulary.yml 的 allow）"
-        )
-
-    def format(self, path: str) -> str:
-        return f"{path}:{self.line}:{self.column}: {self.message()}"
+    def problem(self, path: str) -> Problem:
+        return messages.VOCABULARY.at(path, self.line, self.column, word=self.word, mainland=self.mainland)
 
 
-class VocabularyDataError(Exception):
-    """data/vocabulary.yml is malformed; the message names file:line and the fix."""
+class VocabularyDataError(ProblemError):
+    """data/vocabulary.yml is malformed: its Problem names file:line and the fix."""
 
 
 # -----------------------------------------------------------------------------
@@ -126,13 +125,13 @@ def lint_text(text: str, suffix: str = ".md") -> list[Finding]:
     return find_words(text)
 
 
-def lint_paths(paths: list[Path]) -> list[str]:
-    """``path:line:col: message`` for every finding in the text files under paths."""
+def lint_paths(paths: list[Path]) -> list[Problem]:
+    """The problems of every finding in the text files under paths."""
     try:
         _automaton()
     except VocabularyDataError as error:
-        return [str(error)]
-    lines: list[str] = []
+        return error.problems
+    lines: list[Problem] = []
     for path in paths:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
@@ -147,7 +146,7 @@ def lint_paths(paths: list[Path]) -> list[str]:
             except UnicodeDecodeError:
                 continue  # scripts/lint_content.py reports the file's encoding
             for finding in lint_text(text, file.suffix):
-                lines.append(finding.format(_display(file)))
+                lines.append(finding.problem(_display(file)))
             if file.suffix == ".html":
                 lines += inherited_theme_strings(text, _display(file))
     return lines
@@ -159,8 +158,8 @@ LANGUAGE_FALLBACK = re.compile(r'\{%-?\s*import\s+"partials/languages/([\w-]+)\.
 THEME_STRING = re.compile(r'^\s*"([\w.]+)":\s*"((?:[^"\\]|\\.)*)"', re.MULTILINE)
 
 
-def inherited_theme_strings(text: str, path: str, languages: Path | None = None) -> list[str]:
-    """``path:line:col: message`` for each Taiwan/Hong Kong word in the interface strings a language
+def inherited_theme_strings(text: str, path: str, languages: Path | None = None) -> list[Problem]:
+    """A problem for each Taiwan/Hong Kong word in the interface strings a language
     partial inherits from Material's partial (the keys it does not set itself): readers see them too."""
     found = LANGUAGE_FALLBACK.search(text)
     if not found:
@@ -175,8 +174,9 @@ def inherited_theme_strings(text: str, path: str, languages: Path | None = None)
     for key, value in THEME_STRING.findall(source.read_text(encoding="utf-8")):
         for finding in [] if key in own else find_words(value, script):
             problems.append(
-                f"{path}:{line}:1: 主題的界面文字 {key}「{value}」（來自 Material 的 {found[1]}.html）"
-                f'有臺灣／香港用語「{finding.word}」— 在這個文件裡覆蓋 "{key}"，改用大陸用語「{finding.mainland}」'
+                messages.THEME_STRING_VOCABULARY.at(
+                    path, line, 1, key=key, value=value, partial=found[1], word=finding.word, mainland=finding.mainland
+                )
             )
     return problems
 
@@ -231,24 +231,19 @@ def load_data(path: Path = DATA_FILE) -> tuple[dict[str, str], set[str]]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise VocabularyDataError(f"{shown}:{line}: YAML 格式錯誤 — 檢查縮排、冒號後的空格和引號") from None
+        raise VocabularyDataError(messages.VOCABULARY_YAML.at(shown, line)) from None
     if not isinstance(data, dict) or set(data) - {"supplement", "allow"}:
-        raise VocabularyDataError(f"{shown}:1: 最上層只能有 supplement 和 allow 兩項 — 照檔案裡現有的格式寫")
+        raise VocabularyDataError(messages.VOCABULARY_SHAPE.at(shown, 1))
     supplement: dict[str, str] = {}
     for word, entry in (data.get("supplement") or {}).items():
         if not isinstance(entry, dict) or not entry.get("use") or not entry.get("reason"):
             line = _line_of_key(path, word)
-            raise VocabularyDataError(
-                f"{shown}:{line}: supplement 的「{word}」要寫 use（大陸用語）和 reason（理由）"
-                f" — 例如 {{use: 合同, reason: …}}"
-            )
+            raise VocabularyDataError(messages.VOCABULARY_SUPPLEMENT.at(shown, line, word=word))
         supplement[str(word)] = str(entry["use"])
     allowed: set[str] = set()
     for word, reason in (data.get("allow") or {}).items():
         if not reason or not isinstance(reason, str):
-            raise VocabularyDataError(
-                f"{shown}:{_line_of_key(path, word)}: allow 的「{word}」沒有寫理由 — 在冒號後寫一句為什麼它在大陸也通用"
-            )
+            raise VocabularyDataError(messages.VOCABULARY_NO_REASON.at(shown, _line_of_key(path, word), word=word))
         allowed.add(str(word))
     return supplement, allowed
 
@@ -343,8 +338,8 @@ def _display(file: Path) -> str:
 
 def main(argv: list[str]) -> int:
     problems = lint_paths([Path(a) for a in argv] or DEFAULT_PATHS)
-    for line in problems:
-        print(line)
+    for problem in problems:
+        print(problem.format())
     if problems:
         print(f"用詞檢查：{len(problems)} 個問題（見 CONTRIBUTING.md「用詞」）", file=sys.stderr)
         return 1

@@ -1,7 +1,8 @@
-"""What the built home page asks for at first view: the site's stylesheets inlined
-in one <style>, the widgets' scripts as one deferred file built from each widget's
-source, search.js inlined before Material's bundle, and a search index that
-carries the cross-script table (hooks/search_scripts.py)."""
+"""What the built home page asks for at first view: the site's stylesheets as one file
+built from each widget's stylesheet, no inline <style>, the widgets' scripts as one
+deferred file built from each widget's source, search.js as a classic script just before
+Material's bundle, and a search index that carries the cross-script table
+(hooks/search_scripts.py)."""
 
 from __future__ import annotations
 
@@ -19,15 +20,19 @@ def home(site: Path) -> BeautifulSoup:
     return BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_site_stylesheets_are_inlined_not_requested(site):
+def test_site_stylesheets_are_one_file_beside_materials(site):
     html = home(site)
     links = [link["href"] for link in html.select("link[rel=stylesheet]")]
-    assert all("assets/stylesheets/main." in href or "assets/stylesheets/palette." in href for href in links), links
-    styles = html.select("head > style")
-    assert len(styles) == 1
-    for name in ("extra", "checklist", "glossary", "edition"):
+    ours = [href for href in links if "assets/stylesheets/main." not in href and "palette." not in href]
+    assert ours == ["assets/stylesheets/site.css"], links
+    assert not html.select("style"), "the page inlines a stylesheet: the site's styles belong in site.css"
+    built = (site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    positions = []
+    for name in ("extra", "checklist", "glossary", "budget", "letter", "edition", "downloads"):
         first_rule = (ASSETS / "stylesheets" / f"{name}.css").read_text(encoding="utf-8").split("*/", 1)[1].strip()[:40]
-        assert first_rule in styles[0].string, name
+        assert first_rule in built, name
+        positions.append(built.index(first_rule))
+    assert positions[0] == min(positions)  # extra.css, the site-wide rules, first
 
 
 def test_widget_scripts_are_one_deferred_file_after_materials_bundle(site):
@@ -43,9 +48,13 @@ def test_widget_scripts_are_one_deferred_file_after_materials_bundle(site):
     assert positions == sorted(positions)  # every-page.js first: the others call onEveryPage
 
 
-def test_search_js_runs_before_materials_bundle(site):
-    html = str(home(site))
-    assert html.index("window.Worker = class SearchWorker") < html.index("assets/javascripts/bundle.")
+def test_search_js_runs_just_before_materials_bundle(site):
+    scripts = [s["src"] for s in home(site).select("script[src]")]
+    bundle = next(i for i, src in enumerate(scripts) if "assets/javascripts/bundle." in src)
+    assert scripts[bundle - 1] == "assets/javascripts/search.js"
+    assert not home(site).select_one("script[src='assets/javascripts/search.js']").has_attr("defer")
+    built = (site / "assets" / "javascripts" / "search.js").read_text(encoding="utf-8")
+    assert "window.Worker = class SearchWorker" in built
 
 
 def test_search_index_carries_the_cross_script_table(site):

@@ -116,7 +116,7 @@ from overdue_guide import build_site
 try:
     build_site.build_all(Path(sys.argv[2]), config_file=Path(sys.argv[1]))
 except build_site.BuildFailed as failure:
-    print("\\n".join(failure.problems), file=sys.stderr)
+    print("\\n".join(problem.format() for problem in failure.problems), file=sys.stderr)
     sys.exit(1)
 """
 
@@ -195,7 +195,7 @@ def test_the_preview_says_what_the_lint_says_of_another_encoding(project, name, 
     read it with the same decoder as scripts/check, so the contributor gets the same message."""
     text = project.path(name).read_text(encoding="utf-8")
     project.write(name, text.encode(codec, errors="replace"))
-    lint = lint_content.lint_paths([project.path(name)])
+    lint = [problem.format() for problem in lint_content.lint_paths([project.path(name)])]
     [expected] = [line.replace(str(project.path(name)), name) for line in lint if "編碼" in line]
     result = subprocess.run(
         [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(project.config), "-d", str(project.root / "out")],
@@ -312,11 +312,17 @@ def test_deep_yaml_nesting_in_mkdocs_yml(project, previous):
 
 
 def test_an_unexpected_error_on_a_page_still_names_the_page():
+    import logging
+
     from overdue_guide import build_site
 
-    [line] = build_site.translate(
-        "Error reading page 'causes.md': maximum recursion depth exceeded", ROOT / "mkdocs.yml", ROOT / "docs"
+    error = RecursionError("maximum recursion depth exceeded")
+    record = logging.LogRecord(
+        "mkdocs.commands.build", logging.ERROR, "build.py", 1, f"Error reading page 'causes.md': {error}", None, None
     )
+    record.funcName = "_populate_page"  # what MkDocs logs while the exception is handled (as a real build does)
+    [problem] = build_site.translate(build_site.Logged(record, error, "causes.md"), ROOT / "mkdocs.yml")
+    line = problem.format()
     assert line.startswith("docs/causes.md:1: ") and re.search(r"—.*[\u4e00-\u9fff]", line)
 
 
@@ -1013,7 +1019,8 @@ def test_the_offline_bundle_refuses_a_mistake_and_keeps_the_previous_file(projec
     with pytest.raises(build_site.BuildFailed) as failure:
         offline_bundle.build_download("zip", lang, dist=dist, config_file=project.config)
     check_problems(
-        relative("\n".join(failure.value.problems), project), f"docs/causes.md:{line}:{text.index(found) + 1}"
+        relative("\n".join(p.format() for p in failure.value.problems), project),
+        f"docs/causes.md:{line}:{text.index(found) + 1}",
     )
     assert snapshot(dist) == before
     assert download_leftovers(dist) == []

@@ -1,10 +1,9 @@
-"""CONTRIBUTING.md's tables of messages quote what the code says: every fixed piece of Chinese in a
-message a contributor looks up there is in a string of the package (「不認識的欄位」 had drifted from the
-code's 「不認識的字段」)."""
+"""CONTRIBUTING.md's tables of messages quote what the checks say: every fixed piece of Chinese in a
+message a contributor looks up there is in an entry of the message catalogue (overdue_guide/messages.py),
+where every check takes its words (「不認識的欄位」 had drifted from the code's 「不認識的字段」)."""
 
 from __future__ import annotations
 
-import ast
 import functools
 import re
 from pathlib import Path
@@ -35,16 +34,16 @@ def quoted_messages() -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def code_text() -> str:
-    """Every string of the package as Python reads it (a message split over lines is one string; what an
-    f-string fills in is a line break, so no piece matches across it)."""
-    strings = []
-    for path in (ROOT / "src" / "overdue_guide").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.JoinedStr):
-                strings.append("".join(part.value if isinstance(part, ast.Constant) else "\n" for part in node.values))
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                strings.append(node.value)
-    return "\n".join(strings)
+    """Every message of the catalogue, what is wrong and the fix (a field a check fills in is a line
+    break, so no piece matches across it), and the catalogue's fixed phrases."""
+    from string import Formatter
+
+    from overdue_guide import messages
+
+    texts = [value for name, value in vars(messages).items() if name.isupper() and isinstance(value, str)]
+    for entry in messages.catalogue().values():
+        texts += [entry.text, entry.fix]
+    return "\n".join("\n".join(literal for literal, *_ in Formatter().parse(text)) for text in texts)
 
 
 def test_the_tables_are_found():

@@ -184,7 +184,7 @@ def test_text_in_another_language_is_left_to_its_own_edition():
     html = page('<p>逾期后果</p><a lang="zh-Hant" href="../">繁體中文</a>')
     assert script_purity.check_page(html, file="a.html", edition=HANS, allowlist={}) == []
     problems = script_purity.check_page(page("<p>逾期後果</p>"), file="a.html", edition=HANS, allowlist={})
-    assert [p.format() for p in problems] == [
+    assert [p.problem().format() for p in problems] == [
         "a.html: zh-Hans 版留下沒有轉換的字「後」，應為「后」：…逾期後果… — 改正 docs/ 或 data/ 裡的原文；"
         "兩種寫法都對的字，加入 data/script-allowlist.yml"
     ]

@@ -174,7 +174,7 @@ def test_bad_input_is_an_error_naming_the_line_and_the_fix(text, line, message):
         parse_glossary(text)
     assert raised.value.line == line, raised.value
     assert message in raised.value.message
-    assert " — " in raised.value.message  # every message says how to fix it
+    assert "— " in raised.value.message  # every message says how to fix it
 
 
 def test_the_hook_reports_bad_input_as_file_colon_line(tmp_path):

@@ -22,13 +22,13 @@ GARBLED = {
 
 
 def messages(text, markdown=True, allowed=frozenset()):
-    return [p.message for p in lint_text(text, markdown=markdown, allowed=allowed)]
+    return [p.text for p in lint_text(text, markdown=markdown, allowed=allowed)]
 
 
 def test_pinyin_after_a_character_is_reported_with_its_column():
     problems = lint_text(GARBLED["pinyin"], markdown=True)
     assert [(p.line, p.column) for p in problems] == [(1, 9)]
-    assert "(xié)" in problems[0].message
+    assert "(xié)" in problems[0].text
 
 
 def test_full_width_brackets_around_pinyin_are_reported_too():
@@ -355,8 +355,8 @@ def test_an_allow_list_entry_without_a_reason_is_reported_at_its_line(tmp_path, 
     path = tmp_path / "lint-allowlist.yml"
     path.write_text(f'personal-data:\n  "400-000-0000": 示例號碼\n  {entry}\npinyin:\n', encoding="utf-8")
     exceptions, problems = lint_content.load_lint_allowlist(path)
-    assert len(problems) == 1 and problems[0].startswith(f"{path}:3:3: 例外「")
-    assert "沒有寫理由 — 在冒號後寫一句" in problems[0]
+    assert len(problems) == 1 and problems[0].format().startswith(f"{path}:3:3: 例外「")
+    assert "沒有寫理由 — 在冒號後寫一句" in problems[0].format()
     assert exceptions.personal_data == {"4000000000"}  # the valid entries still count
 
 
@@ -372,7 +372,7 @@ def test_an_allow_list_entry_without_a_reason_is_reported_at_its_line(tmp_path, 
 )
 def test_allow_list_mistakes_name_the_line(text, line, words):
     exceptions, problems = lint_content.parse_lint_allowlist(text)
-    assert [(p.line, words in p.message) for p in problems] == [(line, True)]
+    assert [(p.line, words in p.text) for p in problems] == [(line, True)]
 
 
 def test_the_cli_reports_allow_list_mistakes_and_uses_its_entries(tmp_path, monkeypatch, capsys):
@@ -462,9 +462,9 @@ JUST = "逾" * 100
 
 def test_a_paragraph_over_100_chinese_characters_is_reported_at_its_first_line_with_a_hint():
     text = f"# 標題 {{#t}}\n\n{LONG[:60]}\n{LONG[60:]}\n\n短句。\n"
-    [problem] = [p for p in lint_text(text, markdown=True) if "漢字" in p.message]
+    [problem] = [p for p in lint_text(text, markdown=True) if "漢字" in p.text]
     assert (problem.line, problem.column) == (3, 1)
-    assert "101 個漢字" in problem.message and "拆成" in problem.message
+    assert "101 個漢字" in problem.text and "拆成" in problem.text
     assert lint_content.long_paragraphs(text) == [(3, 101)]
 
 

@@ -13,7 +13,7 @@ DATA = Path("data.yml")
 
 
 def found(text, file=PAGE):
-    return [(p.line, p.column, p.message) for p in typography.lint(text, file)]
+    return [(p.line, p.column, p.text) for p in typography.lint(text, file)]
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,7 @@ def test_the_content_lint_reports_typography_as_file_line_column(tmp_path, capsy
 
 def test_the_published_pages_and_data_pass():
     problems = [
-        p.format(str(f))
+        p.format()
         for f in sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "data").rglob("*.yml"))
         for p in typography.lint(f.read_text(encoding="utf-8"), f)
     ]

@@ -163,9 +163,9 @@ def partial(overrides: str) -> str:
 def test_strings_a_language_partial_inherits_from_material_are_checked(tmp_path):
     (tmp_path / "zh-Hant.html").write_text(MATERIAL_HANT, encoding="utf-8")
     problems = vocabulary.inherited_theme_strings(partial('  "language": "zh-Hant"'), "x.html", tmp_path)
-    assert [p.split(": ", 1)[0] for p in problems] == ["x.html:2:1", "x.html:2:1"]
-    assert "search.placeholder「搜尋」" in problems[0] and "「搜索」" in problems[0]
-    assert "search.result.placeholder" in problems[1] and "「輸入」" in problems[1]
+    assert [p.where for p in problems] == ["x.html:2:1", "x.html:2:1"]
+    assert "search.placeholder「搜尋」" in problems[0].text and "「搜索」" in problems[0].text
+    assert "search.result.placeholder" in problems[1].text and "「輸入」" in problems[1].text
 
 
 def test_a_string_the_partial_sets_itself_is_not_reported_from_material(tmp_path):

@@ -62,7 +62,7 @@ def build_sites(tmp: Path) -> dict[str, Path]:
     try:
         build_site.build_all(ours / "site")
     except build_site.BuildFailed as failure:
-        sys.exit("our site does not build:\n" + "\n".join(failure.problems))
+        sys.exit("our site does not build:\n" + "\n".join(problem.format() for problem in failure.problems))
     page_weight.build(page_weight.default_config(tmp), default / "site", "http://127.0.0.1/")
     for site in (ours, default):
         precompress.precompress(site / "site")

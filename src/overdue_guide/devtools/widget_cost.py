@@ -5,7 +5,7 @@ each page given in headless Chromium with the CPU slowed down 4× (CDP
 Emulation.setCPUThrottlingRate, as Lighthouse's mobile run does), records the Performance
 timeline up to the load event plus a second, and prints per page:
   - the long tasks (> 50 ms) on the main thread, and how much of each is spent in
-    widgets.js or in the inline search.js;
+    widgets.js or in search.js;
   - the total time spent running widgets.js (script evaluation and the callbacks it set up).
 
     .venv/bin/python -m overdue_guide.devtools.widget_cost [--site DIR] [--runs N] [PATH ...]   e.g.  "" checklist/

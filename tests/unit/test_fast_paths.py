@@ -1,0 +1,103 @@
+"""The hooks' fast paths (kept cheap for a 1,000-page build, scripts/bench) find what the slow,
+thorough way finds: each is checked here against the way it replaced."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from mkdocs.structure.files import File, Files
+
+from overdue_guide import lint_content, page_checks, publishable, safe_html
+
+# Each alternative of MAYBE_PERSONAL, in every case the pattern accepts.
+MAYBE_SAMPLES = [
+    *"0123456789０１２３４５６７８９@＠#＃",
+    *("".join(chars) for chars in itertools.product("aA", "tT")),
+    "ａｔ",
+    "ＡＴ",
+    "微信",
+    "V信",
+    "v信",
+    "Ｖ信",
+    "ｖ信",
+    "威信",
+    "薇信",
+    *("".join(chars) for chars in itertools.product("VvＶｖWwＷｗ", "XxＸｘ")),
+    "wechat",
+    "WeChat",
+    "WECHAT",
+    "weixin",
+    "WeiXin",
+]
+
+
+@pytest.mark.parametrize("sample", MAYBE_SAMPLES)
+def test_every_match_of_maybe_personal_starts_with_a_character_of_the_scan(sample):
+    text = f"一個 {sample} 字"
+    match = lint_content.MAYBE_PERSONAL.search(text)
+    assert match, sample
+    assert lint_content.MAYBE_PERSONAL_START.match(text, match.start()), sample
+
+
+def test_built_text_finds_a_number_on_any_line_of_a_long_page():
+    filler = "<p>沒有數字的一行。</p>\n" * 500
+    phone, mail = "<p>電話 138<!-- -->0013<b>8000</b></p>", "<p>郵箱 someone&#64;example.com</p>"
+    page = f"<html><body>{filler}{phone}{filler}{mail}</body></html>"
+    found = page_checks.built_personal_data(page, lint_content, frozenset())
+    assert [kind for _, kind in found] == ["手機號碼", "郵箱地址"], found
+
+
+CSS_CASES = [
+    '<style>@import url("https://cdn.example.com/a.css");</style>',
+    "<style>@import '//cdn.example.com/b.css';</style>",
+    '<div style="background:URL(https://img.example.com/i.png)">',
+    "<style>a{background:url( 'http://e.example/x' )} b{background:url(//z.example/y)}</style>",
+    '<script>new URL("..", location)</script><p>url(https://x.example)</p>',
+    "<p>no load here</p>",
+]
+
+
+@pytest.mark.parametrize("html", CSS_CASES)
+def test_css_loads_finds_what_the_whole_page_search_finds(html):
+    assert publishable.css_loads(html) == [match["url"] for match in publishable.CSS_LOADS.finditer(html)]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>段落<br />換行</p><hr /><img alt="圖" src="a.png" />',
+        '<p><a href="https://www.pbc.gov.cn/" title="人民銀行">鏈接</a></p>',
+        "<table><thead><tr><th>欄</th></tr></thead><tbody><tr><td>值</td></tr></tbody></table>",
+    ],
+)
+def test_markdown_that_nh3_keeps_whole_has_nothing_dropped(html):
+    clean, dropped = safe_html.sanitize(html)
+    assert dropped == []
+    assert safe_html.START_TAG.findall(html) == safe_html.START_TAG.findall(clean)  # the fast path
+
+
+@pytest.mark.parametrize(
+    ("html", "kind", "name"),
+    [
+        ('<p>一<br /><img src="a.png" onerror="x" /></p>', "attribute", "onerror"),
+        ("<hr /><script>alert(1)</script>", "tag", "script"),
+        ('<p title="a&gt;b">x</p><a href="javascript:alert(1)">y</a>', "url", "href"),
+    ],
+)
+def test_a_drop_beside_self_closing_tags_is_still_named(html, kind, name):
+    _, dropped = safe_html.sanitize(html)
+    assert [(item.kind, item.name) for item in dropped] == [(kind, name)]
+
+
+def test_each_build_gets_its_own_set_of_published_urls(tmp_path):
+    def files(*names):
+        return Files([File(name, str(tmp_path), str(tmp_path / "site"), use_directory_urls=True) for name in names])
+
+    first, second = files("a.md", "img/a.png"), files("b.md")
+    assert "img/a.png" in page_checks.published_urls(first)
+    assert page_checks.published_urls(second) >= {"b/", "b/index.html"}
+    assert "img/a.png" not in page_checks.published_urls(second)
+    assert "img/c.png" not in page_checks.published_urls(first)
+    first.append(File("img/c.png", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True))
+    assert "img/c.png" in page_checks.published_urls(first)  # a file added during the build

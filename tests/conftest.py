@@ -1,10 +1,11 @@
 """Shared fixtures: the build matrix, made once per test session, and the tools to look at it.
 
 - `full_site`: everything scripts/build publishes (every edition of extra.editions, every
-  download of extra.outputs), built once, in this process, for a local server's URL;
+  download of extra.outputs), built once per run for a local server's URL (with xdist, by the
+  first worker that needs it, for all of them: `support.shared_site`);
   `site` is its first edition (zh-Hant at the root), `offline_site` its zh-Hant zip, unpacked.
 - `project`: a throwaway copy of the project (docs/, data/, mkdocs.yml copied; hooks/ and
-  overrides/ linked) for tests that build with one mistake in it.
+  overrides/ linked) for tests that build with one mistake in it (`support.project.Project`).
 - `browser` / `page`: headless Chromium through Playwright.
 
 Nothing is written into the working tree: every build goes to pytest's temporary folders.
@@ -12,8 +13,6 @@ Nothing is written into the working tree: every build goes to pytest's temporary
 
 from __future__ import annotations
 
-import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -21,25 +20,50 @@ import pytest
 
 from overdue_guide import build_site
 from overdue_guide.local_site import launch_chromium, serve
+from support import shared_site
+from support.project import Project, copy_project
 
-ROOT = Path(__file__).resolve().parents[1]  # the project the tests build and copy
+ROOT = Path(__file__).resolve().parents[1]  # the project the tests build
 
 # -----------------------------------------------------------------------------
 # The build matrix
 # -----------------------------------------------------------------------------
 
 
+def pytest_configure(config):
+    workers = config.getoption("numprocesses", None)
+    if getattr(config, "workerinput", None) is None and isinstance(workers, int) and workers > 0:
+        shared_site.start(config)  # the xdist controller: one build of the site for every worker
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    node.workerinput.update(shared_site.for_worker(node.config))
+
+
+def pytest_unconfigure(config):
+    shared_site.stop(config)
+
+
 @pytest.fixture(scope="session")
-def full_site_server():
+def full_site_server(request):
+    """(server, URL) of the full site: the controller's, shared by the workers, or this process's own."""
+    shared = shared_site.shared(request.config)
+    if shared:
+        yield None, shared[1]
+        return
     server, url = serve()
     yield server, url
     server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def full_site(tmp_path_factory, full_site_server) -> Path:
-    """Everything scripts/build publishes, built once for the local server's URL."""
+def full_site(request, tmp_path_factory, full_site_server) -> Path:
+    """Everything scripts/build publishes, built once per run for the server's URL."""
     server, url = full_site_server
+    shared = shared_site.shared(request.config)
+    if shared:
+        return shared_site.built_once(shared[0], url)
     site = tmp_path_factory.mktemp("full-site") / "site"
     build_site.build_all(site, site_url=url)
     server.site_root = site
@@ -98,73 +122,9 @@ def offline_site(full_site, editions, tmp_path_factory) -> Path:
 # -----------------------------------------------------------------------------
 
 
-class Project:
-    """A throwaway copy of the project to break and build."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.config = root / "mkdocs.yml"
-
-    def path(self, name: str) -> Path:
-        return self.root / name
-
-    def edit(self, name: str, old: str, new: str, *, count: int = 1) -> int:
-        """Replace `old` by `new` in a file of the copy; return the 1-based line of the change."""
-        path = self.root / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {name}"
-        line = text[: text.index(old)].count("\n") + 1
-        path.write_text(text.replace(old, new, count), encoding="utf-8")
-        return line
-
-    def write(self, name: str, text: str | bytes) -> None:
-        path = self.root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-
-    def line_of(self, name: str, needle: str) -> int:
-        text = (self.root / name).read_text(encoding="utf-8")
-        assert needle in text, f"{needle!r} not in {name}"
-        return text[: text.index(needle)].count("\n") + 1
-
-    def without_downloads(self) -> Project:
-        """The copy builds only its editions' sites (extra.outputs emptied): for a test that reads
-        pages, it skips the single page, the PDF and the zip, a few seconds each."""
-        text = self.config.read_text(encoding="utf-8")
-        start = text.index("\n  outputs:\n") + 1
-        end = (
-            re.search(r"^  \S", text[start + len("  outputs:\n") :], re.MULTILINE).start() + start + len("  outputs:\n")
-        )
-        self.config.write_text(text[:start] + "  outputs: []\n" + text[end:], encoding="utf-8")
-        return self
-
-    def build(self, site_dir: Path | None = None) -> str:
-        """Build every edition and output, as scripts/build does; the problems, or "" if it built."""
-        try:
-            build_site.build_all(site_dir or self.root / "site", config_file=self.config)
-        except build_site.BuildFailed as failure:
-            return "\n".join(problem.format() for problem in failure.problems)
-        return ""
-
-
-def copy_project(root: Path) -> Project:
-    """docs/, data/, mkdocs.yml and the typography rules copied into root; hooks/ and overrides/ linked
-    (the code: the installed package)."""
-    root.mkdir(parents=True)
-    for name in ("docs", "data"):
-        shutil.copytree(ROOT / name, root / name)
-    for name in ("mkdocs.yml", ".autocorrectrc", ".autocorrectignore"):  # the typography check's rules too
-        shutil.copy(ROOT / name, root / name)
-    for name in ("hooks", "overrides"):
-        (root / name).symlink_to(ROOT / name)
-    return Project(root)
-
-
 @pytest.fixture
 def project(tmp_path) -> Project:
+    """A fresh copy of the project, to break one thing in."""
     return copy_project(tmp_path / "project")
 
 
@@ -192,3 +152,26 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# -----------------------------------------------------------------------------
+# The order files are handed to the workers
+# -----------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(config, items):
+    """One file that needs the shared site first, then the files that do not, then the rest.
+
+    With --dist loadfile (and --no-loadscope-reorder, scripts/test) xdist hands out files in this
+    order: the first worker starts the one build of the site (support.shared_site) while the other
+    runs tests that need no site, instead of waiting for it. Within each group, files with more
+    tests first, as xdist's own reordering does, so no worker is left alone with a big file at the end.
+    """
+    files: dict[Path, list] = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+    needs_site = {path for path, tests in files.items() if any("full_site" in t.fixturenames for t in tests)}
+    by_size = sorted(files, key=lambda path: -len(files[path]))
+    first = [path for path in by_size if path in needs_site][:1]
+    order = first + [p for p in by_size if p not in needs_site] + [p for p in by_size if p in needs_site - set(first)]
+    items[:] = [item for path in order for item in files[path]]

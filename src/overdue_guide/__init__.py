@@ -8,10 +8,11 @@ By role:
 
 - MkDocs' events (one module per feature, thin handlers over pure functions):
   ``editions``, ``page_checks``, ``offline``, ``checklist``, ``glossary``,
-  ``search_scripts``; with ``data_file``, the one reader of contributors' files.
+  ``search_scripts``, ``downloads``, ``service_worker`` (and its files in
+  ``offline_assets/``); with ``data_file``, the one reader of contributors' files.
 - The publishing path: ``build_site`` (every edition and download, strict),
   ``publish`` (atomic replacement of site/), ``offline_bundle``, ``single_page``,
-  ``pdf``, ``service_worker`` and its files in ``offline_assets/``, ``script_purity``.
+  ``pdf``, ``script_purity``.
 - The gate: ``lint_content``, ``typography``, ``vocabulary``.
 - CI reporting: ``report`` (annotations, job summary), ``preview``.
 - Shared with the tests: ``local_site`` (a built site on loopback, how Chromium starts).
@@ -23,7 +24,9 @@ them in the order they run, beside the settings they read, so a contributor
 sees in one file everything that touches a build; each file is a two-line
 adapter that imports its event handlers from this package. The handlers keep
 no state in a module or a plugin object (a build's state lives on its own
-config, since ``scripts/build`` makes several builds in one process), so a
+config, since ``scripts/build`` makes several builds in one process; the one
+exception is which command started MkDocs, which ``on_startup`` alone is told
+and ``service_worker`` keeps until ``on_shutdown``), so a
 ``BasePlugin`` class per feature would add a class, an entry point and a
 ``plugins:`` entry without taking anything away. Entry-point plugins read
 better once a feature needs its own typed options (``config_options``);

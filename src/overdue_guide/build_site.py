@@ -142,17 +142,14 @@ def build_all(site_dir: Path, *, config_file: Path | None = None, site_url: str 
     try:
         with publish.publishing(site_dir) as staging:
             work = staging / ".work"
-            version = build_version(config_file.parent)
             for edition in all_editions:  # the source edition first: its build empties the folder
-                dest = staging / edition.path
                 made = make_downloads(config_file, edition, outputs, work / edition.lang, site_url)
-                sizes = {fmt: path.stat().st_size for fmt, path in made.items()}
-                config = build_edition(config_file, edition, dest, site_url=site_url, extra={"download_sizes": sizes})
-                for output in outputs:
-                    target = dest / output.path(edition)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(made[output.format], target)
-                add_offline_cache(config, edition, dest, all_editions, version)
+                # The build copies the downloads in (hooks/downloads.py): its service worker lists them.
+                extra = {
+                    "download_sizes": {fmt: path.stat().st_size for fmt, path in made.items()},
+                    "download_files": {fmt: str(path) for fmt, path in made.items()},
+                }
+                build_edition(config_file, edition, staging / edition.path, site_url=site_url, extra=extra)
             shutil.rmtree(work, ignore_errors=True)
     except publish.PublishError as error:
         raise BuildFailed([error.problem]) from None
@@ -277,38 +274,6 @@ def zip_site(site: Path, zip_path: Path) -> Path:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             bundle.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
     return zip_path
-
-
-def add_offline_cache(
-    config, edition: editions.Edition, dest: Path, all_editions: list[editions.Edition], version: str
-) -> None:
-    """The published edition keeps working offline after one visit: manifest, icons, service worker."""
-    from urllib.parse import urlsplit
-
-    from . import service_worker
-
-    try:
-        service_worker.add_service_worker(
-            dest,
-            lang=edition.lang,
-            name=edition.name,
-            site_path=urlsplit(config.site_url).path or "/" if config.site_url else None,
-            version=version,
-            strings=config.extra["offline_page"],
-            exclude=tuple(other.path for other in all_editions if other.path and other != edition),
-        )
-    except service_worker.PrecacheTooLarge as error:
-        problem = replace(error.problem, path=_display(Path(config.config_file_path)))
-        raise BuildFailed([problem.noted(_tag(edition))]) from None
-
-
-def build_version(root: Path) -> str:
-    """A name for this build: the commit of the project being built, if any (the worker's cache name adds a
-    content hash)."""
-    import subprocess
-
-    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
-    return proc.stdout.strip() if proc.returncode == 0 else "local"
 
 
 # -----------------------------------------------------------------------------

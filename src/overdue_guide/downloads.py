@@ -14,7 +14,10 @@ sizes scripts/build measured (``extra.downloads``, hooks/editions.py):
     </ul>
 
 Nothing is hard-coded: a new output in mkdocs.yml shows up here, in the footer and in the
-build at once. Inside the offline copies themselves (extra.offline_build) the downloads are
+build at once. The files themselves: scripts/build makes them before the edition's build and
+names them in ``extra.download_files`` ({format: file}); they join the build's files here, so
+MkDocs copies them in and the service worker, written last, lists them (a plain ``mkdocs build``
+has none). Inside the offline copies themselves (extra.offline_build) the downloads are
 not there to link to, so the list becomes ``extra.download_strings.offline`` instead.
 """
 
@@ -26,7 +29,7 @@ from html import escape
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -37,6 +40,14 @@ MARKER = re.compile(r"<!--\s*downloads\s*-->")
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    made = config.extra.get("download_files") or {}
+    for download in config.extra.get("downloads") or []:
+        if download["format"] in made:
+            files.append(File.generated(config, str(download["url"]), abs_src_path=str(made[download["format"]])))
+    return files
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -407,7 +407,10 @@ SETTING_THEME = Message("沒有「{value}」這個主題", "本指南用 materia
 
 PRECACHE_TOO_LARGE = Message(
     "第一次打開網站時要保存到手機上的頁面和文件共 {kb} KB，超過上限 {budget_kb} KB（最大的：{biggest}）",
-    "拆短或刪掉過長的頁面；確實需要時，提高 scripts/service_worker.py 的 PRECACHE_BUDGET",
+    "拆短或刪掉過長的頁面；確實需要時，提高 src/overdue_guide/service_worker.py 的 PRECACHE_BUDGET",
+)
+OFFLINE_PAGE_STRINGS = Message(
+    "extra.offline_page 缺少 {missing}", "在 extra.offline_page 下寫上它（沒有網絡時讀者看到的頁面的文字）"
 )
 
 # -----------------------------------------------------------------------------

@@ -160,6 +160,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(-200)  # last: the page as it is written, every other hook's change included
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if config.extra.get("live_preview"):
+        return with_policy(output, PREVIEW_POLICY)
     extra = [shim_script_hash(output, project.of(config))] if config.extra.get("offline_build") else []
     return with_policy(output, content_policy(output, extra=extra))
 
@@ -168,6 +170,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     """Material's 404 page (a static template, not a page) has the policy too."""
     if not template_name.endswith(".html"):
         return output_content  # widgets.js, sitemap.xml
+    if config.extra.get("live_preview"):
+        return with_policy(output_content, PREVIEW_POLICY)
     return with_policy(output_content, content_policy(output_content))
 
 
@@ -298,6 +302,12 @@ SITE_POLICY = {
     "base-uri": "'none'",
     "form-action": "'none'",
 }
+# Under mkdocs serve (extra.live_preview, hooks/service_worker.py), never published: the server adds its
+# live-reload script inline to every response, with numbers of that response, so no hash can cover it and
+# the site's policy would block it (a contributor's save would not show). Inline scripts run there.
+PREVIEW_POLICY = "; ".join(
+    f"{name} {value}" for name, value in {**SITE_POLICY, "script-src": "'self' 'unsafe-inline'"}.items()
+)
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<code>.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 NOT_RUN = re.compile(
     r"""\b(?:src\s*=|type\s*=\s*["']?(?!(?:text/javascript|module|application/javascript)["'\s>]))""", re.IGNORECASE

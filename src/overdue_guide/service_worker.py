@@ -1,22 +1,30 @@
-"""The published site works offline after one visit, and can be installed.
+"""The site works offline after one visit, and can be installed: MkDocs hook events.
 
-Material has no service worker, so after `mkdocs build` of ONE edition this module
-adds to that edition's folder:
+Material has no service worker, so every build of an edition (``mkdocs build``, ``mkdocs serve``
+and scripts/build run the same events) adds to it:
 
-- ``manifest.webmanifest`` (name, icons, theme colour, start_url and scope = the edition);
-- ``assets/images/icon-192.png`` and ``icon-512.png``, drawn here (no third-party art);
-- ``offline.html``: what a page never cached shows when the network is down, in the
-  edition's script;
-- ``sw.js`` (from offline_assets/sw.js): precaches the edition's pages and small files
-  (under PRECACHE_BUDGET) into one cache named after the build (``SCOPE|VERSION-CONTENTHASH``,
-  SCOPE being where the worker is served from), answers from it first, caches big images
-  and downloads when first fetched, deletes the edition's older caches when it activates;
-- ``assets/javascripts/offline-cache.js``: registers sw.js over https or on localhost only;
-- in every page's <head>: the manifest link and that script.
+- ``manifest.webmanifest`` (name, icons, theme colour, start_url and scope = the edition),
+  ``assets/images/icon-192.png`` and ``icon-512.png`` (drawn here: no third-party art),
+  ``offline.html`` (what a page never cached shows when the network is down, in the edition's
+  script) and ``assets/javascripts/offline-cache.js`` (registers the worker over https or on
+  localhost only): files of the build (on_files), so MkDocs writes and serves them as it does
+  the pages;
+- in every page's <head>, the manifest link and that script: overrides/main.html;
+- ``sw.js`` (from offline_assets/sw.js), last (on_post_build, once the search index is final):
+  it precaches the edition's pages and small files (under PRECACHE_BUDGET) into one cache named
+  after the build (``SCOPE|VERSION-CONTENTHASH``, SCOPE being where the worker is served from),
+  answers from it first, caches big images and downloads when first fetched, and deletes the
+  edition's older caches when it activates. It lists what the edition's folder holds when the
+  build ends: scripts/build hands the downloads it made to the build (hooks/downloads.py), so
+  they are listed and hashed too, and a plain ``mkdocs build`` is the same site without them.
 
-Every URL written here is relative (to the page, the manifest or the worker), so the same
-site/ works at any path on any host: only 404.html, which a server shows at any depth and
-MkDocs itself writes with SITE_URL's path, links them by that path.
+Not in the offline copies (extra.offline_build): they open from file://, where no worker runs.
+Under ``mkdocs serve`` (on_startup) the registration script is marked data-preview and removes
+the worker instead: a cache-first worker would show a contributor the build before their save.
+
+Every URL is relative (to the page, the manifest or the worker), so the same site/ works at any
+path on any host: only 404.html, which a server shows at any depth and MkDocs writes with
+SITE_URL's path, links them by that path (the theme's ``url`` filter does both).
 
 The icons are drawn with zlib and struct: axis-aligned rectangles need no drawing
 library, and Pillow would be one more dependency for two small files.
@@ -28,10 +36,18 @@ import hashlib
 import json
 import re
 import struct
+import subprocess
 import zlib
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
-from . import messages
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from . import messages, settings
+from .problems import ProblemError
 
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
 REGISTRATION = "assets/javascripts/offline-cache.js"
@@ -49,13 +65,13 @@ DOWNLOAD_PRECACHE_MAX = 256 * 1024
 # Images in pages: up to IMAGE_PRECACHE_MAX cached on the first visit, bigger ones when a page
 # first shows them. What the first visit caches stays under PRECACHE_BUDGET (uncompressed; the
 # guide's ~1 MB today): past it the small images wait for first view too, biggest first, and if
-# the pages and their assets alone are over it the build stops (PrecacheTooLarge).
+# the pages and their assets alone are over it the build stops (PrecacheTooLarge). The benchmark's
+# synthetic site of 1,000 pages sets ``extra.precache_budget`` (bytes) to measure the hook anyway.
 IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 IMAGE_PRECACHE_MAX = 64 * 1024
 PRECACHE_BUDGET = 3 * 1024 * 1024
 # Never precached: source maps, the gzipped sitemap, and the worker itself.
 SKIPPED = re.compile(r"(\.map|sitemap\.xml\.gz|^sw\.js)$")
-MARKER = "<!-- offline-cache -->"
 OFFLINE_POLICY = {
     "default-src": "'none'",
     "style-src": "'unsafe-inline'",
@@ -69,10 +85,6 @@ OFFLINE_POLICY = {
 # The offline page's words: extra.offline_page, every one checked by settings.py (OFFLINE_PAGE_STRINGS).
 STRINGS = ("title", "explanation", "home", "retry")
 
-# -----------------------------------------------------------------------------
-# Entry point
-# -----------------------------------------------------------------------------
-
 
 class PrecacheTooLarge(Exception):
     """The pages and assets every first visit caches are over PRECACHE_BUDGET (its message in Chinese)."""
@@ -82,43 +94,85 @@ class PrecacheTooLarge(Exception):
         super().__init__(self.problem.text)
 
 
-def add_service_worker(
-    edition_site: Path,
-    *,
-    lang: str,
-    name: str,
-    site_path: str | None,
-    version: str,
-    strings: dict[str, str],
-    exclude: tuple[str, ...] = (),
-) -> str:
-    """Make edition_site (one built edition) work offline after one visit; return the worker's version.
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
 
-    The worker names its cache "<the path it is served from>|<version>". name: the edition's name
-    (繁體中文); site_path: the edition's path under SITE_URL ("/", "/repo/zh-Hans/"; None without
-    one), for 404.html only; version: the build's version; strings: the offline page's words (extra.offline_page);
-    exclude: folders inside edition_site that are another edition (zh-Hans/ inside the zh-Hant
-    site), left to that edition's own worker.
+# What the mkdocs command was asked to do (on_startup): a hook module has no instance to keep it on,
+# and no other event tells a preview from a build. scripts/build runs no on_startup: a build.
+_invocation = {"command": "build"}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _invocation["command"] = command
+
+
+def on_shutdown() -> None:
+    _invocation["command"] = "build"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """extra.live_preview: overrides/main.html marks the registration script so it removes the worker."""
+    config.extra["live_preview"] = _invocation["command"] == "serve"
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if config.extra.get("offline_build"):
+        return files  # the offline copies open from file://: no worker, no manifest
+    from . import editions
+
+    edition = editions.current(config)
+    strings = config.extra.get("offline_page") or {}
+    missing = [key for key in STRINGS if not strings.get(key)]
+    if missing:
+        where = settings.location(config.config_file_path, "extra", "offline_page")
+        raise ProblemError(messages.OFFLINE_PAGE_STRINGS.at(*where, missing="、".join(missing)))
+    for src_uri, content in edition_files(config.site_name, edition.name, edition.lang, strings).items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+@event_priority(-100)  # last: after Material's search index (0) and hooks/search_scripts.py's rewrite of it (-50)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if config.extra.get("offline_build"):
+        return
+    here = config.extra["edition"]
+    others = tuple(e["path"] for e in config.extra["editions"] if e["path"] and e["lang"] != here)
+    try:
+        write_worker(
+            Path(config.site_dir),
+            version=build_version(Path(config.config_file_path).parent),
+            exclude=others,
+            budget=config.extra.get("precache_budget"),
+        )
+    except PrecacheTooLarge as error:  # the budget is the site's: at mkdocs.yml
+        raise ProblemError(replace(error.problem, path=Path(config.config_file_path).name)) from None
+
+
+# -----------------------------------------------------------------------------
+# What an edition gets
+# -----------------------------------------------------------------------------
+
+
+def edition_files(site_name: str, edition_name: str, lang: str, strings: dict[str, str]) -> dict[str, str | bytes]:
+    """{file inside the edition: its content}: the icons, the manifest, the offline page, the registration."""
+    return {
+        **{path: icon_png(size) for size, path in ICONS.items()},
+        MANIFEST: json.dumps(manifest(site_name, edition_name, lang), ensure_ascii=False, indent=2),
+        OFFLINE_PAGE: offline_page(strings, lang=lang, site_name=site_name),
+        REGISTRATION: (ASSETS / "offline-cache.js").read_bytes(),
+    }
+
+
+def write_worker(site: Path, *, version: str, exclude: tuple[str, ...] = (), budget: int | None = None) -> str:
+    """sw.js for the built edition in site; returns its version: `version`-<hash of every file it may serve>.
+
+    exclude: folders inside site that are another edition (zh-Hans/ inside the zh-Hant site), left
+    to that edition's own worker.
     """
-    site = Path(edition_site)
-    if site_path is not None and not (site_path.startswith("/") and site_path.endswith("/")):
-        raise ValueError(f"site_path {site_path!r}: a path from the root, ending in /")
     exclude = tuple(folder.rstrip("/") + "/" for folder in exclude)
-    site_name = _site_name(site / "index.html")
-
-    for size, path in ICONS.items():
-        _write(site / path, icon_png(size))
-    _write(site / MANIFEST, json.dumps(manifest(site_name, name, lang), ensure_ascii=False, indent=2))
-    _write(site / OFFLINE_PAGE, offline_page(strings, lang=lang, site_name=site_name))
-    _write(site / REGISTRATION, (ASSETS / "offline-cache.js").read_bytes())
-    for page in _files(site, exclude):
-        # Not the downloads: the single page stays self-contained (its CSP allows no request).
-        rel = page.relative_to(site).as_posix()
-        if page.suffix == ".html" and rel != OFFLINE_PAGE and not rel.startswith(DOWNLOADS):
-            # 404.html as MkDocs writes it: by SITE_URL's path, if any, since a server shows it at any depth.
-            _add_to_head(page, site_path if rel == "404.html" and site_path else to_root(rel))
-
-    files, on_use = plan(site, exclude)
+    files, on_use = plan(site, exclude, budget)
     digest = hashlib.sha256()  # every file the worker may serve: a new download is a new build too
     for path in files + on_use:
         digest.update(path.encode() + b"\0" + _read(site, path) + b"\0")
@@ -129,9 +183,10 @@ def add_service_worker(
     return version
 
 
-def to_root(rel: str) -> str:
-    """From a page's file to its edition's root, relative: "index.html" → "", "a/index.html" → "../"."""
-    return "../" * rel.count("/")
+def build_version(root: Path) -> str:
+    """A name for this build: the commit of the project at root, if any (the worker adds a content hash)."""
+    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
+    return proc.stdout.strip() if proc.returncode == 0 else "local"
 
 
 # -----------------------------------------------------------------------------
@@ -139,14 +194,15 @@ def to_root(rel: str) -> str:
 # -----------------------------------------------------------------------------
 
 
-def plan(site: Path, exclude: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+def plan(site: Path, exclude: tuple[str, ...] = (), budget: int | None = None) -> tuple[list[str], list[str]]:
     """(precached on the first visit, cached when first fetched): URLs relative to the edition.
 
     Precached: the pages and every file they need (Lunr's only for the languages search uses),
     small images, small downloads. When first fetched: big downloads, big images, and, when the
     rest is over PRECACHE_BUDGET, small images too, biggest first. A folder's index.html is listed
-    as the folder ("overview/"): that is the URL pages link to.
+    as the folder ("overview/"): that is the URL pages link to. budget: PRECACHE_BUDGET unless given.
     """
+    budget = PRECACHE_BUDGET if budget is None else int(budget)
     lunr = _lunr_files(site)
     sizes: dict[str, int] = {}
     on_use: list[str] = []
@@ -159,7 +215,7 @@ def plan(site: Path, exclude: tuple[str, ...] = ()) -> tuple[list[str], list[str
             on_use.append(rel)
         else:
             sizes[_url_of(rel)] = size
-    over = sum(sizes.values()) - PRECACHE_BUDGET
+    over = sum(sizes.values()) - budget
     for url in sorted((url for url in sizes if _image(url)), key=lambda url: (-sizes[url], url)):
         if over <= 0:
             break
@@ -169,7 +225,7 @@ def plan(site: Path, exclude: tuple[str, ...] = ()) -> tuple[list[str], list[str
         biggest = "、".join(
             f"{url}（{size // 1024} KB）" for url, size in sorted(sizes.items(), key=lambda item: -item[1])[:3]
         )
-        raise PrecacheTooLarge(kb=(over + PRECACHE_BUDGET) // 1024, budget_kb=PRECACHE_BUDGET // 1024, biggest=biggest)
+        raise PrecacheTooLarge(kb=(over + budget) // 1024, budget_kb=budget // 1024, biggest=biggest)
     return sorted(sizes), sorted(on_use)
 
 
@@ -178,7 +234,7 @@ def precache_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
     return plan(site, exclude)[0]
 
 
-def on_use_list(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+def cached_when_fetched(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
     """What is cached when a reader first fetches it (plan): big downloads and images."""
     return plan(site, exclude)[1]
 
@@ -249,23 +305,6 @@ def fill_worker(worker: str, *, version: str, files: list[str], on_use: list[str
 
 
 # -----------------------------------------------------------------------------
-# The pages: manifest link and registration in every <head>
-# -----------------------------------------------------------------------------
-
-
-def _add_to_head(page: Path, root: str) -> None:
-    """root: from the page to its edition's root ("", "../"; for 404.html SITE_URL's path)."""
-    html = page.read_text(encoding="utf-8")
-    if MARKER in html:
-        return  # already added (a second call on the same build)
-    tags = f'{MARKER}<link rel="manifest" href="{root}{MANIFEST}"><script src="{root}{REGISTRATION}" defer></script>'
-    head_end = html.find("</head>")
-    if head_end == -1:  # a theme template without </head>
-        raise ValueError(f"{page}: no </head>")
-    page.write_text(html[:head_end] + tags + html[head_end:], encoding="utf-8")
-
-
-# -----------------------------------------------------------------------------
 # Manifest, offline page
 # -----------------------------------------------------------------------------
 
@@ -313,13 +352,6 @@ def _with_policy(html: str) -> str:
     return safe_html.with_policy(html, safe_html.content_policy(html, OFFLINE_POLICY))
 
 
-def _site_name(index: Path) -> str:
-    match = re.search(r"<title>(.*?)</title>", index.read_text(encoding="utf-8"), re.S)
-    if not match:
-        raise ValueError(f"{index}: no <title>")
-    return match.group(1).strip()
-
-
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -337,6 +369,7 @@ def _write(path: Path, content: str | bytes) -> None:
 # -----------------------------------------------------------------------------
 
 
+@cache  # the same two icons for every edition and every rebuild of mkdocs serve
 def icon_png(size: int) -> bytes:
     """A size×size PNG: full-bleed indigo (safe for maskable icons), the sheet inside the
     central 60% (the maskable safe zone), each line a box and a bar of text."""

@@ -408,9 +408,10 @@ class GuideSettings(Config):
     report_error = Section(ReportError, required=False)
     download_strings = Section(DownloadStrings, required=False)
     offline_page = Strings(OFFLINE_PAGE_STRINGS)
-    # Set by the build, never written in mkdocs.yml: the edition it makes, its downloads' sizes.
+    # Set by the build, never written in mkdocs.yml: the edition it makes, its downloads' sizes and files.
     edition = Text(required=False)
     download_sizes = Anything()
+    download_files = Anything()
     # Material for MkDocs' own keys under extra (its documentation), left to it.
     alternate = Anything()
     analytics = Anything()

@@ -17,11 +17,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser_helpers import PAGES, search, watch
 from bs4 import BeautifulSoup
 
 from overdue_guide import precompress
 from overdue_guide.local_site import nginx, serve
+from support.browsing import PAGES, search, watch
 
 pytestmark = pytest.mark.browser
 

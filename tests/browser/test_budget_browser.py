@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_helpers import focus_by_tab, page_change, run_axe, set_palette, watch_errors, watch_offline
+
+from support.browsing import (
+    focus_by_tab,
+    page_change,
+    run_axe,
+    set_palette,
+    tasks_run,
+    watch_errors,
+    watch_offline,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +46,7 @@ def open_widget(page, where: str, widget: str, base_url: str, site: Path):
     if where.startswith("single-file"):
         page.goto((site / SINGLE_FILES["zh-Hans" if where.endswith("zh-Hans") else "zh-Hant"]).as_uri())
     else:
-        page.goto(f"{base_url}{SITES[where]}{widget}/", wait_until="networkidle")
+        page.goto(f"{base_url}{SITES[where]}{widget}/")
     form = page.locator(f"form[data-{widget}]")
     form.locator(".budget__actions, .letter__actions").first.wait_for()  # the script has set it up
     return form
@@ -356,7 +365,7 @@ def test_no_request_is_made_after_the_page_has_loaded(page, base_url, site, wher
     )
     fill_budget(form)
     form.locator("[data-budget-add]").click()
-    page.wait_for_timeout(300)
+    tasks_run(page)  # any request the widgets would make has been asked for
     assert requests == [] and page.evaluate("window.__blocked") == []
     if where != "single-file":  # the single file has the request on the same page
         with page_change(page):
@@ -372,7 +381,7 @@ def test_no_request_is_made_after_the_page_has_loaded(page, base_url, site, wher
     letter.locator("input[name=contract]").fill("HT2026001")
     letter.locator("input[name=start]").fill("下個月 15 日")
     letter.locator("[data-letter-copy]").click()
-    page.wait_for_timeout(300)
+    tasks_run(page)  # any request the widgets would make has been asked for
     assert requests == [] and page.evaluate("window.__blocked") == []
 
 
@@ -502,7 +511,7 @@ def test_screen_readers_hear_each_label_and_the_result(page, base_url, site):
 def test_at_360_px_nothing_runs_off_the_side(browser, base_url, widget):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto(f"{base_url}{widget}/", wait_until="networkidle")
+    page.goto(f"{base_url}{widget}/")
     if widget == "budget":
         fill_budget(page.locator("form[data-budget]"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_helpers import focus_by_tab, page_change, run_axe, set_palette, watch_errors
+
+from support.browsing import focus_by_tab, page_change, run_axe, set_palette, tasks_run, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +41,7 @@ def stored(page):
 
 
 def open_checklist(page, base_url):
-    page.goto(base_url + "checklist/", wait_until="networkidle")
+    page.goto(base_url + "checklist/")
     page.wait_for_function("() => document.querySelector('.checklist__progress').textContent !== ''")
 
 
@@ -72,7 +73,7 @@ def test_a_tick_updates_the_progress_and_survives_a_reload(page, base_url):
     box(page, "prepare-id").check()
     assert progress_text(page) == progress(1, TOTAL)
     assert stored(page) == {"version": 1, "items": {"prepare-id": True}}
-    page.reload(wait_until="networkidle")
+    page.reload()
     assert box(page, "prepare-id").is_checked()
     assert progress_text(page) == progress(1, TOTAL)
     assert errors == []
@@ -120,7 +121,7 @@ def test_many_instant_navigations_leave_a_single_listener(page, base_url):
                      {{childList: true, characterData: true, subtree: true}});
     }}""")
     box(page, "keep-records").check()
-    page.wait_for_timeout(100)  # let any duplicate handler run (none should)
+    tasks_run(page)  # any duplicate handler has run by then (none should)
     assert page.evaluate("window.__writes") == 1
     assert page.evaluate("window.__announcements") == 1
     assert progress_text(page) == progress(1, TOTAL)
@@ -131,7 +132,7 @@ def test_many_instant_navigations_leave_a_single_listener(page, base_url):
 def test_other_tabs_follow_a_tick(page, base_url):
     other = page.context.new_page()
     open_checklist(page, base_url)
-    other.goto(base_url + "response/", wait_until="networkidle")
+    other.goto(base_url + "response/")
     box(page, ON_RESPONSE[2]).check()
     other.wait_for_function(f"() => document.querySelector('#checklist-{ON_RESPONSE[2]}').checked")
     assert progress_text(other) == progress(1, len(ON_RESPONSE))

@@ -1,12 +1,13 @@
 """The Content-Security-Policy blocks nothing the guide itself does: every page read through
 Material's instant navigation, searched, ticked and glossed, in both editions, the offline
 page, the offline bundle from file:// and the single-file page, with no policy violation
-(browser_helpers.watch_errors reports each `securitypolicyviolation` as an error)."""
+(support.browsing.watch_errors reports each `securitypolicyviolation` as an error)."""
 
 from __future__ import annotations
 
 import pytest
-from browser_helpers import PAGES, page_change, search, watch, watch_offline
+
+from support.browsing import PAGES, page_change, search, watch, watch_offline
 
 pytestmark = pytest.mark.browser
 
@@ -32,17 +33,16 @@ def read_every_page(page):
 @pytest.mark.parametrize("edition", ["", "zh-Hans/"], ids=["zh-Hant", "zh-Hans"])
 def test_reading_searching_ticking_and_glossing_break_no_policy(page, full_base_url, edition):
     seen = watch(page)
-    page.goto(full_base_url + edition, wait_until="networkidle")
+    page.goto(full_base_url + edition)
     assert first_in_head(page)
     with page_change(page):
         page.locator("a.md-footer__link--next").click()
-    # Let the navigation finish first, as the switch's test does: on a busy machine a navigation that
-    # ends after search opened closed it again, its results hidden (seen once in a fresh clone's run).
-    page.wait_for_load_state("networkidle")
+    # page_change waits for the navigation to finish (document$): on a busy machine a navigation that
+    # ended after search opened closed it again, its results hidden (seen once in a fresh clone's run).
     assert search(page, "協商" if not edition else "协商")  # after instant navigation: the worker's URL holds
-    page.goto(full_base_url + edition, wait_until="networkidle")
+    page.goto(full_base_url + edition)
     read_every_page(page)  # every page's scripts under the home page's policy
-    page.goto(full_base_url + edition + "checklist/", wait_until="networkidle")
+    page.goto(full_base_url + edition + "checklist/")
     page.locator("input[data-checklist-item]").first.check()
     with page_change(page):
         page.locator("article a[href*='negotiation/']").first.click()

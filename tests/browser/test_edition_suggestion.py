@@ -7,7 +7,8 @@ both palettes; it follows instant navigation to the new page's counterpart."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import PAGES, page_change, run_axe, set_palette, watch
+
+from support.browsing import PAGES, idle, page_change, run_axe, set_palette, tasks_run, watch
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +37,8 @@ def open_page(browser):
             context.add_init_script(init_script)
         page = context.new_page()
         page.seen = watch(page)
-        page.goto(url, wait_until="networkidle")
+        page.goto(url)
+        idle(page)  # the suggestion is made when the browser is idle (edition.js)
         return page
 
     yield open_page
@@ -62,11 +64,13 @@ def test_suggests_the_other_script_to_a_browser_that_prefers_it(
     link = bar.get_by_role("link")
     assert link.inner_text() == text
     assert page.url == full_base_url + edition + "negotiation/"  # no redirect
-    link.click()
+    with page_change(page):
+        link.click()
     page.wait_for_url(full_base_url + target + "negotiation/")
-    page.wait_for_load_state("networkidle")
+    idle(page)
     assert page.locator(BAR).count() == 0  # followed: remembered
-    page.goto(full_base_url + edition + "negotiation/", wait_until="networkidle")
+    page.goto(full_base_url + edition + "negotiation/")
+    idle(page)
     assert page.locator(BAR).count() == 0
     assert page.seen == {"errors": [], "foreign": []}
 
@@ -82,7 +86,6 @@ def test_suggests_the_other_script_to_a_browser_that_prefers_it(
 )
 def test_no_suggestion_when_the_browser_prefers_this_script_or_no_chinese(open_page, full_base_url, locale, edition):
     page = open_page(locale, full_base_url + edition)
-    page.wait_for_timeout(200)
     assert page.locator(BAR).count() == 0
 
 
@@ -90,8 +93,8 @@ def test_closing_is_remembered(open_page, full_base_url):
     page = open_page("zh-CN", full_base_url)
     page.locator(BAR).get_by_role("button", name="关闭").click()
     assert page.locator(BAR).count() == 0
-    page.reload(wait_until="networkidle")
-    page.wait_for_timeout(200)
+    page.reload()
+    idle(page)
     assert page.locator(BAR).count() == 0
     assert page.seen == {"errors": [], "foreign": []}
 
@@ -104,7 +107,8 @@ def test_storage_that_throws_means_no_error_and_closing_still_works(open_page, f
     with page_change(page):  # closed for this visit, even without storage
         page.locator("a.md-footer__link--next").click()
     assert page.locator(BAR).count() == 0
-    page.reload(wait_until="networkidle")
+    page.reload()
+    idle(page)
     assert page.locator(BAR).is_visible()  # may show again: storage could not remember
     assert page.seen == {"errors": [], "foreign": []}
 
@@ -142,7 +146,7 @@ def test_no_layout_shift_when_the_suggestion_appears(open_page, full_base_url):
     """,
     )
     assert page.locator(BAR).is_visible()
-    page.wait_for_timeout(300)
+    tasks_run(page)  # a shift the bar caused has been measured by then
     assert page.evaluate("window.__shift") == 0
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_helpers import focus_by_tab, page_change, run_axe, watch_errors
 from playwright.sync_api import expect
 
 from overdue_guide import glossary
+from support.browsing import focus_by_tab, page_change, run_axe, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +66,7 @@ def phone(browser):
 
 def test_hover_shows_the_definition_and_moving_away_hides_it(desktop, base_url):
     errors = watch_errors(desktop)
-    desktop.goto(base_url + "impact/", wait_until="networkidle")
+    desktop.goto(base_url + "impact/")
     mark(desktop, "credit-reporting-system").hover()
     tooltip = expect_tooltip_for(desktop, "credit-reporting-system")
     expect_in_viewport(desktop, tooltip)
@@ -79,7 +79,7 @@ def test_hover_shows_the_definition_and_moving_away_hides_it(desktop, base_url):
 
 
 def test_escape_closes_a_hovered_tooltip_without_moving_the_pointer(desktop, base_url):
-    desktop.goto(base_url + "impact/", wait_until="networkidle")
+    desktop.goto(base_url + "impact/")
     mark(desktop, "late-fee").hover()
     expect_tooltip_for(desktop, "late-fee")
     desktop.keyboard.press("Escape")
@@ -88,7 +88,7 @@ def test_escape_closes_a_hovered_tooltip_without_moving_the_pointer(desktop, bas
 
 def test_keyboard_focus_shows_the_definition_and_tab_reaches_its_link(page, base_url):
     errors = watch_errors(page)
-    page.goto(base_url + "overview/", wait_until="networkidle")
+    page.goto(base_url + "overview/")
     focus_by_tab(page, "a.glossary-term", limit=120)
     term_id = page.evaluate("document.activeElement.id").removeprefix("glossary-ref-")
     expect_tooltip_for(page, term_id)
@@ -104,7 +104,7 @@ def test_keyboard_focus_shows_the_definition_and_tab_reaches_its_link(page, base
 
 
 def test_enter_on_a_focused_term_toggles_its_tooltip_and_stays_on_the_page(page, base_url):
-    page.goto(base_url + "overview/", wait_until="networkidle")
+    page.goto(base_url + "overview/")
     focus_by_tab(page, "#glossary-ref-huabei", limit=120)
     expect_tooltip_for(page, "huabei")  # focus shows it
     page.keyboard.press("Enter")
@@ -142,7 +142,7 @@ def test_a_first_tap_opens_the_tooltip_and_a_second_closes_it_without_leaving(br
     )
     phone = context.new_page()
     errors = watch_errors(phone)
-    phone.goto(full_base_url + edition + "impact/", wait_until="networkidle")
+    phone.goto(full_base_url + edition + "impact/")
     mark(phone, "asset-freeze").scroll_into_view_if_needed()
     mark(phone, "asset-freeze").tap()
     tooltip = phone.locator(TOOLTIP)
@@ -156,7 +156,7 @@ def test_a_first_tap_opens_the_tooltip_and_a_second_closes_it_without_leaving(br
 
 
 def test_the_close_button_escape_and_a_tap_outside_each_close_the_tooltip(phone, base_url):
-    phone.goto(base_url + "impact/", wait_until="networkidle")
+    phone.goto(base_url + "impact/")
     tooltip = phone.locator(TOOLTIP)
     mark(phone, "asset-freeze").tap()
     close = tooltip.get_by_role("button", name=GLOSSARY.strings["close"])
@@ -183,7 +183,7 @@ def test_the_tooltip_opens_below_or_above_the_line_never_over_it(phone, base_url
         phone.set_viewport_size({"width": 390, "height": 460})
     # No suggestion bar at the bottom of the screen (this phone prefers the other edition).
     phone.add_init_script("localStorage.setItem('alipay-overdue-guide/edition-suggestion', 'dismissed')")
-    phone.goto(base_url + "negotiation/", wait_until="networkidle")
+    phone.goto(base_url + "negotiation/")
     # A term with a screen's worth of page above and below it, scrolled to 80 or 400 px down.
     term_id = phone.evaluate(
         """where => {
@@ -210,7 +210,7 @@ def test_the_tooltip_opens_below_or_above_the_line_never_over_it(phone, base_url
 
 
 def test_the_tooltip_link_opens_the_entry_on_a_phone(phone, base_url):
-    phone.goto(base_url + "negotiation/", wait_until="networkidle")
+    phone.goto(base_url + "negotiation/")
     mark(phone, "bank-statement").tap()
     tooltip = expect_tooltip_for(phone, "bank-statement")
     tooltip.get_by_role("link", name=GLOSSARY.strings["see_entry"]).tap()
@@ -219,7 +219,7 @@ def test_the_tooltip_link_opens_the_entry_on_a_phone(phone, base_url):
 
 
 def test_a_tap_elsewhere_closes_and_a_tap_on_another_term_switches(phone, base_url):
-    phone.goto(base_url + "impact/", wait_until="networkidle")
+    phone.goto(base_url + "impact/")
     mark(phone, "credit-reporting-system").tap()
     expect_tooltip_for(phone, "credit-reporting-system")
     mark(phone, "credit-score").tap()
@@ -231,7 +231,7 @@ def test_a_tap_elsewhere_closes_and_a_tap_on_another_term_switches(phone, base_u
 
 def test_instant_navigation_leaves_no_tooltip_and_terms_work_on_the_new_page(desktop, base_url):
     errors = watch_errors(desktop)
-    desktop.goto(base_url + "impact/", wait_until="networkidle")
+    desktop.goto(base_url + "impact/")
     mark(desktop, "lawsuit").hover()
     expect_tooltip_for(desktop, "lawsuit")
     with page_change(desktop):
@@ -262,7 +262,7 @@ def test_with_javascript_off_a_term_is_a_link_to_its_entry(browser, base_url):
 
 def test_every_appears_in_link_lands_on_the_marked_term(page, base_url):
     errors = watch_errors(page)
-    page.goto(base_url + "glossary/", wait_until="networkidle")
+    page.goto(base_url + "glossary/")
     links = page.eval_on_selector_all(
         ".glossary__appears-in a", "links => links.map(a => [a.closest('dd').previousElementSibling.id, a.href])"
     )
@@ -278,7 +278,7 @@ def test_every_appears_in_link_lands_on_the_marked_term(page, base_url):
 
 
 def test_an_appears_in_link_clicked_on_the_glossary_page_scrolls_to_the_term(page, base_url):
-    page.goto(base_url + "glossary/", wait_until="networkidle")
+    page.goto(base_url + "glossary/")
     entry = page.locator("#credit-reporting-system + dd")
     entry.locator(".glossary__appears-in a[href*='impact/']").click()  # the worked path and help page come first now
     page.wait_for_url("**/impact/#glossary-ref-credit-reporting-system")
@@ -295,7 +295,7 @@ def test_an_appears_in_link_clicked_on_the_glossary_page_scrolls_to_the_term(pag
 def test_axe_finds_no_wcag_aa_violation_with_a_tooltip_open(browser, base_url, scheme, url, term_id):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     page = context.new_page()
-    page.goto(base_url + url, wait_until="networkidle")
+    page.goto(base_url + url)
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     mark(page, term_id).focus()

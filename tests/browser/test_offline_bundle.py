@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browser_helpers import PAGES, search, watch_offline
 
-from site_pages import FILES
+from support.browsing import PAGES, search, watch_offline
+from support.site_pages import FILES
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]

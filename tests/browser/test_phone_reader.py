@@ -19,7 +19,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
-from browser_helpers import run_axe
+
+from support.browsing import run_axe, settle
 
 pytestmark = pytest.mark.browser
 
@@ -91,7 +92,7 @@ def font_size(page, selector: str) -> float:
 
 def test_checklist_rows_are_44px_and_checkboxes_grow_with_the_text(reader):
     page, url = reader
-    page.goto(url + "checklist/", wait_until="networkidle")
+    page.goto(url + "checklist/")
     rows = page.eval_on_selector_all(".checklist__item", "rows => rows.map(r => r.getBoundingClientRect().height)")
     assert rows and min(rows) >= 44 - 0.5, rows
     text = font_size(page, ".checklist__label")
@@ -107,7 +108,7 @@ def test_checklist_rows_are_44px_and_checkboxes_grow_with_the_text(reader):
 @pytest.mark.parametrize("path", ["", "checklist/", "impact/", "downloads/"])
 def test_every_control_is_big_enough_for_a_thumb(reader, path):
     page, url = reader
-    page.goto(url + path, wait_until="networkidle")
+    page.goto(url + path)
     if path == "impact/":  # with a tooltip open
         page.locator("a.glossary-term").first.tap()
         page.locator(".glossary-tooltip").wait_for()
@@ -121,11 +122,11 @@ def test_every_control_is_big_enough_for_a_thumb(reader, path):
 
 def test_no_editor_chrome_at_phone_width_and_a_report_link_in_the_footer(reader):
     page, url = reader
-    page.goto(url + "negotiation/", wait_until="networkidle")
+    page.goto(url + "negotiation/")
     for selector in (".md-content__button", ".md-header__source", ".md-nav__source"):
         assert not page.locator(selector).is_visible(), selector
     page.locator("label.md-header__button[for=__drawer]").click()  # the drawer, open
-    page.wait_for_timeout(300)
+    settle(page)  # the drawer has slid in (its transition ended)
     assert not page.locator(".md-nav__source").is_visible()
     report = page.locator(".md-footer a.md-copyright__report")
     assert report.inner_text().strip() in (EXTRA["report_error"]["label"], "内容纠错")
@@ -143,14 +144,14 @@ def test_no_editor_chrome_at_phone_width_and_a_report_link_in_the_footer(reader)
 def test_the_edit_pencil_stays_on_a_wide_screen(browser, full_base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(full_base_url + "negotiation/", wait_until="networkidle")
+    page.goto(full_base_url + "negotiation/")
     assert page.locator(".md-content__button").is_visible()
     context.close()
 
 
 def test_the_header_shows_the_short_title_whole_and_the_full_title_stays(reader):
     page, url = reader
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)
     title = page.locator(".md-header__topic").first
     assert title.is_visible()
     assert title.inner_text().strip() in (EXTRA["short_title"], "逾期协商指南")
@@ -171,12 +172,12 @@ def test_the_header_shows_the_short_title_whole_and_the_full_title_stays(reader)
 
 def test_downloads_are_in_the_menu_on_the_home_page_and_on_their_page(reader):
     page, url = reader
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)
     menu = page.locator(".md-nav--primary a[href$='downloads/']")
     assert menu.count() >= 1
     assert menu.first.inner_text().strip() in ("下載離線版", "下载离线版")
     for where in (url, url + "downloads/"):
-        page.goto(where, wait_until="networkidle")
+        page.goto(where)
         links = page.locator("ul.downloads a.downloads__link")
         assert links.count() == len(EXTRA["outputs"])
         for index in range(links.count()):
@@ -194,6 +195,6 @@ def test_downloads_are_in_the_menu_on_the_home_page_and_on_their_page(reader):
 @pytest.mark.parametrize("path", ["", "downloads/", "checklist/"])
 def test_axe_finds_nothing(reader, path):
     page, url = reader
-    page.goto(url + path, wait_until="networkidle")
+    page.goto(url + path)
     results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()

@@ -7,7 +7,8 @@ offline from file://; mixed queries keep working."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import PAGES, search, watch, watch_offline
+
+from support.browsing import PAGES, page_change, search, tasks_run, watch, watch_offline
 
 pytestmark = pytest.mark.browser
 
@@ -22,16 +23,14 @@ def search_requests(page) -> list[str]:
 
 
 def wait_for_search_files(page, seen: list[str], timeout_ms: int = 10_000):
-    """Wait until both files have been requested (a busy CI machine may take a while to ask)."""
+    """Wait until both files have been requested (a busy CI machine may take a while to ask).
 
-    def both() -> bool:
-        return all(any(part in url for url in seen) for part in SEARCH_FILES)
-
-    for _ in range(timeout_ms // 100):
-        if both():
-            break
-        page.wait_for_timeout(100)  # Playwright hands request events to Python while it waits
-    assert both(), seen
+    Playwright hands request events to Python only while it waits, so none is missed between
+    looking at `seen` and waiting for the next request."""
+    for part in SEARCH_FILES:
+        if not any(part in url for url in seen):
+            page.wait_for_event("request", predicate=lambda r, part=part: part in r.url, timeout=timeout_ms)
+    assert all(any(part in url for url in seen) for part in SEARCH_FILES), seen
 
 
 # -----------------------------------------------------------------------------
@@ -41,25 +40,26 @@ def wait_for_search_files(page, seen: list[str], timeout_ms: int = 10_000):
 
 def test_no_search_request_before_first_use(page, base_url):
     seen = search_requests(page)
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url)
     page.mouse.wheel(0, 800)  # reading, scrolling: not a use of search
     page.locator("a.md-footer__link--next").hover()
-    page.wait_for_timeout(300)
+    tasks_run(page)  # what the hover would have started has started
     assert seen == []
 
 
 def test_no_search_request_after_instant_navigation(page, base_url):
     seen = search_requests(page)
-    page.goto(base_url, wait_until="networkidle")
-    page.locator("a.md-footer__link--next").click()
+    page.goto(base_url)
+    with page_change(page):  # the new page handed to the scripts, search.js's among them
+        page.locator("a.md-footer__link--next").click()
     page.wait_for_url(base_url + PAGES[1])
-    page.wait_for_load_state("networkidle")
+    tasks_run(page)
     assert seen == []
 
 
 def test_pointer_down_on_the_search_button_fetches_worker_and_index(page, base_url):
     seen = search_requests(page)
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url)
     page.locator("label.md-header__button[for=__search]").hover()
     page.mouse.down()  # before the click: the download starts while the finger is still down
     wait_for_search_files(page, seen)
@@ -68,21 +68,21 @@ def test_pointer_down_on_the_search_button_fetches_worker_and_index(page, base_u
 
 def test_keyboard_shortcut_fetches_worker_and_index(page, base_url):
     seen = search_requests(page)
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url)
     page.keyboard.press("/")
     wait_for_search_files(page, seen)
 
 
 def test_first_search_shows_results(page, base_url):
     seen = watch(page)
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url)
     links = search(page, "協商")
     assert any(link.split("?")[0].endswith("/negotiation/") for link in links), links
     assert seen == {"errors": [], "foreign": []}
 
 
 def test_a_search_link_with_a_query_still_searches(page, base_url):
-    page.goto(base_url + "?q=協商", wait_until="networkidle")
+    page.goto(base_url + "?q=協商")
     page.locator(".md-search-result__item").first.wait_for()
 
 
@@ -106,9 +106,9 @@ def result_pages(links: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("edition, query, own, expected", CROSS)
 def test_query_in_the_other_script_finds_the_same_pages_highlighted(page, full_base_url, edition, query, own, expected):
-    page.goto(full_base_url + edition, wait_until="networkidle")
+    page.goto(full_base_url + edition)
     own_pages = result_pages(search(page, own))
-    page.goto(full_base_url + edition, wait_until="networkidle")
+    page.goto(full_base_url + edition)
     pages = result_pages(search(page, query))
     assert full_base_url + edition + expected in pages
     assert pages == own_pages
@@ -124,7 +124,7 @@ def test_query_in_the_other_script_finds_the_same_pages_highlighted(page, full_b
     ],
 )
 def test_mixed_query_finds_and_highlights_both_words(page, full_base_url, edition, query, own):
-    page.goto(full_base_url + edition, wait_until="networkidle")
+    page.goto(full_base_url + edition)
     pages = result_pages(search(page, query))
     assert {full_base_url + edition + "impact/", full_base_url + edition + "negotiation/"} <= set(pages), pages
     marks = set(page.eval_on_selector_all(".md-search-result mark", "marks => marks.map(m => m.textContent)"))

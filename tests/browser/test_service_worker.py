@@ -14,10 +14,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_helpers import PAGES, page_change, search
 
 from overdue_guide import build_site, service_worker
 from overdue_guide.local_site import serve
+from support.browsing import PAGES, page_change, search
 
 pytestmark = pytest.mark.browser
 

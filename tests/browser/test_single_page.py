@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_helpers import PAGES, run_axe, watch_offline
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from site_pages import HTML_STRINGS
+from support.browsing import PAGES, run_axe, watch_offline
+from support.site_pages import HTML_STRINGS
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from site_pages import PAGES, url_of
+from support.site_pages import PAGES, url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = yaml.safe_load((ROOT / "data" / "checklist.yml").read_text(encoding="utf-8"))

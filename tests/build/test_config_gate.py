@@ -1,11 +1,12 @@
 """The publishing gate for mkdocs.yml's extra (overdue_guide.settings): a malformed edition,
 download, data path or offline-page word stops the build at its mkdocs.yml line, in Chinese
-with the fix, and the site published before stays exactly as it was."""
+with the fix, and the site published before stays exactly as it was (`previous`: tests/build/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
-from test_publishing_gate import fails, previous  # noqa: F401  (fixtures)
+
+from support.gate import fails
 
 # (what is wrong, the text replaced, its replacement, the text on the line reported in the changed file)
 CASES = [

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from overdue_guide import glossary
-from site_pages import PAGES, url_of
+from support.site_pages import PAGES, url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = glossary.parse_glossary((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))

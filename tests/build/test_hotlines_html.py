@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 
 from overdue_guide import hotlines
-from site_pages import PAGES
+from support.site_pages import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 NUMBERS = hotlines.parse_hotlines((ROOT / "data" / "hotlines.yml").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from site_pages import PAGES
+from support.site_pages import PAGES
 
 SOURCE_QUOTES = re.compile("[「」『』]")
 

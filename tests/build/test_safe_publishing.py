@@ -1,7 +1,7 @@
 """Nothing a contributor writes can hurt a reader, and only what should be published is (issue 20).
 
 Each case is one change to a fresh copy of the project, built over a previous output as
-scripts/build does (the helpers of test_publishing_gate.py): it is refused with a Chinese
+scripts/build does (support.gate, as the gate's own cases): it is refused with a Chinese
 `path:line: 問題 — 改法` and the previous output intact, or it builds harmless.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_publishing_gate import append, builds, fails, own_overrides, previous  # noqa: F401  (fixtures)
+
+from support.gate import append, builds, fails
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
@@ -93,7 +94,7 @@ def test_a_file_that_is_not_a_page_or_a_small_image_is_refused(project, previous
 def test_a_small_image_builds_and_a_name_with_a_space_reaches_the_single_page(project, tmp_path):
     project.write("docs/images/還款 流程.png", PNG)
     append(project, "docs/causes.md", "![還款流程](<images/還款 流程.png>)")
-    site = builds(project, tmp_path / "site")
+    site = builds(project.only_outputs("html"), tmp_path / "site")
     assert (site / "images" / "還款 流程.png").read_bytes() == PNG
     single = (site / "download" / "alipay-overdue-guide-zh-Hant.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in single

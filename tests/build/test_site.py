@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-import site_pages
 from overdue_guide import editions, lint_content
-from site_pages import SOURCES, url_of
+from support import site_pages
+from support.site_pages import SOURCES, url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 # The scraped article the guide was edited from (its stranger's contact line removed).

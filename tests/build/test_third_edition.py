@@ -17,7 +17,7 @@ HK = """    - lang: zh-HK
 
 @pytest.fixture(scope="module")
 def hk_site(tmp_path_factory) -> Path:
-    from conftest import copy_project
+    from support.project import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("third-edition") / "project")
     root = project.root

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from site_pages import FILES, title_of
+from support.site_pages import FILES, title_of
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:

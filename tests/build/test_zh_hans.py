@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from overdue_guide import editions, script_purity
-from site_pages import EXTRA, PAGES  # every page of the nav, as directory URLs
+from support.site_pages import EXTRA, PAGES  # every page of the nav, as directory URLs
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITIONS = {"zh-Hant": "", "zh-Hans": "zh-Hans/"}

@@ -1,5 +1,5 @@
 """The publishing gate's pure parts: bounds on hostile text, front matter, repeated ids, mkdocs.yml
-size, and OS errors in the contributors' words (the builds are in tests/build/test_publishing_gate.py)."""
+size, and OS errors in the contributors' words (the builds are in tests/build/test_gate_*.py)."""
 
 from __future__ import annotations
 

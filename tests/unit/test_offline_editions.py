@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from overdue_guide import editions, pdf, service_worker, single_page
-from site_pages import OFFLINE_PAGE_STRINGS
+from support.site_pages import OFFLINE_PAGE_STRINGS
 
 # -----------------------------------------------------------------------------
 # Footer download links
@@ -80,94 +80,45 @@ def test_precache_skips_maps_unused_lunr_big_downloads_and_other_editions(tmp_pa
         "search/search_index.json",
         "sitemap.xml",
     ]
-    assert service_worker.on_use_list(site, ("zh-Hans/",)) == ["download/guide.pdf"]
+    assert service_worker.cached_when_fetched(site, ("zh-Hans/",)) == ["download/guide.pdf"]
 
 
-def test_add_service_worker_is_versioned_by_content_and_leaves_other_editions_alone(tmp_path):
+def test_worker_is_versioned_by_content_and_leaves_other_editions_alone(tmp_path):
     site = make_site(tmp_path)
-    first = service_worker.add_service_worker(
-        site,
-        strings=OFFLINE_PAGE_STRINGS,
-        lang="zh-Hant",
-        name="繁體中文",
-        site_path="/g/",
-        version="7",
-        exclude=("zh-Hans",),
-    )
-    again = service_worker.add_service_worker(
-        site,
-        strings=OFFLINE_PAGE_STRINGS,
-        lang="zh-Hant",
-        name="繁體中文",
-        site_path="/g/",
-        version="7",
-        exclude=("zh-Hans",),
-    )
+    first = service_worker.write_worker(site, version="7", exclude=("zh-Hans",))
+    again = service_worker.write_worker(site, version="7", exclude=("zh-Hans",))
     assert first == again and first.startswith("7-")
-    assert (site / "overview/index.html").read_text(encoding="utf-8").count('rel="manifest"') == 1
-    assert (site / "zh-Hans/index.html").read_text(encoding="utf-8") == "</head>"
     (site / "overview/index.html").write_text("</head>changed", encoding="utf-8")
-    changed = service_worker.add_service_worker(
-        site,
-        strings=OFFLINE_PAGE_STRINGS,
-        lang="zh-Hant",
-        name="繁體中文",
-        site_path="/g/",
-        version="7",
-        exclude=("zh-Hans",),
-    )
+    changed = service_worker.write_worker(site, version="7", exclude=("zh-Hans",))
     assert changed != first
     (site / "download/guide.pdf").write_text("y" * (service_worker.DOWNLOAD_PRECACHE_MAX + 1), encoding="utf-8")
-    new_pdf = service_worker.add_service_worker(
-        site,
-        strings=OFFLINE_PAGE_STRINGS,
-        lang="zh-Hant",
-        name="繁體中文",
-        site_path="/g/",
-        version="7",
-        exclude=("zh-Hans",),
-    )
+    new_pdf = service_worker.write_worker(site, version="7", exclude=("zh-Hans",))
     assert new_pdf != changed
     worker = (site / "sw.js").read_text(encoding="utf-8")
     assert json.dumps(new_pdf) in worker and '"zh-Hans/"' in worker and "__" not in worker.split("*/", 1)[1]
 
 
-def test_offline_page_in_the_editions_script(tmp_path):
-    site = make_site(tmp_path)
+def edition_files(strings=OFFLINE_PAGE_STRINGS, lang="zh-Hant", name="繁體中文") -> dict:
+    return service_worker.edition_files("指南", name, lang, strings)
+
+
+def test_offline_page_in_the_editions_script():
     strings = {key: editions.converter("tw2s")(text) for key, text in OFFLINE_PAGE_STRINGS.items()}
-    service_worker.add_service_worker(
-        site, strings=strings, lang="zh-Hans", name="简体中文", site_path="/zh-Hans/", version="1"
-    )
-    html = (site / "offline.html").read_text(encoding="utf-8")
+    html = edition_files(strings, "zh-Hans", "简体中文")[service_worker.OFFLINE_PAGE]
     assert 'lang="zh-Hans"' in html and "目前没有网络连接" in html and 'href="./" data-offline-home' in html
     # sw.js makes that link the edition's root where it serves the page: it looks for these words.
-    assert """'href="./" data-offline-home'""" in (site / "sw.js").read_text(encoding="utf-8")
+    assert """'href="./" data-offline-home'""" in (service_worker.ASSETS / "sw.js").read_text(encoding="utf-8")
 
 
-def test_every_url_it_writes_is_relative_but_in_404(tmp_path):
-    """The same site/ at any path: pages, manifest and worker name no path; 404.html, which a
-    server shows at any depth, names SITE_URL's (as MkDocs writes the rest of it)."""
-    site = make_site(tmp_path)
-    service_worker.add_service_worker(
-        site,
-        strings=OFFLINE_PAGE_STRINGS,
-        lang="zh-Hant",
-        name="繁體中文",
-        site_path="/g/",
-        version="1",
-        exclude=("zh-Hans",),
-    )
-    head = {
-        name: (site / name).read_text(encoding="utf-8") for name in ("index.html", "overview/index.html", "404.html")
-    }
-    assert '<link rel="manifest" href="manifest.webmanifest">' in head["index.html"]
-    assert '<script src="assets/javascripts/offline-cache.js" defer></script>' in head["index.html"]
-    assert '<link rel="manifest" href="../manifest.webmanifest">' in head["overview/index.html"]
-    assert '<script src="../assets/javascripts/offline-cache.js" defer></script>' in head["overview/index.html"]
-    assert '<link rel="manifest" href="/g/manifest.webmanifest">' in head["404.html"]
-    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+def test_manifest_and_worker_name_no_path(tmp_path):
+    """The same site/ at any path: the manifest and the worker name no path (the pages' links to them:
+    tests/build/test_plain_build.py)."""
+    manifest = json.loads(edition_files()[service_worker.MANIFEST])
     assert manifest["start_url"] == manifest["scope"] == manifest["id"] == "./"
+    assert manifest["name"] == "指南（繁體中文）"
     assert [icon["src"] for icon in manifest["icons"]] == list(service_worker.ICONS.values())
+    site = make_site(tmp_path)
+    service_worker.write_worker(site, version="1", exclude=("zh-Hans",))
     worker = (site / "sw.js").read_text(encoding="utf-8")
     assert "/g/" not in worker and "const SCOPE = base.pathname" in worker
 

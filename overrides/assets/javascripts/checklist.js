@@ -89,50 +89,23 @@
     return lines.join("\n")
   }
 
-  // The old way, for browsers (and file:// pages) without the async clipboard.
-  const copyBySelection = text => {
-    const area = document.createElement("textarea")
-    area.value = text
-    area.readOnly = true
-    area.className = "checklist__copy-source"
-    document.body.append(area)
-    area.select()
-    let ok = false
-    try {
-      ok = document.execCommand("copy")
-    } catch {
-      ok = false
-    }
-    area.remove()
-    return ok
-  }
-
+  // Nothing could copy: the text, selected, for the reader to copy by hand (copy-text.js).
   const copied = (block, text, ok) => {
     const feedback = block.querySelector(".checklist__feedback")
     if (feedback) feedback.textContent = ok ? block.dataset.checklistCopied : block.dataset.checklistCopyFailed
-    const old = block.querySelector(".checklist__manual-copy")
-    if (old) old.remove()
-    if (ok) return
-    // Nothing could copy: show the text, selected, for the reader to copy by hand.
-    const manual = document.createElement("textarea")
-    manual.className = "checklist__manual-copy"
-    manual.readOnly = true
-    manual.value = text
-    manual.rows = text.split("\n").length
-    manual.setAttribute("aria-label", block.dataset.checklistCopyHeading)
-    block.append(manual)
-    manual.focus()
-    manual.select()
+    showManualCopy({
+      within: block,
+      className: "checklist__manual-copy",
+      text: ok ? null : text,
+      rows: text.split("\n").length,
+      label: block.dataset.checklistCopyHeading,
+      place: manual => block.append(manual),
+    })
   }
 
   const copy = block => {
     const text = checklistText(block)
-    const done = ok => copied(block, text, ok)
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(() => done(true), () => done(copyBySelection(text)))
-    } else {
-      done(copyBySelection(text))
-    }
+    copyText(text, ok => copied(block, text, ok))
   }
 
   /* ---- Events: once, on the document ---- */

@@ -144,49 +144,22 @@ const letterWriting = (() => {
 
   /* ---- Copy and print ---- */
 
-  // The old way, for browsers (and file:// pages) without the async clipboard.
-  const copyBySelection = text => {
-    const area = document.createElement("textarea")
-    area.value = text
-    area.readOnly = true
-    area.className = "letter__copy-source"
-    document.body.append(area)
-    area.select()
-    let ok = false
-    try {
-      ok = document.execCommand("copy")
-    } catch {
-      ok = false
-    }
-    area.remove()
-    return ok
-  }
-
+  // Nothing could copy: the text, selected, for the reader to copy by hand (copy-text.js).
   const copied = (form, text, ok) => {
     setText(form.querySelector(".letter__feedback"), ok ? form.dataset.messageCopied : form.dataset.messageCopyFailed)
-    const old = form.querySelector(".letter__manual-copy")
-    if (old) old.remove()
-    if (ok) return
-    // Nothing could copy: show the text, selected, for the reader to copy by hand.
-    const manual = document.createElement("textarea")
-    manual.className = "letter__manual-copy"
-    manual.readOnly = true
-    manual.value = text
-    manual.rows = text.split("\n").length + 1
-    manual.setAttribute("aria-label", form.querySelector(".letter__title").textContent)
-    form.querySelector(".letter__feedback").after(manual)
-    manual.focus()
-    manual.select()
+    showManualCopy({
+      within: form,
+      className: "letter__manual-copy",
+      text: ok ? null : text,
+      rows: text.split("\n").length + 1,
+      label: form.querySelector(".letter__title").textContent,
+      place: manual => form.querySelector(".letter__feedback").after(manual),
+    })
   }
 
   const copy = form => {
     const text = [...form.querySelectorAll("[data-letter-output] > p:not([hidden])")].map(p => p.textContent).join("\n")
-    const done = ok => copied(form, text, ok)
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(() => done(true), () => done(copyBySelection(text)))
-    } else {
-      done(copyBySelection(text))
-    }
+    copyText(text, ok => copied(form, text, ok))
   }
 
   // Only the request goes on paper: the rest of the page is hidden while printing.

@@ -1,8 +1,7 @@
 """The site's pages, read from the nav in mkdocs.yml and the pages' own H1, so
 tests that visit every page follow the nav instead of a copy of it.
 
-Importable as ``site_pages`` from every test folder (tests/ holds conftest.py,
-which pytest puts on sys.path)."""
+Importable as ``support.site_pages`` from every test folder (see support/__init__.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ import yaml
 
 from overdue_guide import nav
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project the tests build
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -2,8 +2,7 @@
 for requests that leave this machine, Material's search, the palette toggle, the
 keyboard, and axe-core limited to WCAG 2.1 A and AA.
 
-The test files import it as `from browser_helpers import ...`: pytest's default
-(prepend) import mode puts each test file's folder on sys.path."""
+The test files import it as `from support.browsing import ...` (see support/__init__.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from urllib.parse import urlparse
 
 from axe_playwright_python.sync_playwright import Axe
 
-from site_pages import PAGES  # noqa: F401  (every page of the nav)
+from support.site_pages import PAGES  # noqa: F401  (every page of the nav)
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SERVED_FROM = "127.0.0.1"  # the host the test servers listen on (tests/conftest.py)
@@ -101,7 +100,7 @@ def search(page, query: str) -> list[str]:
 
 def settle(page):
     """Wait for CSS transitions and animations to end: axe measures colours mid-fade otherwise."""
-    page.wait_for_timeout(50)
+    tasks_run(page)  # a frame: the transitions the last action started are running by then
     page.evaluate("Promise.allSettled(document.getAnimations().map(a => a.finished))")
 
 
@@ -132,11 +131,38 @@ def run_axe(page):
 
 @contextmanager
 def page_change(page):
-    """Wait, after the block, until another page's content is shown.
+    """Wait, after the block, until another page's content is shown and Material has handed it to
+    the site's scripts (document$ emitted it: the navigation is over, its scripts have run).
 
-    Instant navigation changes the URL before it swaps the content in, so
-    waiting for the URL alone can find the old page's elements.
+    Instant navigation changes the URL before it swaps the content in, so waiting for the URL
+    alone can find the old page's elements; and a navigation still ending could undo what the
+    test does next (it closes an open search). After a full page load the new document has
+    neither mark, and its load is what the navigation waited for.
     """
-    page.evaluate("window.__oldHeading = document.querySelector('h1')")
+    page.evaluate(
+        """() => {
+        window.__oldHeading = document.querySelector("h1")
+        window.__shown = []
+        if (window.document$) window.document$.subscribe(() => window.__shown.push(document.querySelector("h1")))
+    }"""
+    )
     yield
-    page.wait_for_function("() => (h => h && h !== window.__oldHeading)(document.querySelector('h1'))")
+    page.wait_for_function(
+        """() => (h => h && h !== window.__oldHeading && (!window.__shown || window.__shown.includes(h)))(
+        document.querySelector("h1"))"""
+    )
+
+
+def tasks_run(page) -> None:
+    """Wait until the page has run what it had queued: a frame, then a turn of its event loop.
+
+    For a test that proves something did NOT happen (no request, no second handler, no layout
+    shift): the moment it would have happened by, rather than a fixed pause.
+    """
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
+
+
+def idle(page) -> None:
+    """Wait until the browser has been idle once: the site's deferred work (every-page.js's whenIdle,
+    such as the edition suggestion) was queued first, so it has run by then."""
+    page.evaluate("() => new Promise(done => requestIdleCallback(() => done(), { timeout: 5000 }))")

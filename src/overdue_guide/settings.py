@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.base import Config, ValidationError
-from mkdocs.config.config_options import BaseConfigOption, ListOfItems, SubConfig
+from mkdocs.config.config_options import BaseConfigOption, ListOfItems, Optional, SubConfig, Type
 from mkdocs.config.defaults import MkDocsConfig
 
 from . import messages, yaml_source
@@ -412,6 +412,9 @@ class GuideSettings(Config):
     edition = Text(required=False)
     download_sizes = Anything()
     download_files = Anything()
+    # The service worker's precache budget in bytes, set only by scripts/bench's synthetic 1,000-page site
+    # (service_worker.py's PRECACHE_BUDGET otherwise): an int, as MkDocs' own option checks it.
+    precache_budget = Optional(Type(int))
     # Material for MkDocs' own keys under extra (its documentation), left to it.
     alternate = Anything()
     analytics = Anything()

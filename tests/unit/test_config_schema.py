@@ -200,3 +200,17 @@ def test_no_assert_statement_in_the_package():
         if isinstance(node, ast.Assert)
     ]
     assert found == []
+
+
+def test_the_benchmarks_synthetic_site_passes_the_schema(tmp_path):
+    """scripts/bench's site sets extra.precache_budget (a 1,000-page site is over the readers' budget):
+    the schema must know the key, or the benchmark stops before its first build."""
+    from overdue_guide.devtools import bench
+
+    bench.write_site(tmp_path, 3, 5, ROOT)
+    with open(tmp_path / "mkdocs-with.yml", "rb") as file:
+        extra = yaml_load(file).get("extra") or {}
+    assert "precache_budget" in extra
+    settings.validated({**extra_of(ROOT / "mkdocs.yml"), **extra}, tmp_path / "mkdocs-with.yml")
+    path, _ = config_with(tmp_path, "extra:\n", "extra:\n  precache_budget: a lot\n")
+    assert "precache_budget" in refused(path)

@@ -27,3 +27,31 @@ const whenIdle = (work, timeout = 2000) => {
   if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(() => work(), { timeout })
   else setTimeout(work, 1)
 }
+
+/* A link to a place on another page (the glossary's links to where a term appears,
+ * #glossary-ref-…): with instant navigation Material now and then swaps the new page in after
+ * it has tried to scroll to the place, and the reader is left at the old page's scroll
+ * position, cut to the new page's end. After each page a link brings (not Back or Forward,
+ * where Material puts the reader back where they were), the place is scrolled into view if
+ * it is out of view.
+ */
+let steppedBack = false
+window.addEventListener("popstate", () => {
+  steppedBack = true
+})
+onEveryPage(() => {
+  const back = steppedBack
+  steppedBack = false
+  if (back || !location.hash) return
+  requestAnimationFrame(() => {
+    let place = null
+    try {
+      place = document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    } catch {
+      return // a malformed address: nothing to show
+    }
+    if (!place) return
+    const box = place.getBoundingClientRect()
+    if (box.bottom < 0 || box.top > window.innerHeight) place.scrollIntoView()
+  })
+})

@@ -2,7 +2,8 @@
 
 One importable package, installed in editable mode by ``scripts/setup``; every
 module imports on its own (``python -c "import overdue_guide.<name>"``), and
-nothing edits ``sys.path`` or imports a file by its path.
+nothing changes Python's import path or imports a file by where it lies
+(tests/unit/test_package.py holds the package to it).
 
 By role:
 

@@ -133,6 +133,27 @@ def run_axe(page):
     return Axe().run(page, options=WCAG_AA)
 
 
+def axe_each(page, urls: list[str], scheme: str) -> dict[str, str]:
+    """Open each URL in turn in one page, in the palette `scheme`, and run axe-core on each; return
+    axe's report for each URL with a violation. The palette is picked through the toggle on the
+    first page, as a reader would, and every later page must show it still (Material keeps it)."""
+    found = {}
+    for number, url in enumerate(urls):
+        page.goto(url)
+        if number == 0:
+            set_palette(page, scheme)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == scheme, url
+        results = run_axe(page)
+        if results.violations_count:
+            found[url] = results.generate_report()
+    return found
+
+
+def axe_report(found: dict[str, str]) -> str:
+    """The reports of axe_each, one page after the other."""
+    return "\n\n".join(f"{url}\n{report}" for url, report in found.items())
+
+
 @contextmanager
 def page_change(page):
     """Wait, after the block, until another page's content is shown and Material has handed it to

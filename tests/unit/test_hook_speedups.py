@@ -1,0 +1,140 @@
+"""The hooks' cheaper ways (scripts/bench) give what the ways they replaced gave, input for input.
+
+Each replaced way is kept here, as it was, and both run on the inputs most likely to tell them
+apart (tags in any case, comments and entities splitting text, numbers at a text's edges) and on
+a few thousand random fragments made of such pieces.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from overdue_guide import hotlines, publishable
+
+# -----------------------------------------------------------------------------
+# Hotlines: one pass over the tags, numbers found in the whole page
+# -----------------------------------------------------------------------------
+
+NUMBERS = ["95188", "12378", "12368", "110", "120"]
+
+
+def old_number_pattern(numbers):
+    alternatives = "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True))
+    return re.compile(rf"(?<![0-9A-Za-z_.+\-/])(?:{alternatives})(?![0-9A-Za-z_/]|[.\-]\d)")
+
+
+def old_link_hotlines(html, pattern):
+    """hooks/hotlines.py's walk before: each text between two tags searched on its own."""
+    if not pattern.search(html):
+        return html
+    out, stack, last = [], [], 0
+    for tag in hotlines.TAG.finditer(html):
+        out.append(_old_linked(html[last : tag.start()], pattern, stack))
+        last = tag.end()
+        closing, name, attributes = tag[1], (tag[2] or "").lower(), tag[3] or ""
+        if not name:
+            pass
+        elif closing:
+            while stack and stack.pop()[0] != name:
+                pass
+        elif name not in hotlines.VOID and not attributes.rstrip().endswith("/"):
+            skip = name in hotlines.SKIP or bool(hotlines.HIDDEN.search(attributes)) or bool(stack and stack[-1][1])
+            stack.append((name, skip))
+        out.append(tag[0])
+    out.append(_old_linked(html[last:], pattern, stack))
+    return "".join(out)
+
+
+def _old_linked(text, pattern, stack):
+    if not text or (stack and stack[-1][1]):
+        return text
+    return pattern.sub(lambda m: f'<a class="hotline" href="tel:{m[0]}">{m[0]}</a>', text)
+
+
+HOTLINE_CASES = [
+    "<p>撥打 12378 投訴，或撥打95188。</p>",
+    "<p>110</p>",  # a number right after a tag's > and right before a tag's <
+    "110<p>120</p>12378",  # numbers before the first tag and after the last
+    "<P>110</P><A HREF='x'>120</A>110",  # tags in upper case
+    '<p title="撥打 12378">12378</p>',  # in an attribute, then in text
+    "<p>1<!-- -->10 和 <!-- 110 -->120</p>",  # comments split a number, hold one
+    "<p>a110 110b 1101 x-110 110-1 110.5 110. 110/ /110 +110 .110</p>",  # inside longer numbers and words
+    "<div hidden><p>110</p></div>110<div HIDDEN=''>120</div>",
+    "<p><a href=x><b>110</a>120</b>12378</p>",  # misnested: a closing tag pops what it closes over
+    "<p>3 < 4，撥打 110 > 12378</p>",  # a lone < or > in text
+    "<pre><code>110</code></pre><code>120</code><kbd>12378</kbd>",
+    "<p><br/>110<img src='110.png'/>120<br>12378</p>",
+    "<p>撥打 12378<!-- unterminated 110</p>",
+    "<p>&#49;10 和 1&amp;10 和 110&nbsp;</p>",  # entities beside numbers
+    "",
+    "no tags 110 at all 12378",
+]
+
+PIECES = [
+    *("<p>", "</p>", "<P>", "</P>", "<a href='110'>", "</a>", "<A>", "</A>", "<code>", "</code>", "<CODE>"),
+    *("<div hidden>", "<div hidden='hidden'>", "<div data-hidden>", "</div>", "<br>", "<br/>", "<img src=x />"),
+    *('<span title="a>110">', "</span>", "<!--", "-->", "<!-- 120 -->", "<", ">", "</", "<svg>", "</svg>"),
+    *NUMBERS,
+    *("1", "0", "9", "5", "x", "-", ".", "/", "+", "_", " ", "撥打", "，", "&amp;", "&#49;", "\n"),
+]
+
+
+def random_fragments(count, seed):
+    rng = random.Random(seed)
+    return ["".join(rng.choices(PIECES, k=rng.randrange(1, 40))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("html", HOTLINE_CASES)
+def test_hotlines_are_linked_as_the_walk_of_every_text_linked_them(html):
+    old = old_link_hotlines(html, old_number_pattern(NUMBERS))
+    assert hotlines.link_hotlines(html, hotlines.number_pattern(NUMBERS)) == old
+
+
+def test_hotlines_in_random_fragments_are_linked_as_before():
+    old_pattern, pattern = old_number_pattern(NUMBERS), hotlines.number_pattern(NUMBERS)
+    for html in random_fragments(3000, seed=19):
+        assert hotlines.link_hotlines(html, pattern) == old_link_hotlines(html, old_pattern), html
+
+
+@pytest.mark.parametrize("text", HOTLINE_CASES)
+def test_the_number_pattern_matches_where_the_lookbehind_first_pattern_did(text):
+    old = [m.span() for m in old_number_pattern(NUMBERS).finditer(text)]
+    assert [m.span() for m in hotlines.number_pattern(NUMBERS).finditer(text)] == old
+
+
+# -----------------------------------------------------------------------------
+# Loads in CSS: where url( and @import begin, without a lower-cased copy of the page
+# -----------------------------------------------------------------------------
+
+
+def old_css_starts(html):
+    lower, starts = html.lower(), []
+    for needle in ("url(", "@import"):
+        at = lower.find(needle)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(needle, at + 1)
+    return sorted(starts)
+
+
+CSS_START_CASES = [
+    "url(a)",  # at the very start: nothing before the (
+    "(url(x)",
+    "ur(",
+    "(((",
+    "@import",
+    "@impor",
+    "x@IMPORT url( URL(Url(uRl(",
+    "@@import@import",
+    "<style>@Import URL('//cdn.example/x.css');</style>",
+    "<p>url（全角）@ｉｍｐｏｒｔ</p>",  # full-width look-alikes are not CSS
+    "Kurl(",  # the Kelvin sign lower-cases to k
+]
+
+
+@pytest.mark.parametrize("html", CSS_START_CASES)
+def test_css_loads_are_tried_where_a_lower_cased_copy_would_show_them(html):
+    assert publishable._css_starts(html) == old_css_starts(html)

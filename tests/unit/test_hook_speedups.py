@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from overdue_guide import hotlines, publishable
+from overdue_guide import hotlines, lint_content, page_checks, publishable
 
 # -----------------------------------------------------------------------------
 # Hotlines: one pass over the tags, numbers found in the whole page
@@ -138,3 +138,66 @@ CSS_START_CASES = [
 @pytest.mark.parametrize("html", CSS_START_CASES)
 def test_css_loads_are_tried_where_a_lower_cased_copy_would_show_them(html):
     assert publishable._css_starts(html) == old_css_starts(html)
+
+
+# -----------------------------------------------------------------------------
+# Visible text: lower-case patterns where no tag's name could match them in another case
+# -----------------------------------------------------------------------------
+
+
+def old_visible_text(html):
+    from html import unescape
+
+    text = page_checks.NOT_TEXT.sub("", html)
+    text = page_checks.INLINE_TAG.sub("", text)
+    return unescape(page_checks.ANY_TAG.sub("\n", text))
+
+
+VISIBLE_CASES = [
+    "<p>電話 138<!-- -->0013<b>8000</b></p>",
+    "<P>電話 138<B>0013</B>8000</P>",  # capitals: the patterns of any case
+    "<p>138<SPAN>0013</SPAN>8000</p>",
+    "<p>138<span>0013</SPAN>8000</p>",  # a closing tag in capitals only
+    "<script>var a = 1;</SCRIPT><p>138</p>",
+    "<SCRIPT>var a = 1;</script><p>138</p>",
+    "<p>138<\u017ftrong>0013</\u017ftrong>8000</p>",  # ſ matches s in any case
+    "<p>138<\u212abd>0013</\u212abd>8000</p>",  # the Kelvin sign matches k
+    "<p>138<bd\u0131>0013</bd\u0131>8000</p>",  # dotless ı matches i
+    "<p>138<\u0130>0013</\u0130>8000</p>",  # İ matches i
+    "<svg><text>138</text></svg><sVg>x</SvG><p>&#49;38&#x30;0013 8000</p>",
+    "<p>138<!-- a -- b -->0013</p><!-- <p>13800138000</p> -->",
+]
+
+TEXT_PIECES = [
+    *("<p>", "</p>", "<P>", "<b>", "</B>", "<span class=x>", "</span>", "<SPAN>", "<br>", "<div>", "</DIV>"),
+    *("<script>", "</script>", "<SCRIPT>", "</Script>", "<style>", "</style>", "<svg>", "</SVG>", "<template>"),
+    *("<!--", "-->", "<", ">", "</", "<\u017f>", "<\u212a>", "<b\u0131>", "\u0130", "&amp;", "&#49;", "&lt;b&gt;"),
+    *("138", "0013", "8000", "a", " ", "\n", "文"),
+]
+
+
+@pytest.mark.parametrize("html", VISIBLE_CASES)
+def test_visible_text_is_what_the_patterns_of_any_case_leave(html):
+    assert page_checks.visible_text(html) == old_visible_text(html)
+
+
+def test_visible_text_of_random_fragments_is_what_it_was():
+    rng = random.Random(21)
+    for _ in range(3000):
+        html = "".join(rng.choices(TEXT_PIECES, k=rng.randrange(1, 40)))
+        assert page_checks.visible_text(html) == old_visible_text(html), html
+
+
+def test_a_number_split_by_capitalised_inline_tags_is_still_found():
+    page = "<html><body><P>電話 138<B>0013</B><SPAN>8000</SPAN></P></body></html>"
+    found = page_checks.built_personal_data(page, lint_content, lint_content.LintAllowlist())
+    assert [kind for _, kind in found] == ["手機號碼"], found
+
+
+def test_a_line_checked_under_one_allow_list_is_checked_again_under_another():
+    page = "<p>電話 13800138000</p>"
+    strict = lint_content.LintAllowlist()
+    allowing = lint_content.LintAllowlist(personal_data=frozenset({lint_content.canonical("13800138000")}))
+    assert page_checks.built_personal_data(page, lint_content, strict)
+    assert page_checks.built_personal_data(page, lint_content, allowing) == []
+    assert page_checks.built_personal_data(page, lint_content, strict)

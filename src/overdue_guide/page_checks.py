@@ -147,9 +147,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 @event_priority(-100)  # after the checklist and glossary have added their ids
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The page's Markdown only names a problem's line: read when there is one (MkDocs reads it from
+    # disk again at each use, three times a page if read up front).
     name = f"docs/{page.file.src_uri}"
-    source = page.file.content_string
     if not H1.search(html):
+        source = page.file.content_string
         if not source.strip():
             raise ProblemError(messages.EMPTY_PAGE.at(name, 1))
         raise ProblemError(messages.NO_H1.at(name, body_line(source)))
@@ -157,7 +159,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         raise ProblemError(repeated_id_problem(id_, count, page, config))
     for match in THIRD_PARTY_LOAD.finditer(html):
         url = match["url"]
-        raise ProblemError(messages.THIRD_PARTY_IN_PAGE.at(name, url_line(source, url), url=url))
+        raise ProblemError(messages.THIRD_PARTY_IN_PAGE.at(name, url_line(page.file.content_string, url), url=url))
     report(missing_images(html, page, files))
     return html
 
@@ -165,16 +167,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @event_priority(50)  # the page as the theme wrote it, before hooks/safe_html.py adds its policy
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     root = Path(config.config_file_path).parent
-    source = page.file.content_string
     problems = []
     for url in publishable.foreign_loads(output):
-        where = origin(url, root) or (f"docs/{page.file.src_uri}", url_line(source, url))
+        where = origin(url, root) or (f"docs/{page.file.src_uri}", url_line(page.file.content_string, url))
         problems.append(messages.THIRD_PARTY_IN_BUILT_PAGE.at(*where, url=url))
     lint = lint_module()
     for found, kind in built_personal_data(output, lint, allowed_personal_data(root)):
         problems.append(
             messages.PERSONAL_DATA_IN_BUILT_PAGE.at(
-                f"docs/{page.file.src_uri}", text_line(source, found), kind=kind, found=found
+                f"docs/{page.file.src_uri}", text_line(page.file.content_string, found), kind=kind, found=found
             )
         )
     report(problems)
@@ -217,7 +218,7 @@ def missing_images(html: str, page: Page, files: Files) -> list[Problem]:
     from posixpath import dirname, join, normpath
     from urllib.parse import unquote, urlsplit
 
-    name, source = f"docs/{page.file.src_uri}", page.file.content_string
+    name = f"docs/{page.file.src_uri}"
     published = published_urls(files)
     problems = []
     for match in RAW_IMAGE.finditer(html):
@@ -227,7 +228,8 @@ def missing_images(html: str, page: Page, files: Files) -> list[Problem]:
         folder = page.url if page.url.endswith("/") or not page.url else dirname(page.url)  # "causes/", "causes.html"
         target = normpath(join(folder, unquote(url.path)))
         if target.lstrip("/") not in published:
-            problems.append(messages.IMAGE_MISSING.at(name, url_line(source, match["src"]), src=match["src"]))
+            line = url_line(page.file.content_string, match["src"])  # read only for a problem
+            problems.append(messages.IMAGE_MISSING.at(name, line, src=match["src"]))
     return problems
 
 

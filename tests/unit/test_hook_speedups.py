@@ -265,3 +265,59 @@ def test_a_line_is_normalised_as_str_translate_normalised_it():
         normal, origin = lint_content.normalize(line)
         old_normal, old_origin = old_normalize(line)
         assert (normal, list(origin)) == (old_normal, list(old_origin)), line
+
+
+# -----------------------------------------------------------------------------
+# The page's Markdown, which MkDocs reads from disk at each use, is read only to name a problem's line
+# -----------------------------------------------------------------------------
+
+
+class CountedSource:
+    """A page's file that counts how often its Markdown is read."""
+
+    src_uri = "guide.md"
+
+    def __init__(self, text):
+        self.text, self.reads = text, 0
+
+    @property
+    def content_string(self):
+        self.reads += 1
+        return self.text
+
+
+def checked_page(html, source, tmp_path):
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File, Files
+
+    root = Path(__file__).resolve().parents[2]
+    page = SimpleNamespace(file=source, url="guide/")
+    config = SimpleNamespace(config_file_path=str(root / "mkdocs.yml"))
+    files = Files([File(name, str(tmp_path), str(tmp_path / "site"), True) for name in ("guide.md", "a.png")])
+    page_checks.on_page_content(html, page=page, config=config, files=files)
+    page_checks.on_post_page(f"<html><body>{html}</body></html>", page=page, config=config)
+
+
+def test_a_page_with_nothing_wrong_is_checked_without_reading_its_markdown(tmp_path):
+    source = CountedSource("# 指南\n\n![圖](a.png)\n")
+    checked_page('<h1 id="guide">指南</h1><p><img alt="圖" src="../a.png"></p>', source, tmp_path)
+    assert source.reads == 0
+
+
+@pytest.mark.parametrize(
+    ("html", "line"),
+    [
+        ('<h1 id="guide">指南</h1>\n<p><img alt="圖" src="../b.png"></p>', 3),  # an image not on the site
+        ('<h1 id="guide">指南</h1>\n<p><img src="https://cdn.example/b.png"></p>', 3),  # from another host
+        ("<p>指南</p>", 1),  # no title
+    ],
+)
+def test_a_problem_is_still_named_at_its_line_of_the_markdown(html, line, tmp_path):
+    from overdue_guide.problems import ProblemError
+
+    source = CountedSource("# 指南\n\n![圖](../b.png) ![](https://cdn.example/b.png)\n")
+    with pytest.raises(ProblemError) as error:
+        checked_page(html, source, tmp_path)
+    assert f"docs/guide.md:{line}" in str(error.value.args[0]), error.value.args[0]

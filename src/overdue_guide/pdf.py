@@ -62,8 +62,9 @@ def build_pdf(single_page: Path, out_file: Path) -> Path:
     try:
         _print(single_page, partial, chromium)
         fix_text_layer(partial)
-        text = pdf_text(partial)
-        if title not in text:
+        # The title is on the first page: its text shows the Chinese font drew characters, not boxes.
+        # (Reading every page's text took longer than printing them.)
+        if title not in pdf_text(partial, pages=1):
             raise MissingTool(messages.PDF_WITHOUT_TITLE, str(out_file), title=title)
         partial.replace(out_file)
     finally:
@@ -99,11 +100,11 @@ def check_cjk_fonts() -> None:
         raise MissingTool(messages.NO_CJK_FONT)
 
 
-def pdf_text(pdf: Path) -> str:
-    """All the text of a PDF, as a reader's search would see it."""
+def pdf_text(pdf: Path, pages: int | None = None) -> str:
+    """The text of a PDF (of its first `pages` pages, or all), as a reader's search would see it."""
     from pypdf import PdfReader
 
-    return "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+    return "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages[:pages])
 
 
 # A ToUnicode entry whose text is a Kangxi radical or CJK radical (U+2E80–U+2FDF).

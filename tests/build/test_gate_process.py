@@ -89,15 +89,16 @@ def test_a_signal_mid_build_leaves_the_previous_site_and_nothing_else(previous, 
     assert group_is_gone(process.pid)
 
 
-def test_sigkill_mid_build_leaves_the_previous_site_and_the_next_build_cleans_up(previous):
+def test_sigkill_mid_build_leaves_the_previous_site_and_the_next_build_cleans_up(project, previous):
+    project.without_downloads()  # what is published is the editions' pages or nothing: no download is needed
     before = snapshot(previous)
-    process = start_build(previous)
+    process = start_build(previous, cwd=project.root)
     wait_for_staging(previous, process)
     os.killpg(process.pid, signal.SIGKILL)
     process.communicate(timeout=60)
     assert snapshot(previous) == before
     assert leftovers(previous)  # what a killed build cannot remove
-    result = run_build(previous)
+    result = run_build(previous, cwd=project.root)
     assert result.returncode == 0, result.stderr
     assert leftovers(previous) == []
     assert (previous / "index.html").read_bytes() != before["index.html"]
@@ -134,7 +135,7 @@ def chattr(flag: str, path: Path) -> bool:
 
 
 @pytest.mark.parametrize("frozen", ["parent", "site"])
-def test_an_immutable_folder_fails_and_leaves_the_site_as_it_was(previous, frozen):
+def test_an_immutable_folder_fails_and_leaves_the_site_as_it_was(project, previous, frozen):
     # As root, permissions stop nothing; the immutable attribute does: on the parent the build
     # cannot start (no lock, no staging folder), on site/ it cannot swap the new output in.
     target = previous.parent if frozen == "parent" else previous
@@ -142,7 +143,7 @@ def test_an_immutable_folder_fails_and_leaves_the_site_as_it_was(previous, froze
         pytest.skip("chattr +i is not available on this file system")
     try:
         before = snapshot(previous)
-        result = run_build(previous)
+        result = run_build(previous, cwd=project.without_downloads().root)
         assert result.returncode == 1
         assert "Traceback" not in result.stderr, result.stderr
         assert re.search(r"（[\u4e00-\u9fff]+）— .*[\u4e00-\u9fff]", result.stderr), result.stderr
@@ -152,11 +153,12 @@ def test_an_immutable_folder_fails_and_leaves_the_site_as_it_was(previous, froze
     assert leftovers(previous) == []
 
 
-def test_two_builds_at_once(previous):
-    first = start_build(previous)
+def test_two_builds_at_once(project, previous):
+    project.without_downloads()
+    first = start_build(previous, cwd=project.root)
     try:
         wait_for_staging(previous, first, files=1)
-        second = run_build(previous, timeout=120)
+        second = run_build(previous, cwd=project.root, timeout=120)
         assert second.returncode == 1
         assert "另一個建置正在寫入" in second.stderr
         assert "Traceback" not in second.stderr

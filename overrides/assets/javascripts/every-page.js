@@ -29,20 +29,26 @@ const whenIdle = (work, timeout = 2000) => {
 }
 
 /* A link to a place on another page (the glossary's links to where a term appears,
- * #glossary-ref-…): with instant navigation Material now and then swaps the new page in after
- * it has tried to scroll to the place, and the reader is left at the old page's scroll
- * position, cut to the new page's end. After each page a link brings (not Back or Forward,
- * where Material puts the reader back where they were), the place is scrolled into view if
- * it is out of view.
+ * #glossary-ref-…; the worked path's links into the help page): with instant navigation
+ * Material sometimes leaves the reader at the old page's scroll position, cut to the new
+ * page's end. It swaps the page in and then either scrolls to the place or, when the history
+ * entry holds a position, restores that position; and it writes the position of a scroll
+ * into the current entry 100 ms after the scroll ends, so a link tapped sooner than that
+ * gets the old page's position, and it also swaps now and then after its own scroll. So after
+ * each page a tapped link brings, the place is scrolled into view if it is out of view. Back
+ * and Forward are left alone (Material puts the reader back where they were): the page must
+ * be the very address of the last link tapped, a click being how both a tap and a key reach
+ * a link. (A popstate event does not tell Back from a link: Material fires one for links too.)
  */
-let steppedBack = false
-window.addEventListener("popstate", () => {
-  steppedBack = true
-})
+let linkedTo = ""
+document.addEventListener("click", event => {
+  const link = event.target instanceof Element ? event.target.closest("a[href]") : null
+  linkedTo = link ? link.href : ""
+}, true)
 onEveryPage(() => {
-  const back = steppedBack
-  steppedBack = false
-  if (back || !location.hash) return
+  const tapped = linkedTo !== "" && linkedTo === location.href
+  linkedTo = ""
+  if (!tapped || !location.hash) return
   requestAnimationFrame(() => {
     let place = null
     try {

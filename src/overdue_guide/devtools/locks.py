@@ -10,9 +10,14 @@ version and the sha256 of every file the registry has for it, so that `pip insta
     scripts/setup --lock --upgrade                         # everything to its newest release
 
 pip-compile keeps the versions an existing lock already has unless told to upgrade, so compiling
-again gives the same lock until the inputs change: `--check` (tests/unit/test_locks.py) compiles
-into a temporary folder and compares packages, versions and hashes, not the file's layout, so a
-lock Dependabot regenerated with another pip-tools release still matches.
+again gives the same lock until the inputs change: `--check` (CI's checks workflow, which has the
+registry) compiles into a temporary folder and compares packages, versions and hashes, not the
+file's layout, so a lock Dependabot regenerated with another pip-tools release still matches.
+
+Without the registry, `unmet` (tests/unit/test_locks.py, in every test run) checks that a lock
+still answers its inputs: each input is locked at a version it allows, and the locked packages
+are exactly what the inputs need, read from the metadata of the packages scripts/setup installed
+from the lock. An input added, removed or narrowed without `scripts/setup --lock` fails there.
 """
 
 import argparse
@@ -23,7 +28,10 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
 from pathlib import Path
+
+from packaging.requirements import Requirement
 
 from .. import project
 
@@ -96,6 +104,65 @@ def differences(locked, compiled):
         elif locked[name][1] != compiled[name][1]:
             found.append(f"{name}=={locked[name][0]}: its hashes differ from the registry's")
     return found
+
+
+# -----------------------------------------------------------------------------
+# A lock against its inputs, without the registry
+# -----------------------------------------------------------------------------
+
+
+def inputs(root, source):
+    """The requirements a .in file names, its `-r` includes too."""
+    found = []
+    for line in (Path(root) / source).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("-r "):
+            found += inputs(root, line[3:].strip())
+        elif line:
+            found.append(Requirement(line))
+    return found
+
+
+def unmet(root, source, lock):
+    """What keeps the lock from answering source's requirements: [] when every input is locked at a
+    version it allows and the lock holds exactly the packages the inputs need. What each package
+    needs is read from its installed metadata (scripts/setup installs the locks): a package installed
+    at another version than the lock's is reported, not guessed at."""
+    locked = pins((Path(root) / lock).read_text(encoding="utf-8"))
+    found: list[str] = []
+    needed: set[str] = set()
+    queue = [(requirement, "") for requirement in inputs(root, source)]
+    while queue:
+        requirement, extra = queue.pop()
+        if requirement.marker and not requirement.marker.evaluate({"extra": extra}):
+            continue
+        name = normalize(requirement.name)
+        if name not in locked:
+            found.append(f"{requirement} is needed but not locked")
+            continue
+        version = locked[name][0]
+        if not requirement.specifier.contains(version, prereleases=True):
+            found.append(f"{name}: locked {version}, but {requirement} is needed")
+        for wanted in requirement.extras:  # the extras pull in more
+            queue += [(Requirement(r), wanted) for r in _requires(name, version, found)]
+        if name in needed:
+            continue
+        needed.add(name)
+        queue += [(Requirement(r), "") for r in _requires(name, version, found)]
+    found += [f"{name} is locked but no input needs it" for name in sorted(set(locked) - needed)]
+    return found
+
+
+def _requires(name, version, found):
+    """The requirements of the installed package `name`, which must be at the locked `version`."""
+    try:
+        installed = metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        found.append(f"{name}=={version} is locked but not installed: run scripts/setup --test")
+        return []
+    if installed.version != version:
+        found.append(f"{name}: locked {version}, installed {installed.version}: run scripts/setup --test")
+    return installed.requires or []
 
 
 # -----------------------------------------------------------------------------

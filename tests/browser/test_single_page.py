@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from support.browsing import PAGES, run_axe, watch_offline
+from support.browsing import PAGES, run_axe, tasks_run, watch_offline
 from support.site_pages import HTML_STRINGS
 
 pytestmark = pytest.mark.browser
@@ -162,8 +162,12 @@ def test_checklist_ticks_and_progress(browser, single_file, storage):
     # The same action in the negotiation page's own list is ticked too.
     assert page.locator("#negotiation input[data-checklist-item=prepare-id]").is_checked()
     page.reload()
-    kept = page.locator("#checklist input[data-checklist-item=prepare-id]").is_checked()
-    assert kept is storage  # kept where storage works; for the visit only where it throws
+    box = page.locator("#checklist input[data-checklist-item=prepare-id]")
+    if storage:  # kept where storage works (a condition: on a busy machine the page may draw the tick late)
+        expect(box).to_be_checked()
+    else:  # for the visit only where it throws: not ticked once the page's scripts have run
+        tasks_run(page)
+        assert not box.is_checked()
     assert seen == {"errors": [], "network": []}
     page.context.close()
 

@@ -461,4 +461,8 @@ OUTPUT_FILE = Message("「{value}」寫法不對", "寫成含 {{lang}} 的相對
 OUTPUT_TWICE = Message("裡有兩項的 format 都是 {format}", "每種格式只寫一項")
 PDF_WITHOUT_HTML = Message("有 pdf，卻沒有 html", "PDF 是從單頁網頁版打印的：把 format: html 那一項加回去")
 OUTPUT_STRINGS_MISSING = Message("缺少「{missing}」", "請補上（{format} 文件裡顯示的文字）")
+MATERIAL_STYLES_NOT_FOUND = Message(
+    "Material 主題的 base.html 裡找不到它的樣式表（styles 區塊）",
+    "Material 的模板改了寫法：請開發者按新的 base.html 更新 src/overdue_guide/stylesheets.py",
+)
 SINGLE_PAGE_NO_HTML = Message("extra.outputs 裡沒有 format: html", "把單頁網頁版那一項加回去")

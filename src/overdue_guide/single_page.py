@@ -33,6 +33,7 @@ from bs4 import BeautifulSoup, Tag
 from . import (
     safe_html,  # the one place the policies are written
     settings,  # the schema of extra
+    stylesheets,  # the site's part of site.css
 )
 
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
@@ -187,7 +188,8 @@ def _site_assets(index: BeautifulSoup, site: Path, kind: str) -> list[tuple[str,
         # Material's own files, and search.js, which only starts Material's search (the file has its own).
         if not path.startswith("assets/") or "/vendor/" in path or name.startswith(MATERIALS) or name == "search.js":
             continue
-        texts.append(((site / path).read_text(encoding="utf-8"), kind_of))
+        text = (site / path).read_text(encoding="utf-8")
+        texts.append((stylesheets.site_part(text) if kind == "css" else text, kind_of))  # not Material's part
     return texts
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from overdue_guide import stylesheets
+
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "overrides" / "assets"
 WIDGET_SCRIPTS = ["every-page", "checklist", "glossary", "edition"]
@@ -20,13 +22,18 @@ def home(site: Path) -> BeautifulSoup:
     return BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_site_stylesheets_are_one_file_beside_materials(site):
+def test_every_stylesheet_is_one_file_materials_first(site):
     html = home(site)
     links = [link["href"] for link in html.select("link[rel=stylesheet]")]
-    ours = [href for href in links if "assets/stylesheets/main." not in href and "palette." not in href]
-    assert ours == ["assets/stylesheets/site.css"], links
+    assert links == ["assets/stylesheets/site.css"], links
     assert not html.select("style"), "the page inlines a stylesheet: the site's styles belong in site.css"
     built = (site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert not list((site / "assets" / "stylesheets").glob("main.*")), "Material's main.css is published unlinked"
+    assert not list((site / "assets" / "stylesheets").glob("palette.*")), "Material's palette.css is published unlinked"
+    material_part, site_part = built.split(stylesheets.SITE_PART)
+    assert material_part.startswith('@charset "UTF-8";') and "--md-primary-fg-color" in material_part
+    assert "sourceMappingURL" not in built
+    built = site_part
     positions = []
     for name in ("extra", "checklist", "glossary", "budget", "letter", "edition", "downloads"):
         first_rule = (ASSETS / "stylesheets" / f"{name}.css").read_text(encoding="utf-8").split("*/", 1)[1].strip()[:40]

@@ -1,0 +1,72 @@
+"""One stylesheet a page: Material's two and the site's own, in one file (assets/stylesheets/site.css).
+
+A phone waits for every stylesheet in <head> before it draws the page. Material's defaults link
+two (main and palette); the site's own styles were a third request, which kept the first paint
+to the header now and then and left Lighthouse's largest contentful paint about 300 ms behind
+Material's defaults on a throttled phone. So overrides/main.html's `styles` block (Material's
+extension point for them) links site.css alone, and theme.static_templates renders site.css
+from `material_css`, set here, followed by the site's own stylesheets after SITE_PART.
+
+Material's stylesheets are the ones its own base.html links in that block, read from the theme
+at each build, so a Material release with new file names is followed without a change here. As
+no page links them any more, they are not published either (on_files): the service worker
+would otherwise cache two unused files on every phone's first visit. The single-file download
+keeps its compact stylesheet and takes only the site's part of site.css (site_part).
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from . import messages
+from .problems import ProblemError
+
+# Where Material's part of site.css ends and the site's own begins (overrides/assets/stylesheets/site.css).
+SITE_PART = "/* The site's own stylesheets (overrides/assets/stylesheets/) */"
+# Material's stylesheets in its base.html: 'assets/stylesheets/main.57a0d79d.min.css' | url
+LINKED = re.compile(r"""['"](assets/stylesheets/[\w.-]+\.css)['"]""")
+SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+
+
+def linked_by(base_html: str) -> list[str]:
+    """The stylesheets Material's base.html links in its `styles` block, in order."""
+    block = re.search(r"\{%-?\s*block styles\s*-?%\}(.*?)\{%-?\s*endblock", base_html, re.S)
+    return LINKED.findall(block.group(1)) if block else []
+
+
+def material_css(env: jinja2.Environment) -> str:
+    """Material's stylesheets, one after the other, without their source-map comments."""
+    loader = env.loader
+    names = linked_by(loader.get_source(env, "base.html")[0]) if loader else []
+    if loader is None or not names:
+        raise ProblemError(messages.MATERIAL_STYLES_NOT_FOUND.at("mkdocs.yml", 0))
+    return "\n".join(SOURCE_MAP.sub("", loader.get_source(env, name)[0]).strip() for name in names)
+
+
+def site_part(css: str) -> str:
+    """The site's own part of a built site.css: what follows SITE_PART (all of it where it is absent)."""
+    return css.split(SITE_PART, 1)[-1]
+
+
+# -----------------------------------------------------------------------------
+# MkDocs events (hooks/stylesheets.py)
+# -----------------------------------------------------------------------------
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.globals["material_css"] = material_css(env)
+    return env
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Material's stylesheets (and their source maps) are not published: site.css holds them."""
+    env = config.theme.get_env()
+    names = set(linked_by(env.loader.get_source(env, "base.html")[0])) if env.loader else set()
+    for file in list(files):
+        if file.src_uri in names or file.src_uri.removesuffix(".map") in names:
+            files.remove(file)
+    return files

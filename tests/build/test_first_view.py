@@ -69,3 +69,13 @@ def test_search_index_carries_the_cross_script_table(site):
     table = index["config"]["cross_script"]
     assert table["滞"] == "滯" and table["纳"] == "納"
     assert all(len(key) == len(value) for key, value in table.items())
+
+
+def test_without_the_stylesheet_hook_the_pages_link_materials_stylesheets_then_the_sites(project, tmp_path):
+    """The hook's line gone from mkdocs.yml: the pages fall back to Material's own two links."""
+    project.edit("mkdocs.yml", "  - hooks/stylesheets.py", "  # - hooks/stylesheets.py")
+    assert project.without_downloads().build(tmp_path / "site") == ""
+    links = [link["href"] for link in home(tmp_path / "site").select("link[rel=stylesheet]")]
+    assert [href.split("/")[-1].split(".")[0] for href in links] == ["main", "palette", "site"], links
+    for href in links:
+        assert (tmp_path / "site" / href).is_file(), href

@@ -165,13 +165,15 @@ def pytest_collection_modifyitems(config, items):
     With --dist loadfile (and --no-loadscope-reorder, scripts/test) xdist hands out files in this
     order: the first worker starts the one build of the site (support.shared_site) while the other
     runs tests that need no site, instead of waiting for it. Within each group, files with more
-    tests first, as xdist's own reordering does, so no worker is left alone with a big file at the end.
+    tests first, as xdist's own reordering does, so no worker is left alone with a big file at the end;
+    before them, the files marked `long` (few tests, each long: counted by tests, they came last).
     """
     files: dict[Path, list] = {}
     for item in items:
         files.setdefault(item.path, []).append(item)
     needs_site = {path for path, tests in files.items() if any("full_site" in t.fixturenames for t in tests)}
-    by_size = sorted(files, key=lambda path: -len(files[path]))
+    long = {path for path, tests in files.items() if any(test.get_closest_marker("long") for test in tests)}
+    by_size = sorted(files, key=lambda path: (path not in long, -len(files[path])))
     first = [path for path in by_size if path in needs_site][:1]
     order = first + [p for p in by_size if p not in needs_site] + [p for p in by_size if p in needs_site - set(first)]
     items[:] = [item for path in order for item in files[path]]

@@ -23,7 +23,7 @@ from overdue_guide import precompress
 from overdue_guide.local_site import nginx, serve
 from support.browsing import PAGES, search, watch
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 SUB_PATH = "a/b/guide/"
 # Each edition (its path under the site) with the words its pages show.

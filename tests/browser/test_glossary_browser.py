@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from overdue_guide import glossary
 from support.browsing import focus_by_tab, page_change, run_axe, watch_errors
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = glossary.parse_glossary((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))

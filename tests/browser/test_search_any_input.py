@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 QUERIES = {"": ["徵信", "協商", '"代理協商"'], "zh-Hans/": ["征信", "协商", '"代理协商"']}
 WAYS = ["input", "compositionend", "paste", "script"]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+pytestmark = pytest.mark.long  # a build of three editions with their downloads
+
 HK = """    - lang: zh-HK
       name: 香港繁體
       path: zh-HK/

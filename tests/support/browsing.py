@@ -162,7 +162,8 @@ def page_change(page):
     Instant navigation changes the URL before it swaps the content in, so waiting for the URL
     alone can find the old page's elements; and a navigation still ending could undo what the
     test does next (it closes an open search). After a full page load the new document has
-    neither mark, and its load is what the navigation waited for.
+    neither mark: its heading is there once it is parsed, so its load is waited for too (a test
+    went on while the document was still loading, and its next step's script found it gone).
 
     Material also closes the search and the drawer 125 ms after every change of address
     (`merge(location$, target$).pipe(delay(125))` in its bundle): a search opened sooner, as a fast
@@ -184,6 +185,7 @@ def page_change(page):
         """() => (h => h && h !== window.__oldHeading && (!window.__shown || window.__shown.includes(h))
         && performance.now() - (window.__movedAt || 0) > 150)(document.querySelector("h1"))"""
     )
+    page.wait_for_load_state()  # at once after instant navigation: the document loaded long before
 
 
 def tasks_run(page) -> None:

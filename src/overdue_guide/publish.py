@@ -67,8 +67,10 @@ def publishing(target: Path) -> Iterator[Path]:
         remove_leftovers(parent, target.name)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
         try:
-            with signals_as_interrupts():
+            with signals_as_interrupts() as received:
                 yield staging
+                if received:  # an interrupt raised where Python could not deliver it
+                    raise KeyboardInterrupt(received[0])
                 os.chmod(staging, 0o755)  # mkdtemp makes it private; a published site is readable
                 swap_in(staging, target)
         finally:
@@ -128,15 +130,24 @@ def remove_leftovers(parent: Path, name: str) -> None:
 
 
 @contextmanager
-def signals_as_interrupts() -> Iterator[None]:
-    """SIGTERM and SIGHUP end the build the way Ctrl-C does, so clean-up runs."""
+def signals_as_interrupts() -> Iterator[list[str]]:
+    """SIGINT, SIGTERM and SIGHUP end the build the way Ctrl-C does, so clean-up runs.
+
+    The KeyboardInterrupt a signal raises can be lost: raised while Python runs a finalizer (a
+    file or generator being collected), it is printed as "Exception ignored" and the build goes on.
+    So each signal is also written down in the list the block gets, which publish reads before it
+    swaps the new site in: what an interrupted build made is never published (seen once on a busy
+    machine: a SIGINT mid-build, and the build published and exited 0).
+    """
+    received: list[str] = []
 
     def interrupt(signum, frame):
-        raise KeyboardInterrupt(signal.Signals(signum).name)
+        received.append(signal.Signals(signum).name)
+        raise KeyboardInterrupt(received[-1])
 
-    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     try:
-        yield
+        yield received
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

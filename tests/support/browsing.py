@@ -6,6 +6,7 @@ The test files import it as `from support.browsing import ...` (see support/__in
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from urllib.parse import urlparse
 
@@ -201,3 +202,19 @@ def idle(page) -> None:
     """Wait until the browser has been idle once: the site's deferred work (every-page.js's whenIdle,
     such as the edition suggestion) was queued first, so it has run by then."""
     page.evaluate("() => new Promise(done => requestIdleCallback(() => done(), { timeout: 5000 }))")
+
+
+def reopen_until(open_page, kept, seconds: float = 5):
+    """open_page() again until kept(what it returns) holds, for at most `seconds`; then the
+    last result, for the caller's own assertions to report what is missing.
+
+    Chromium hands one document's localStorage writes to the next document asynchronously, so
+    a page opened a few milliseconds after the last write (no reader is that quick) may read
+    the storage from before it: once on a fresh clone, the request came up without the
+    budget's offers. The widgets read storage once, when the page is set up, so waiting on
+    the open page cannot help; opening it again does."""
+    deadline = time.monotonic() + seconds
+    while True:
+        opened = open_page()
+        if kept(opened) or time.monotonic() > deadline:
+            return opened

@@ -59,6 +59,26 @@ def open_kept(page, where: str, widget: str, base_url: str, site: Path, kept) ->
     return reopen_until(lambda: open_widget(page, where, widget, base_url, site), kept)
 
 
+def diagnosis(page, form) -> str:
+    """What a page with no offers in the request holds, for the failure's message."""
+    return json.dumps(
+        page.evaluate(
+            """([form, key]) => ({
+                url: location.href,
+                kept: localStorage.getItem(key),
+                read: budgetStore.read(),
+                outcome: budgetMaths.evaluate(budgetStore.read()).kind,
+                offers: letterWriting.budgetOffers(budgetStore.read()),
+                hidden: form.querySelector("[data-letter-from-budget]").hidden,
+                budgetForms: document.querySelectorAll("form[data-budget]").length,
+                letterForms: document.querySelectorAll("form[data-letter]").length,
+            })""",
+            [form.element_handle(), BUDGET_KEY],
+        ),
+        ensure_ascii=False,
+    )
+
+
 def has_offers(form) -> bool:
     return form.locator("[data-letter-debt]").is_visible()
 
@@ -407,7 +427,7 @@ def test_the_request_carries_the_budgets_offer(page, base_url, site, where):
     form = open_kept(page, where, "letter", base_url, site, has_offers)
     output = form.locator("[data-letter-output]")
     debt = form.locator("[data-letter-debt]")
-    assert debt.is_visible()
+    assert debt.is_visible(), diagnosis(page, form)
     assert form.locator("input[name=offer]").input_value() == "2000"
     assert "每月能拿出 2,000 元" in output.inner_text()
     debt.select_option(index=1)

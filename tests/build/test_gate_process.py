@@ -158,11 +158,15 @@ def test_two_builds_at_once(project, previous):
     first = start_build(previous, cwd=project.root)
     try:
         wait_for_staging(previous, first, files=1)
+        # Held still, lock and all, while the second runs: without downloads the first build can
+        # end while the second is still starting (it did once on a fresh clone's run).
+        os.killpg(first.pid, signal.SIGSTOP)
         second = run_build(previous, cwd=project.root, timeout=120)
         assert second.returncode == 1
         assert "另一個建置正在寫入" in second.stderr
         assert "Traceback" not in second.stderr
     finally:
+        os.killpg(first.pid, signal.SIGCONT)
         _, stderr = first.communicate(timeout=300)
     assert first.returncode == 0, stderr
     assert leftovers(previous) == []

@@ -166,13 +166,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(50)  # the page as the theme wrote it, before hooks/safe_html.py adds its policy
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    root = Path(config.config_file_path).parent
+    root, rules = build_rules(config)
     problems = []
     for url in publishable.foreign_loads(output):
         where = origin(url, root) or (f"docs/{page.file.src_uri}", url_line(page.file.content_string, url))
         problems.append(messages.THIRD_PARTY_IN_BUILT_PAGE.at(*where, url=url))
     lint = lint_module()
-    for found, kind in built_personal_data(output, lint, allowed_personal_data(root)):
+    for found, kind in built_personal_data(output, lint, rules):
         problems.append(
             messages.PERSONAL_DATA_IN_BUILT_PAGE.at(
                 f"docs/{page.file.src_uri}", text_line(page.file.content_string, found), kind=kind, found=found
@@ -294,6 +294,18 @@ def visible_text(html: str) -> str:
     else:
         text = INLINE_TAG_LOWER.sub("", NOT_TEXT_LOWER.sub("", html))
     return unescape(ANY_TAG.sub("\n", text))
+
+
+def build_rules(config: MkDocsConfig) -> tuple[Path, Any]:
+    """(the project's root, allowed_personal_data there) for this build's config: found once per build,
+    not once per page (a new config each build, so `mkdocs serve` reads an edited allow-list)."""
+    if _BUILD_RULES[0] is not config:
+        root = Path(config.config_file_path).parent
+        _BUILD_RULES[:] = [config, (root, allowed_personal_data(root))]
+    return _BUILD_RULES[1]
+
+
+_BUILD_RULES: list = [None, None]  # [the build's config, (root, rules)]
 
 
 def allowed_personal_data(root: Path):

@@ -138,7 +138,13 @@ def test_each_hook_file_hands_mkdocs_every_event_handler_of_its_module(hook):
     assert imported == handlers
 
 
+# The shell entry points the README and other tools rely on; developer tools live in the package
+# (overdue_guide.devtools), run with python -m, bench excepted (a contract of its own).
+ENTRY_POINTS = {"setup", "serve", "test", "check", "build", "offline-bundle", "bench"}
+
+
 def test_scripts_holds_only_shell_entry_points():
+    assert {path.name for path in (ROOT / "scripts").iterdir()} == ENTRY_POINTS
     for path in (ROOT / "scripts").iterdir():
         assert (
             path.is_file() and path.suffix == "" and path.read_text(encoding="utf-8").startswith("#!/usr/bin/env bash")

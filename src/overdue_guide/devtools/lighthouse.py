@@ -1,6 +1,6 @@
 """Lighthouse's mobile figures for our pages beside Material's defaults built from the same docs.
 
-    scripts/lighthouse [--runs 5] [PATH ...]        e.g.  scripts/lighthouse "" checklist/
+    .venv/bin/python -m overdue_guide.devtools.lighthouse [--runs 5] [PATH ...]     e.g. … "" checklist/
 
 Builds both sites into a temporary folder: ours as scripts/build publishes it (every edition,
 the service worker, the downloads' sizes in the footer), and Material's defaults on the same
@@ -11,12 +11,15 @@ throttling, RUNS times per page and site, alternating the sites so that a busy m
 both alike, and prints the median of each figure: total blocking time, largest contentful
 paint, performance score, with the differences and the goals of issue 20.
 
-A developer's measurement (no test asserts timings): run it on an otherwise quiet machine.
+A developer's measurement (no test asserts timings): run it on an otherwise quiet machine, after
+scripts/setup --test (Debian's Chromium and nginx). It needs Node.js and npm: on first use, and
+whenever tools/lighthouse/package-lock.json changes, it installs Lighthouse there with `npm ci`.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -30,13 +33,28 @@ from pathlib import Path
 from .. import local_site, precompress, project
 from . import page_weight
 
-# Installed by scripts/lighthouse (npm ci) inside the project.
-LIGHTHOUSE = "tools/lighthouse/node_modules/lighthouse/cli/index.js"
+# Installed by install() (npm ci) inside the project.
+TOOL = "tools/lighthouse"
+LIGHTHOUSE = f"{TOOL}/node_modules/lighthouse/cli/index.js"
 
 
 def lighthouse_cli() -> Path:
-    """Lighthouse's command line in the project of the current folder (scripts/lighthouse runs in it)."""
+    """Lighthouse's command line in the project of the current folder."""
     return project.root() / LIGHTHOUSE
+
+
+def install() -> None:
+    """Lighthouse as its lock pins it, installed with npm ci once per version of the lock."""
+    tool = project.root() / TOOL
+    lock = (tool / "package-lock.json").read_bytes()
+    stamp = tool / "node_modules" / f".installed-{hashlib.sha256(lock).hexdigest()[:16]}"
+    if stamp.exists():
+        return
+    if shutil.which("npm") is None:
+        sys.exit("Lighthouse needs Node.js and npm (apt-get install nodejs npm)")
+    command = ["npm", "ci", "--prefix", str(tool), "--no-audit", "--no-fund", "--loglevel=error"]
+    subprocess.run(command, check=True, stdout=sys.stderr)
+    stamp.touch()
 
 
 # (Lighthouse's audit, what we call it, its unit); performance is a category, read apart.
@@ -155,12 +173,13 @@ def lighthouse_version() -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/lighthouse", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m overdue_guide.devtools.lighthouse", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--runs", type=int, default=5, help="runs per page and site (the median is printed)")
     parser.add_argument("paths", nargs="*", default=[""], help='pages, e.g. "" checklist/ (default: the home page)')
     args = parser.parse_args(argv)
-    if not lighthouse_cli().is_file():
-        sys.exit("Lighthouse is not installed: run scripts/lighthouse (it runs npm ci in tools/lighthouse)")
+    install()
     with tempfile.TemporaryDirectory(prefix="guide-lighthouse-") as tmp_name, ExitStack() as servers:
         tmp = Path(tmp_name)
         print("building both sites…", file=sys.stderr, flush=True)
@@ -189,4 +208,5 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     shutil.which("node") or sys.exit("Lighthouse needs Node.js 18.16 or newer (apt-get install nodejs npm)")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice, printed by each build
     sys.exit(main(sys.argv[1:]))

@@ -62,6 +62,9 @@ def launch_chromium(playwright, executable: str | None = None):
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the server's current `site_root`; quiet, to keep output readable."""
 
+    # Keep-alive, as any real host: with HTTP/1.0 each file of each page took a new connection.
+    protocol_version = "HTTP/1.1"
+
     def __init__(self, request, client_address, server):
         super().__init__(request, client_address, server, directory=str(server.site_root))
 

@@ -424,6 +424,9 @@ def test_no_request_is_made_after_the_page_has_loaded(page, base_url, site, wher
 def test_the_request_carries_the_budgets_offer(page, base_url, site, where):
     errors = watch_errors(page)
     fill_budget(open_widget(page, where, "budget", base_url, site))
+    # Kept by this page before the next opens (a condition: once on a fresh clone the next page
+    # found no offers, which would otherwise not tell a write that never came from a lost one).
+    page.wait_for_function("key => (localStorage.getItem(key) || '').includes('信用卡')", arg=BUDGET_KEY)
     form = open_kept(page, where, "letter", base_url, site, has_offers)
     output = form.locator("[data-letter-output]")
     debt = form.locator("[data-letter-debt]")

@@ -12,6 +12,11 @@ at each build, so a Material release with new file names is followed without a c
 no page links them any more, they are not published either (on_files): the service worker
 would otherwise cache two unused files on every phone's first visit. The single-file download
 keeps its compact stylesheet and takes only the site's part of site.css (site_part).
+
+The same holds for the parts of the theme's two bundles: each widget keeps its own script and
+stylesheet in overrides/assets/, and widgets.js and site.css (theme.static_templates) include
+them. No page links a part, so the parts are not published either (bundled_parts): a phone's
+offline copy would otherwise fetch each widget's code twice.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import re
 
 import jinja2
+from jinja2 import nodes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
@@ -54,6 +60,38 @@ def material_css(env: jinja2.Environment) -> str:
     )
 
 
+def included(env: jinja2.Environment, template: str) -> set[str]:
+    """The templates `template` includes: each {% include "name" %}, and each a loop over a list writes,
+    {% for file in ["a", "b"] %}{% include "dir/" ~ file ~ ".js" %} (widgets.js, site.css)."""
+    tree = env.parse(env.loader.get_source(env, template)[0])  # type: ignore[union-attr]
+    found = {node.template.value for node in tree.find_all(nodes.Include) if isinstance(node.template, nodes.Const)}
+    for loop in tree.find_all(nodes.For):
+        if not (isinstance(loop.target, nodes.Name) and isinstance(loop.iter, nodes.List)):
+            continue
+        items = [item.value for item in loop.iter.items if isinstance(item, nodes.Const)]
+        for node in loop.find_all(nodes.Include):
+            parts = node.template.nodes if isinstance(node.template, nodes.Concat) else []
+            if parts and all(
+                isinstance(part, nodes.Const) or (isinstance(part, nodes.Name) and part.name == loop.target.name)
+                for part in parts
+            ):
+                for item in items:
+                    found.add(
+                        "".join(str(part.value) if isinstance(part, nodes.Const) else str(item) for part in parts)
+                    )
+    return found
+
+
+def bundled_parts(config: MkDocsConfig) -> set[str]:
+    """The theme's scripts and stylesheets that only reach a page inside a bundle: those the static
+    templates ending in .js or .css include, less any that mkdocs.yml also links on its own."""
+    env = config.theme.get_env()
+    bundles = [name for name in config.theme.static_templates if name.endswith((".js", ".css"))]
+    parts = set().union(*(included(env, name) for name in bundles))
+    linked = {str(item) for item in [*config.extra_css, *config.extra_javascript]}
+    return parts - linked - set(bundles)
+
+
 def site_part(css: str) -> str:
     """The site's own part of a built site.css: what follows SITE_PART (all of it where it is absent)."""
     return css.split(SITE_PART, 1)[-1]
@@ -70,9 +108,11 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Material's stylesheets (and their source maps) are not published: site.css holds them."""
+    """Material's stylesheets (and their source maps) are not published: site.css holds them; nor are
+    the parts that widgets.js and site.css bundle."""
     names = set(material_stylesheets(config.theme.get_env()))  # the build's own env comes after on_files
+    parts = bundled_parts(config)
     for file in list(files):
-        if file.src_uri in names or file.src_uri.removesuffix(".map") in names:
+        if file.src_uri in names or file.src_uri.removesuffix(".map") in names or file.src_uri in parts:
             files.remove(file)
     return files

@@ -79,3 +79,32 @@ def test_without_the_stylesheet_hook_the_pages_link_materials_stylesheets_then_t
     assert [href.split("/")[-1].split(".")[0] for href in links] == ["main", "palette", "site"], links
     for href in links:
         assert (tmp_path / "site" / href).is_file(), href
+
+
+def bundled_parts() -> list[str]:
+    """Every widget's own script and stylesheet in overrides/assets/ (what widgets.js and site.css bundle)."""
+    return sorted(
+        path.relative_to(ROOT / "overrides").as_posix()
+        for path in [*(ASSETS / "javascripts").glob("*.js"), *(ASSETS / "stylesheets").glob("*.css")]
+        if path.name not in ("widgets.js", "site.css", "search.js")  # the bundles, and search.js (linked itself)
+    )
+
+
+def test_the_parts_of_the_bundles_are_not_published_or_cached_only_the_bundles(site, offline_site):
+    parts = bundled_parts()
+    assert len(parts) >= 14 and "assets/javascripts/letter.js" in parts and "assets/stylesheets/extra.css" in parts
+    bundles = {
+        ".js": (site / "assets" / "javascripts" / "widgets.js").read_text(encoding="utf-8"),
+        ".css": (site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8"),
+    }
+    for part in parts:
+        source = (ROOT / "overrides" / part).read_text(encoding="utf-8")
+        code = source.split("*/", 1)[1].strip()[:60] if part.endswith(".css") else source.strip()[:200]
+        assert code in bundles[Path(part).suffix], f"{part} is not in its bundle"
+        for folder in (site, site / "zh-Hans", offline_site):
+            assert not (folder / part).exists(), f"{part} is published beside its bundle ({folder})"
+        for edition in (site, site / "zh-Hans"):
+            assert part not in (edition / "sw.js").read_text(encoding="utf-8"), f"the worker caches {part}"
+    for edition in (site, site / "zh-Hans"):
+        worker = (edition / "sw.js").read_text(encoding="utf-8")
+        assert "assets/javascripts/widgets.js" in worker and "assets/stylesheets/site.css" in worker

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 import pytest
 
@@ -39,3 +41,29 @@ def test_the_single_page_takes_only_the_sites_part():
     built = "body{margin:0}\n" + stylesheets.SITE_PART + "\n.checklist{color:red}"
     assert stylesheets.site_part(built) == "\n.checklist{color:red}"
     assert stylesheets.site_part(".checklist{color:red}") == ".checklist{color:red}"  # built without the hook
+
+
+def test_included_reads_plain_includes_and_includes_in_a_loop_over_a_list():
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {
+                "bundle.js": """{% include "a/first.js" %}
+{% for file in ["b", "c"] -%}{% include "parts/" ~ file ~ ".js" %};{% endfor %}
+{% for other in names %}{% include "skipped/" ~ other %}{% endfor %}
+{% include chosen %}
+{% for file in ["d"] %}{% include "x/" ~ file ~ "/" ~ unknown %}{% endfor %}""",
+            }
+        )
+    )
+    assert stylesheets.included(env, "bundle.js") == {"a/first.js", "parts/b.js", "parts/c.js"}
+
+
+def test_a_part_mkdocs_yml_also_links_stays_published():
+    from mkdocs.config import load_config
+
+    config = load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
+    parts = stylesheets.bundled_parts(config)
+    assert "assets/javascripts/letter.js" in parts and "assets/stylesheets/extra.css" in parts
+    assert not {"assets/javascripts/widgets.js", "assets/stylesheets/site.css"} & parts
+    config.extra_javascript.append("assets/javascripts/letter.js")
+    assert "assets/javascripts/letter.js" not in stylesheets.bundled_parts(config)

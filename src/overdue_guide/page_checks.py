@@ -58,6 +58,8 @@ log = get_plugin_logger("page_checks")
 # Markdown's inline parser recurses once per open bracket: far past any real text, it
 # crashes the interpreter or runs for minutes. Real pages nest two or three deep.
 MAX_NESTING = 20
+# Where a build keeps (the project's root, what the personal-data check lets through) on its config.
+STATE = "page_checks_build"
 MAX_PAGE_BYTES = 512 * 1024
 OPENING, CLOSING = "[(", "])"
 MAX_INDENT = 4 * MAX_NESTING  # columns: a list nested MAX_NESTING deep
@@ -96,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         + publishable.foreign_in_stylesheets(root)
     )
     report(problems)
+    config[STATE] = (root, allowed_personal_data(root))  # once per build, not once per page
     return config
 
 
@@ -166,7 +169,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(50)  # the page as the theme wrote it, before hooks/safe_html.py adds its policy
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    root, rules = build_rules(config)
+    root, rules = config[STATE]
     problems = []
     for url in publishable.foreign_loads(output):
         where = origin(url, root) or (f"docs/{page.file.src_uri}", url_line(page.file.content_string, url))
@@ -294,18 +297,6 @@ def visible_text(html: str) -> str:
     else:
         text = INLINE_TAG_LOWER.sub("", NOT_TEXT_LOWER.sub("", html))
     return unescape(ANY_TAG.sub("\n", text))
-
-
-def build_rules(config: MkDocsConfig) -> tuple[Path, Any]:
-    """(the project's root, allowed_personal_data there) for this build's config: found once per build,
-    not once per page (a new config each build, so `mkdocs serve` reads an edited allow-list)."""
-    if _BUILD_RULES[0] is not config:
-        root = Path(config.config_file_path).parent
-        _BUILD_RULES[:] = [config, (root, allowed_personal_data(root))]
-    return _BUILD_RULES[1]
-
-
-_BUILD_RULES: list = [None, None]  # [the build's config, (root, rules)]
 
 
 def allowed_personal_data(root: Path):

@@ -286,6 +286,10 @@ class CountedSource:
         return self.text
 
 
+class BuildConfig(dict):
+    """A build's config as the page events read it: its state by key, its settings as attributes."""
+
+
 def checked_page(html, source, tmp_path):
     from pathlib import Path
     from types import SimpleNamespace
@@ -294,7 +298,8 @@ def checked_page(html, source, tmp_path):
 
     root = Path(__file__).resolve().parents[2]
     page = SimpleNamespace(file=source, url="guide/")
-    config = SimpleNamespace(config_file_path=str(root / "mkdocs.yml"))
+    config = BuildConfig({page_checks.STATE: (root, page_checks.allowed_personal_data(root))})  # as on_config sets
+    config.config_file_path = str(root / "mkdocs.yml")
     files = Files([File(name, str(tmp_path), str(tmp_path / "site"), True) for name in ("guide.md", "a.png")])
     page_checks.on_page_content(html, page=page, config=config, files=files)
     page_checks.on_post_page(f"<html><body>{html}</body></html>", page=page, config=config)

@@ -82,10 +82,9 @@ def included(env: jinja2.Environment, template: str) -> set[str]:
     return found
 
 
-def bundled_parts(config: MkDocsConfig) -> set[str]:
+def bundled_parts(config: MkDocsConfig, env: jinja2.Environment) -> set[str]:
     """The theme's scripts and stylesheets that only reach a page inside a bundle: those the static
     templates ending in .js or .css include, less any that mkdocs.yml also links on its own."""
-    env = config.theme.get_env()
     bundles = [name for name in config.theme.static_templates if name.endswith((".js", ".css"))]
     parts = set().union(*(included(env, name) for name in bundles))
     linked = {str(item) for item in [*config.extra_css, *config.extra_javascript]}
@@ -110,8 +109,9 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Material's stylesheets (and their source maps) are not published: site.css holds them; nor are
     the parts that widgets.js and site.css bundle."""
-    names = set(material_stylesheets(config.theme.get_env()))  # the build's own env comes after on_files
-    parts = bundled_parts(config)
+    env = config.theme.get_env()  # the build's own env comes after on_files
+    names = set(material_stylesheets(env))
+    parts = bundled_parts(config, env)
     for file in list(files):
         if file.src_uri in names or file.src_uri.removesuffix(".map") in names or file.src_uri in parts:
             files.remove(file)

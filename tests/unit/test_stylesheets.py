@@ -62,8 +62,8 @@ def test_a_part_mkdocs_yml_also_links_stays_published():
     from mkdocs.config import load_config
 
     config = load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
-    parts = stylesheets.bundled_parts(config)
+    parts = stylesheets.bundled_parts(config, config.theme.get_env())
     assert "assets/javascripts/letter.js" in parts and "assets/stylesheets/extra.css" in parts
     assert not {"assets/javascripts/widgets.js", "assets/stylesheets/site.css"} & parts
     config.extra_javascript.append("assets/javascripts/letter.js")
-    assert "assets/javascripts/letter.js" not in stylesheets.bundled_parts(config)
+    assert "assets/javascripts/letter.js" not in stylesheets.bundled_parts(config, config.theme.get_env())

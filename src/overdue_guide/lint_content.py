@@ -399,7 +399,11 @@ def normalize(text: str) -> tuple[str, list[int]]:
     Character by character, so ＠ → @ and １ → 1 keep their column; a lone
     combining tone mark stays as it is (the pinyin check reads both forms).
     """
-    quick = _FULL_WIDTH.sub(_half_width, text)  # one to one: columns stay where they are
+    return _nfkc_by_character(text, _FULL_WIDTH.sub(_half_width, text))  # one to one: columns stay
+
+
+def _nfkc_by_character(text: str, quick: str) -> tuple[str, list[int]]:
+    """normalize()'s result, given `quick`, text with its full-width ASCII made half-width."""
     if unicodedata.is_normalized("NFKC", quick):
         return quick, range(len(text))
     parts, origin = [], []

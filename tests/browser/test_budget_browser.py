@@ -46,9 +46,15 @@ WHERE = ["zh-Hant", "zh-Hans", "single-file", "single-file zh-Hans"]
 def open_widget(page, where: str, widget: str, base_url: str, site: Path):
     """Open the budget or letter page where the reader would; return its form."""
     if where.startswith("single-file"):
-        page.goto((site / SINGLE_FILES["zh-Hans" if where.endswith("zh-Hans") else "zh-Hant"]).as_uri())
-    else:
-        page.goto(f"{base_url}{SITES[where]}{widget}/")
+        return open_form(
+            page, (site / SINGLE_FILES["zh-Hans" if where.endswith("zh-Hans") else "zh-Hant"]).as_uri(), widget
+        )
+    return open_form(page, f"{base_url}{SITES[where]}{widget}/", widget)
+
+
+def open_form(page, url: str, widget: str):
+    """Open url; return the budget's or the letter's form once its script has set it up."""
+    page.goto(url)
     form = page.locator(f"form[data-{widget}]")
     form.locator(".budget__actions, .letter__actions").first.wait_for()  # the script has set it up
     return form
@@ -580,10 +586,7 @@ def test_the_offline_bundle_keeps_the_figures_and_carries_the_offer_from_file(pa
     seen = watch_offline(page)
 
     def opened(name: str):
-        page.goto((offline_site / f"{name}.html").as_uri())
-        form = page.locator(f"form[data-{name}]")
-        form.locator(f".{name}__actions").first.wait_for()
-        return form
+        return open_form(page, (offline_site / f"{name}.html").as_uri(), name)
 
     form = opened("budget")
     fill_budget(form)

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -314,33 +313,44 @@ _ALLOWED: dict[tuple[str, int], Any] = {}
 
 
 def built_personal_data(html: str, lint, rules) -> list[tuple[str, str]]:
-    """(text, kind) of each phone, QQ, WeChat, e-mail, ID or bank-card number in a built page's visible text;
-    `rules`: what the project lets through (allowed_personal_data)."""
-    text = visible_text(html)
-    check = _line_check(lint, rules)
-    found = []
-    position = 0
-    # Only the lines with a digit, @ or a WeChat word: a page is some 1,000 lines, most of them empty.
-    while hint := lint.MAYBE_PERSONAL_START.search(text, position):
-        start = text.rfind("\n", 0, hint.start()) + 1
-        end = text.find("\n", hint.end())
-        end = len(text) if end < 0 else end
-        found += [(found_text, kind) for _, found_text, kind in check(text[start:end])]
-        position = end + 1
-    return found
+    """(text, kind) of each phone, QQ, WeChat, e-mail, ID or bank-card number in a built page's visible text,
+    in the order it reads; `rules`: what the project lets through (allowed_personal_data)."""
+    return _line_checker(lint, rules).check(visible_text(html))
 
 
 @lru_cache(maxsize=4)
-def _line_check(lint, rules) -> Callable[[str], tuple[tuple[int, str, str], ...]]:
-    """lint.personal_data with these rules, once per distinct line of a build: the nav, the footer and each
-    glossary definition (one a line, hooks/glossary.py) come back on page after page. Keyed by the line
-    alone: the rules are the same for every line of a build, and hashing them per line cost more than the check."""
+def _line_checker(lint, rules) -> _LineChecker:
+    return _LineChecker(lint, rules)
 
-    @lru_cache(maxsize=8192)
-    def check(line: str) -> tuple[tuple[int, str, str], ...]:
-        return tuple(lint.personal_data(line, rules.personal_data, rules.public))
 
-    return check
+class _LineChecker:
+    """lint.personal_data with these rules, line by line, each distinct line once: the nav, the header, the
+    footer and each glossary definition (one a line, hooks/glossary.py) come back on page after page, so a
+    page's lines are told from those already found clean in one set operation, and only the new ones are read.
+    Keyed by the rules (_line_checker): a line clean under one allow-list is read again under another."""
+
+    MAX_CLEAN = 1 << 16  # lines remembered; then forgotten all at once, and read again when they come back
+
+    def __init__(self, lint, rules):
+        self.lint, self.rules = lint, rules
+        self.clean: set[str] = set()
+
+    def check(self, text: str) -> list[tuple[str, str]]:
+        lines = text.split("\n")
+        new = set(lines).difference(self.clean)
+        if not new:
+            return []
+        if len(self.clean) + len(new) > self.MAX_CLEAN:
+            self.clean.clear()
+        hint, personal_data = self.lint.MAYBE_PERSONAL_START.search, self.lint.personal_data
+        found_in: dict[str, list[tuple[str, str]]] = {}
+        for line in new:
+            found = hint(line) and personal_data(line, self.rules.personal_data, self.rules.public)
+            if found:
+                found_in[line] = [(found_text, kind) for _, found_text, kind in found]
+            else:
+                self.clean.add(line)
+        return [item for line in lines if line in found_in for item in found_in[line]] if found_in else []
 
 
 def text_line(source: str, found: str) -> int:

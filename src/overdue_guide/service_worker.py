@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import struct
 import subprocess
@@ -206,11 +207,9 @@ def plan(site: Path, exclude: tuple[str, ...] = (), budget: int | None = None) -
     lunr = _lunr_files(site)
     sizes: dict[str, int] = {}
     on_use: list[str] = []
-    for path in _files(site, exclude):
-        rel = path.relative_to(site).as_posix()
+    for rel, size in _files(site, exclude):
         if SKIPPED.search(rel) or (rel.startswith("assets/javascripts/lunr/") and rel not in lunr):
             continue
-        size = path.stat().st_size
         if (rel.startswith(DOWNLOADS) and size > DOWNLOAD_PRECACHE_MAX) or (_image(rel) and size > IMAGE_PRECACHE_MAX):
             on_use.append(rel)
         else:
@@ -268,16 +267,24 @@ def _lunr_files(site: Path) -> set[str]:
     return files
 
 
-def _files(site: Path, exclude: tuple[str, ...]) -> list[Path]:
-    """The edition's files, but another edition's and hidden ones (MkDocs publishes none: a dot-folder
-    is a build's work in progress, such as scripts/build's .work/, gone before the site is published)."""
-    return sorted(
-        path
-        for path in site.rglob("*")
-        if path.is_file()
-        and not path.relative_to(site).as_posix().startswith(exclude)
-        and not any(part.startswith(".") for part in path.relative_to(site).parts)
-    )
+def _files(site: Path, exclude: tuple[str, ...]) -> list[tuple[str, int]]:
+    """(path inside site, size) of the edition's files, but another edition's and hidden ones (MkDocs
+    publishes none: a dot-folder is a build's work in progress, such as scripts/build's .work/, gone
+    before the site is published). os.walk: pathlib's rglob costs ten times as much on a large site."""
+    found = []
+    for folder, folders, names in os.walk(site):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        top = Path(folder).relative_to(site).as_posix()
+        prefix = "" if top == "." else f"{top}/"
+        for name in names:
+            rel = prefix + name
+            if name.startswith(".") or rel.startswith(exclude):
+                continue
+            try:
+                found.append((rel, os.stat(os.path.join(folder, name)).st_size))
+            except OSError:
+                continue  # not a file any more
+    return sorted(found)
 
 
 def _read(site: Path, url: str) -> bytes:

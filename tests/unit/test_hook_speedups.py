@@ -117,6 +117,40 @@ def test_tags_are_the_tags_the_one_character_at_a_time_pattern_found():
 
 
 # -----------------------------------------------------------------------------
+# Loads from another host: only the runs around a "//" are read
+# -----------------------------------------------------------------------------
+
+
+def old_foreign_loads(html):
+    found = [m["url"] for m in publishable.LOADS.finditer(html)]
+    for link in publishable.LINK.finditer(html):
+        href = publishable.LINK_HREF.search(link[0])
+        if href and publishable.LINK_LOADS.search(link[0]):
+            found.append(href["url"])
+    found += publishable.css_loads(html)
+    return list(dict.fromkeys(found))
+
+
+LOAD_PIECES = [
+    *("<img ", "<IMG ", "<script ", "<video poster=", "<source srcset=", "<link ", 'rel="stylesheet" ', "rel=icon "),
+    *("src=", "SRC = ", "href=", "data=", '"', "'", " ", "x", ">", "<", "/", "//", "\n", "<!--", "-->"),
+    *("//a.example/x", "https://b.example/y", "http:", "<style>", "</style>", "@import ", "url(", "URL( ", ")"),
+]
+
+
+def test_loads_in_random_fragments_are_the_loads_the_whole_page_search_found():
+    rng = random.Random(26)
+    cases = [
+        '<img alt="x" src="//a.example/i.png"><link rel="stylesheet" href="https://b.example/c.css">',
+        "<style>@import url('//c.example/d.css'); a{background:url( //e.example/f.png )}</style>",
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="//g.example/h.png"/></svg>',
+        "<img\nsrc=//i.example/j.png>//<link href=//k.example/l rel=icon>",
+    ]
+    for html in [*cases, *("".join(rng.choices(LOAD_PIECES, k=rng.randrange(1, 40))) for _ in range(5000))]:
+        assert publishable.foreign_loads(html) == old_foreign_loads(html), html
+
+
+# -----------------------------------------------------------------------------
 # Loads in CSS: where url( and @import begin, without a lower-cased copy of the page
 # -----------------------------------------------------------------------------
 
@@ -212,6 +246,32 @@ def test_a_line_checked_under_one_allow_list_is_checked_again_under_another():
     assert page_checks.built_personal_data(page, lint_content, strict)
     assert page_checks.built_personal_data(page, lint_content, allowing) == []
     assert page_checks.built_personal_data(page, lint_content, strict)
+
+
+def old_built_personal_data(html, rules):
+    """page_checks.built_personal_data before: each line holding a first character of the check, in order."""
+    text, found, position = page_checks.visible_text(html), [], 0
+    while hint := lint_content.MAYBE_PERSONAL_START.search(text, position):
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        found += [(text, kind) for _, text, kind in lint_content.personal_data(line, rules.personal_data, rules.public)]
+        position = end + 1
+    return found
+
+
+PAGE_PIECES = [
+    *("<p>", "</p>", "<li>", "<b>", "</b>", "<!-- -->", "\n", " ", "電話", "郵箱", "微信", "a", "@", "example.com"),
+    *("138", "0013", "8000", "13800138000", "95188", "12378", "someone@example.com", "wxid_abc123", "&#49;"),
+]
+
+
+def test_the_pages_personal_data_is_what_the_line_by_line_check_found_in_order():
+    rng, rules = random.Random(27), lint_content.LintAllowlist()
+    pages = ["".join(rng.choices(PAGE_PIECES, k=rng.randrange(1, 30))) for _ in range(1500)]
+    for html in pages + pages[::-1]:  # the second time, most lines are known to be clean
+        assert page_checks.built_personal_data(html, lint_content, rules) == old_built_personal_data(html, rules), html
 
 
 # -----------------------------------------------------------------------------

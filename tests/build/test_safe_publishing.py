@@ -122,6 +122,7 @@ SPLIT = {
     "comments": "客服：138<!-- -->0013<!-- -->8000",
     "entities": "客服：&#49;38&#x30;0138000",
     "inline-markup": "客服：<span>138</span>0013<strong>8000</strong>",
+    "line-breaks": "客服：138\n0013\n8000",  # one paragraph: a reader sees 138 0013 8000
 }
 
 

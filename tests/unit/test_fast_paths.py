@@ -101,3 +101,39 @@ def test_each_build_gets_its_own_set_of_published_urls(tmp_path):
     assert "img/c.png" not in page_checks.published_urls(first)
     first.append(File("img/c.png", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True))
     assert "img/c.png" in page_checks.published_urls(first)  # a file added during the build
+
+
+# -----------------------------------------------------------------------------
+# The built text as a browser shows it: a line break in a paragraph is a space
+# -----------------------------------------------------------------------------
+
+SPLIT_BY_LINE_BREAKS = [
+    "<p>電話 138\n0013\n8000</p>",  # a number written over three lines of the Markdown
+    "<p>電話 138\r\n0013 8000</p>",
+    "<p>電話 138  0013\t\t8000</p>",  # runs of spaces, which a browser shows as one
+    "<p>電話 138&#10;0013&#13;8000</p>",  # the line breaks as entities
+    "<P>電話 138\n<B>0013</B>\n8000</P>",  # in capitals: the patterns of any case
+    "<p>電話 138\x000013\x008000</p>",  # NUL, which a browser leaves out
+    "<pre><code>x</code></pre><p>電話 138\n0013\n8000</p>",  # a paragraph after a code block
+]
+
+
+@pytest.mark.parametrize("page", SPLIT_BY_LINE_BREAKS)
+def test_a_number_split_over_lines_of_a_paragraph_is_found_as_the_reader_sees_it(page):
+    found = page_checks.built_personal_data(page, lint_content, lint_content.LintAllowlist())
+    assert [kind for _, kind in found] == ["手機號碼"], (page, page_checks.visible_text(page))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<pre><code>138\n0013\n8000</code></pre>",  # code: each line is a line on screen too
+        "<PRE>138\n0013\n8000</PRE>",
+        '<textarea rows="3">138\n0013\n8000</textarea>',
+        "<ul>\n<li>138</li>\n<li>0013</li>\n<li>8000</li>\n</ul>",  # each item a block of its own
+    ],
+)
+def test_lines_that_are_lines_on_screen_stay_apart(page):
+    assert page_checks.built_personal_data(page, lint_content, lint_content.LintAllowlist()) == [], (
+        page_checks.visible_text(page)
+    )

@@ -13,7 +13,7 @@ occurrence of each term outside headings, links, code and form labels:
 and puts the definitions of the terms it marked once at the end of the page:
 
     <div class="glossary-definitions" hidden data-search-exclude>
-    {"more": "查看名詞解釋", "close": "關閉解釋", "terms": {"ID": "…"}}</div>
+    {"more":"查看名詞解釋",<br>"close":"關閉解釋",<br>"terms":{"ID":"…",<br>…}}</div>
 
 ``glossary.js`` shows the definition on hover, keyboard focus and tap; with
 JavaScript off the term is a plain link to its entry. One block per page, not
@@ -246,11 +246,11 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     nav_order = _nav_order(config, files)
     urls: dict[str, str] = {}  # a page's URL from the glossary, computed once per page, not once per term
 
+    def place(f: File) -> tuple[int, int]:
+        return nav_order.get(f.src_uri, len(nav_order)), order.get(f.src_uri, 0)
+
     def links(term_id: str) -> list[tuple[str, str]]:
-        pages = sorted(
-            build.appears_in.get(term_id, []),
-            key=lambda f: (nav_order.get(f.src_uri, len(nav_order)), order.get(f.src_uri, 0)),
-        )
+        pages = sorted(build.appears_in.get(term_id, []), key=place)
         for f in pages:
             if f.src_uri not in urls:
                 urls[f.src_uri] = f.url_relative_to(page.file)
@@ -502,9 +502,12 @@ def render_definitions(terms: Mapping[str, Term], found: Iterable[str], see_entr
     would run the JSON.
     """
     data = {"more": see_entry, "close": close, "terms": {term_id: terms[term_id].definition for term_id in found}}
-    # One definition a line: the same line on every page that marks the term, which the built-text
-    # check for personal data (hooks/page_checks.py) reads once per build, not once per page.
-    text = escape(json.dumps(data, ensure_ascii=False, separators=(",\n", ":")), quote=False)
+    # One definition a line, after a <br> (textContent, which the script parses, leaves it out): the
+    # same line on every page that marks the term, which the built-text check for personal data
+    # (hooks/page_checks.py) reads once per build, not once per page. A plain line break would not
+    # do: that check reads one as a browser shows it, a space, and the block as one line per page.
+    # JSON writes a line break inside a string as \n, so each line break here is between two entries.
+    text = escape(json.dumps(data, ensure_ascii=False, separators=(",\n", ":")), quote=False).replace("\n", "<br>\n")
     return f'\n<div class="glossary-definitions" hidden data-search-exclude>{text}</div>\n'
 
 
@@ -533,6 +536,8 @@ def render_appears_in(strings: Mapping[str, str], links: list[tuple[str, str]]) 
     """「出現於」 and a link to each page where the term appears (nothing if none)."""
     if not links:
         return ""
-    pages = escape(strings["separator"]).join(f'<a href="{escape(href)}">{escape(title)}</a>' for href, title in links)
+    pages = escape(strings["separator"]).join(
+        f'<a href="{escape(href)}">{_escaped(title)}</a>' for href, title in links
+    )
     # data-search-exclude (Material's search): the lists would make the glossary a hit for every page title.
     return f'<p class="glossary__appears-in" data-search-exclude>{escape(strings["appears_in"])}{pages}</p>'

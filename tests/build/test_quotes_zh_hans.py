@@ -44,7 +44,7 @@ def test_zh_hans_pages_data_and_hidden_definitions_have_curly_quotes(full_site):
     definition = glossary.find("dt", id="negotiation-agent").find_next_sibling("dd").get_text()
     assert "“维权”" in definition  # data/glossary.yml
     hidden = BeautifulSoup(page_html(full_site, "zh-Hans/help/"), "html.parser").select_one(".glossary-definitions")
-    assert "“" in hidden.string and not SOURCE_QUOTES.search(hidden.string)
+    assert "“" in hidden.get_text() and not SOURCE_QUOTES.search(hidden.get_text())
 
 
 def test_the_zh_hant_edition_keeps_its_corner_brackets(full_site):

@@ -318,8 +318,9 @@ def test_definitions_are_json_in_one_hidden_block_that_no_definition_can_break_o
     other = term("y", "乙")
     html = glossary.render_definitions({"x": evil, "y": other}, ["y", "x"], "查看", close="關閉")
     parsed = BeautifulSoup(html, "html.parser")
-    [block] = parsed.find_all(True)  # one element, no other
+    block, *breaks = parsed.find_all(True)  # one element, and a line break before each definition
     assert block.name == "div" and block["class"] == ["glossary-definitions"]
+    assert [element.name for element in breaks] == ["br"] * 3 and all(b.parent is block for b in breaks)
     assert block.has_attr("hidden") and block.has_attr("data-search-exclude")
     assert json.loads(block.get_text()) == {
         "more": "查看",

@@ -1,6 +1,7 @@
 /* Glossary terms (hooks/glossary.py marks them, and lists their definitions once per page):
  *   <a class="glossary-term" id="glossary-ref-ID" href="…#ID">term</a>
- *   <div class="glossary-definitions" hidden data-search-exclude>{"more": "查看名詞解釋", "close": "關閉解釋", "terms": {"ID": "…"}}</div>
+ *   <div class="glossary-definitions" hidden data-search-exclude>{"more": "查看名詞解釋",<br> "close": "關閉解釋",<br> "terms": {"ID": "…"}}</div>
+ *   (its text, without the <br>s that put one definition a line for the build's checks)
  * Shows the definition in a tooltip on hover, on keyboard focus and on a tap or click. A
  * first tap opens it, a second tap on the term closes it: the term itself no longer leaves
  * the page; the tooltip's link opens the entry. Its close button (named by "close"), Escape,

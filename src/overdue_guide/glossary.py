@@ -52,6 +52,7 @@ from mkdocs.structure.pages import Page
 from . import (
     data_file,  # shared reading of YAML data files
     editions,  # the edition this build makes
+    hotlines,  # its numbers in the entries, which hooks/hotlines.py (before this hook) never sees
     messages,
     nav,
 )
@@ -225,7 +226,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         # The glossary lists its terms; it is not a place where they "appear".
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(term.id for term in glossary.terms)
-        return marked + render_entries(glossary)
+        entries = render_entries(glossary)
+        numbers = config.get(hotlines.STATE)  # hooks/hotlines.py has linked the page's own text already
+        return marked + (hotlines.link_hotlines(entries, numbers) if numbers is not None else entries)
     for term_id in found:
         build.appears_in.setdefault(term_id, []).append(page.file)
     return marked

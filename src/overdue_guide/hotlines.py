@@ -4,9 +4,12 @@ Contributors write a hotline as plain text (「撥打 12378」); when a page is
 rendered, every number of the list in its text becomes
 ``<a class="hotline" href="tel:12378">12378</a>``. The link's text is the
 number itself, so a printed page (the PDF) still shows it. Text inside links,
-code, scripts and hidden elements (the glossary's definitions, read by its
-script) is left as it is. The single-file page and the PDF are made from these
-pages, so they carry the same links.
+code, scripts and hidden elements is left as it is. This hook runs before the
+glossary's (mkdocs.yml): no term is marked inside a tel: link, the walk meets
+none of the glossary's marks, and the glossary links the numbers of the entries
+it writes on its own page itself; its hidden definitions stay plain. The
+single-file page and the PDF are made from these pages, so they carry the same
+links.
 
 The same list tells the content lint which numbers are public hotlines and
 not anyone's personal number (scripts/lint_content.py).

@@ -41,3 +41,13 @@ def test_the_builds_lock_holds_what_the_editable_install_is_built_with():
     pinned = re.search(r"^setuptools==(\d+)\.(\d+)", lock, re.MULTILINE)
     assert pinned, "requirements.txt pins no setuptools: add it to requirements.in, then scripts/setup --lock"
     assert (int(pinned[1]), int(pinned[2])) >= (70, 1), pinned[0]
+
+
+def test_the_scripts_stop_at_a_lint_or_format_problem():
+    """scripts/test and scripts/check run ruff under `set -e`, which stops at neither side of an `a && b` list:
+    `ruff check && ruff format --check` went on to the tests or the build after a lint problem."""
+    for name in ("test", "check"):
+        lines = [line.split("#")[0] for line in (ROOT / "scripts" / name).read_text(encoding="utf-8").splitlines()]
+        ruff = [line.strip() for line in lines if re.match(r"\s*\.venv/bin/ruff ", line)]
+        assert len(ruff) == 2, (name, ruff)  # check, then format --check
+        assert all("&&" not in line and "||" not in line for line in ruff), (name, ruff)

@@ -239,12 +239,14 @@ def personal_data(
     Patterns are tried in PERSONAL_DATA's order and a match never overlaps an
     earlier one, so 「電話 13800138000」 is one 手機號碼. The project's public
     hotlines (`public`; by default those of the project in the current folder)
-    and the texts in `allowed` (canonical() form) pass.
+    and the texts in `allowed` (canonical() form) pass. Characters that take
+    no room on screen (a soft hyphen, zero-width spaces and joiners, direction
+    marks) are read past: 138&shy;0013&shy;8000 shows as one number.
     """
     if not MAYBE_PERSONAL.search(text):
         return []  # most lines: no digit, no @, no WeChat or QQ word
     public = public_numbers(project.root()) if public is None else public
-    normal, origin = normalize(text)
+    normal, origin = _visible_normal(text)
     hotline = _public_number(public)
     if not LIKELY_PERSONAL.search(hotline.sub(_blank_if_alone, normal) if hotline else normal):
         return []  # digits, but too few together to be anyone's number
@@ -265,6 +267,20 @@ def personal_data(
             written = text[origin[start] : origin[end - 1] + 1]
             found.append((origin[start] + 1, written, kind_found))
     return sorted(found)
+
+
+# Characters a reader never sees between two others: a soft hyphen (where the line does not break there),
+# zero-width spaces and joiners, direction marks and isolates, the word joiner and the BOM.
+INVISIBLE = re.compile("[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _visible_normal(text: str) -> tuple[str, list[int] | range]:
+    """normalize() of text without its INVISIBLE characters; origin still indexes text."""
+    if not INVISIBLE.search(text):
+        return normalize(text)
+    kept = [index for index, char in enumerate(text) if not INVISIBLE.match(char)]
+    normal, origin = normalize("".join(text[index] for index in kept))
+    return normal, [kept[index] for index in origin]
 
 
 def spam_phrases(text: str) -> list[tuple[int, str]]:

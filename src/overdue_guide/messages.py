@@ -246,7 +246,8 @@ THIRD_PARTY_IN_BUILT_PAGE = Message(
     "把文件放進網站裡用相對路徑引用，或刪掉引用它的那一行",
 )
 PERSONAL_DATA_IN_BUILT_PAGE = Message(
-    "個人信息（{kind}）「{found}」在發佈的頁面裡（被 HTML 標記、注釋、&#…; 字符或換行拆開也算）",
+    "個人信息（{kind}）「{found}」在發佈的頁面裡"
+    "（被 HTML 標記、注釋、&#…; 字符、換行或看不見的字符拆開，或寫在鏈接的提示文字、圖片的說明裡，也算）",
     "刪掉它" + IF_NOT_PERSONAL,
 )
 PERSONAL_DATA_IN_DOWNLOAD = Message(

@@ -19,9 +19,10 @@ reach a deploy:
   load from another host in extra_javascript, extra_css, theme.font or a
   stylesheet's @import / url();
 - each page as written, template and all: no load from another host, and no
-  personal data in its visible text, however markup, comments, &#…;
-  entities or line breaks split it (138<!-- -->0013<!-- -->8000, or 138, 0013
-  and 8000 on three lines of one paragraph, which a reader sees as one number).
+  personal data in its visible text or in the attributes a reader reads (a
+  tooltip, an image's text), however markup, comments, &#…; entities, line
+  breaks or invisible characters split it (138<!-- -->0013<!-- -->8000, or 138,
+  0013 and 8000 on three lines of one paragraph, which a reader sees as one number).
 
 scripts/build refuses a mkdocs.yml that does not list this hook (and hooks/safe_html.py).
 
@@ -271,9 +272,10 @@ def line_of_text(path: Path, needle: str) -> int | None:
     return text[: text.index(needle)].count("\n") + 1 if needle in text else None
 
 
-# Markup between two characters of a word: these tags join what they hold with what is around it.
+# Markup between two characters of a word: these tags join what they hold with what is around it
+# (an image too: 138<img width=0>0013… reads as one number).
 INLINE_TAGS = (
-    "a|abbr|b|bdi|bdo|cite|code|data|dfn|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr"
+    "a|abbr|b|bdi|bdo|cite|code|data|dfn|del|em|i|img|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr"
 )
 NOT_TEXT_PATTERN = r"<(script|style|template|svg)\b.*?</\1\s*>|<!--.*?-->"
 INLINE_TAG_PATTERN = rf"</?(?:{INLINE_TAGS})\b[^>]*>"
@@ -288,7 +290,7 @@ INLINE_TAG_LOWER = re.compile(INLINE_TAG_PATTERN)
 CASED_TAG_NAME = re.compile("<[/!]?[a-z]*[A-Z\u0130\u0131\u017f\u212a]")
 
 
-SPACES = re.compile(r"[ \t\f]{2,}|[\t\f]")  # what a browser shows as one space
+SPACES = re.compile(r"[ \t]{2,}|\t")  # what a browser shows as one space, outside <pre>
 # Where the HTML's line breaks are line breaks on screen too; elsewhere a browser shows each as a space.
 PREFORMATTED = re.compile(r"(<(pre|textarea)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
 
@@ -313,10 +315,12 @@ def visible_text(html: str) -> str:
 
 
 def _as_shown(text: str) -> str:
-    """Text outside <pre>: every tag left ends a line, and each line break of the text is a space."""
+    """Text outside <pre>: every tag left ends a line, each line break of the text is a space, and a
+    run of spaces one space (the check's patterns allow one between two groups of digits)."""
     from html import unescape
 
-    return unescape(ANY_TAG.sub("\0", text)).replace("\r", " ").replace("\n", " ").replace("\0", "\n")
+    shown = unescape(ANY_TAG.sub("\0", text)).replace("\r", " ").replace("\n", " ")
+    return SPACES.sub(" ", shown).replace("\0", "\n")
 
 
 def markup_removed(html: str, cased: bool) -> str:
@@ -344,8 +348,23 @@ _ALLOWED: dict[tuple[str, int], Any] = {}
 
 def built_personal_data(html: str, lint, rules) -> list[tuple[str, str]]:
     """(text, kind) of each phone, QQ, WeChat, e-mail, ID or bank-card number in a built page's visible text,
-    in the order it reads; `rules`: what the project lets through (allowed_personal_data)."""
-    return _line_checker(lint, rules).check(visible_text(html))
+    in the order it reads, then in the attributes a reader also reads; `rules`: what the project lets
+    through (allowed_personal_data)."""
+    return _line_checker(lint, rules).check(visible_text(html) + "\n" + shown_attributes(html))
+
+
+# Attributes a reader reads too: a tooltip (a link's title from Markdown), an image's text, a control's
+# name and hint. Wherever they are written: one in a script or a comment is read as well, which errs strict.
+SHOWN_ATTRIBUTE = re.compile(
+    r"""\s(?:title|alt|aria-label|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
+)
+
+
+def shown_attributes(html: str) -> str:
+    """The values of the page's SHOWN_ATTRIBUTEs, entities decoded, a line each."""
+    from html import unescape
+
+    return unescape("\n".join(a or b or c for a, b, c in SHOWN_ATTRIBUTE.findall(html)))
 
 
 @lru_cache(maxsize=4)
@@ -375,8 +394,7 @@ class _LineChecker:
         hint, personal_data = self.lint.MAYBE_PERSONAL_START.search, self.lint.personal_data
         found_in: dict[str, list[tuple[str, str]]] = {}
         for line in new:
-            # A run of spaces shows as one (the check's patterns allow one space between digits).
-            found = hint(line) and personal_data(SPACES.sub(" ", line), self.rules.personal_data, self.rules.public)
+            found = hint(line) and personal_data(line, self.rules.personal_data, self.rules.public)
             if found:
                 found_in[line] = [(found_text, kind) for _, found_text, kind in found]
             else:

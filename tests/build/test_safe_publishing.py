@@ -123,6 +123,8 @@ SPLIT = {
     "entities": "客服：&#49;38&#x30;0138000",
     "inline-markup": "客服：<span>138</span>0013<strong>8000</strong>",
     "line-breaks": "客服：138\n0013\n8000",  # one paragraph: a reader sees 138 0013 8000
+    "soft-hyphens": "客服：138&shy;0013&shy;8000",  # no room on screen: a reader sees 13800138000
+    "tooltip": '[聯繫客服](index.md "電話 &#49;3800138000")',  # the link's title, shown on hover
 }
 
 

@@ -115,6 +115,10 @@ SPLIT_BY_LINE_BREAKS = [
     "<P>電話 138\n<B>0013</B>\n8000</P>",  # in capitals: the patterns of any case
     "<p>電話 138\x000013\x008000</p>",  # NUL, which a browser leaves out
     "<pre><code>x</code></pre><p>電話 138\n0013\n8000</p>",  # a paragraph after a code block
+    '<p>電話 138<img alt="" src="x.png" width="0">00138000</p>',  # an image between two groups
+    "<p>電話 138&shy;0013&#8203;8000</p>",  # characters that take no room on screen
+    '<p><a href="contact/" title="電話 &#49;3800138000">聯繫我們</a></p>',  # a tooltip, its digit an entity
+    "<p><img alt='電話 13800138000' src='card.png'></p>",  # an image's text
 ]
 
 
@@ -131,6 +135,10 @@ def test_a_number_split_over_lines_of_a_paragraph_is_found_as_the_reader_sees_it
         "<PRE>138\n0013\n8000</PRE>",
         '<textarea rows="3">138\n0013\n8000</textarea>',
         "<ul>\n<li>138</li>\n<li>0013</li>\n<li>8000</li>\n</ul>",  # each item a block of its own
+        # Columns lined up in a code block: the reader sees the runs of spaces between them.
+        '<div class="highlight"><pre><span></span><code>月份   本金   利息\n1     1800   200    2000\n</code></pre>',
+        "<pre>400    500    1000</pre>",
+        "<p>138\f0013\f8000</p>",  # a form feed: Chromium shows it as a character, not a space
     ],
 )
 def test_lines_that_are_lines_on_screen_stay_apart(page):

@@ -255,7 +255,7 @@ def old_built_personal_data(html, rules):
         start = text.rfind("\n", 0, hint.start()) + 1
         end = text.find("\n", hint.end())
         end = len(text) if end < 0 else end
-        line = page_checks.SPACES.sub(" ", text[start:end])  # runs of spaces as a browser shows them
+        line = text[start:end]
         found += [(text, kind) for _, text, kind in lint_content.personal_data(line, rules.personal_data, rules.public)]
         position = end + 1
     return found

@@ -119,14 +119,15 @@ ADMONITION_TYPES = (
 # page's first steps). A new one goes here with the style that gives it a meaning.
 GUIDE_CLASSES = "screen-only|start-here"
 CLASS = re.compile(
-    rf"(?:admonition|admonition-title|headerlink|highlight|footnote|footnote-ref|footnote-backref"
+    rf"(?:admonition|admonition-title|headerlink|highlight|highlighttable|linenos|linenodiv|code"  # numbered code
+    rf"|footnote|footnote-ref|footnote-backref"
     rf"|inline|end|{ADMONITION_TYPES}|language-[\w+-]+|{GUIDE_CLASSES})"
 )
 THEME_IDS = ("__", "md-")
 # Pygments' token classes on the <span>s of a highlighted code block (superfences): a standard one, or
 # one with its subtypes (l-Scalar-Plain); and its line markers.
 CODE_CLASS = re.compile(
-    "(?:{})(?:-[A-Za-z]+)*|hll|linenos|filename|linenodiv".format(
+    "(?:{})(?:-[A-Za-z]+)*|hll|linenos|filename|linenodiv|normal".format(
         "|".join(sorted((re.escape(name) for name in STANDARD_TYPES.values() if name), key=len, reverse=True))
     )
 )

@@ -57,6 +57,7 @@ def test_the_html_the_guide_needs_builds_as_written(project, tmp_path):
                 '<details class="note" open><summary>展開</summary><p>內容 <kbd>Ctrl</kbd><br>第二行</p></details>',
                 '!!! warning "注意"\n    不要轉賬給陌生人。',
                 "```yaml\n# 代碼塊\nkey: value\n```",
+                '```text linenums="1"\n月份   本金   利息\n1      1800   200\n```',  # numbered lines, lined-up columns
                 '<abbr title="個人信用報告">信用報告</abbr>和 '
                 '<a href="https://www.pbccrc.org.cn/" title="信用報告">網站</a>',
                 "<!-- 給編輯看的說明：讀者看不到 -->",
@@ -66,6 +67,7 @@ def test_the_html_the_guide_needs_builds_as_written(project, tmp_path):
     site = builds(project, tmp_path / "site")
     html = (site / "causes" / "index.html").read_text(encoding="utf-8")
     assert '<details class="note" open' in html and "<kbd>Ctrl</kbd>" in html and 'class="admonition warning"' in html
+    assert '<table class="highlighttable">' in html and '<td class="linenos">' in html
     assert '<abbr title="個人信用報告">' in html and 'href="https://www.pbccrc.org.cn/"' in html
     assert "<!-- 給編輯看的說明：讀者看不到 -->" in html  # a comment stays one (<!-- checklist --> is one)
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -299,8 +299,6 @@ def visible_text(html: str) -> str:
     """What a reader (or a copy of the PDF) reads, a line for each block: comments and inline markup gone,
     entities decoded, and each line break of the HTML's text read as the space a browser shows (in <pre>
     and <textarea>, as the line break it is there), so 「138⏎0013⏎8000」 in a paragraph is one number."""
-    from html import unescape
-
     html = html.replace("\0", "")  # a browser ignores NUL; tags become NUL below
     cased = bool(CASED_TAG_NAME.search(html))
     text = markup_removed(html, cased)
@@ -317,8 +315,6 @@ def visible_text(html: str) -> str:
 def _as_shown(text: str) -> str:
     """Text outside <pre>: every tag left ends a line, each line break of the text is a space, and a
     run of spaces one space (the check's patterns allow one between two groups of digits)."""
-    from html import unescape
-
     shown = unescape(ANY_TAG.sub("\0", text)).replace("\r", " ").replace("\n", " ").replace("\t", " ")
     return SPACES.sub(" ", shown).replace("\0", "\n")
 
@@ -363,8 +359,6 @@ SHOWN_ATTRIBUTES = (' title="', ' alt="', ' aria-label="', ' placeholder="')
 def shown_attributes(html: str) -> str:
     """The values of the page's SHOWN_ATTRIBUTES, entities decoded, a line each. Found with str.find:
     a pattern for the four names is tried at every space of the page, four times as slow."""
-    from html import unescape
-
     values = []
     for needle in SHOWN_ATTRIBUTES:
         at = html.find(needle)
